@@ -1,0 +1,37 @@
+#pragma once
+// Message catalogues: one flat JSON object per language (i18n/id.json, i18n/en.json), keys like
+// "nav.catalogue". Indonesian is the first language and the fallback.
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/util/errors.hpp"
+
+namespace simpul::view {
+
+enum class Lang { id, en };
+std::string_view lang_code(Lang lang);               // "id" / "en"
+Lang parse_lang(std::string_view code);              // unknown -> id
+inline constexpr Lang kAllLangs[] = {Lang::id, Lang::en};
+
+class Catalog {
+ public:
+  // Loads <dir>/id.json and <dir>/en.json; throws std::runtime_error naming the file on a
+  // parse error.
+  static Catalog load(const std::string& dir);
+  Catalog() = default;
+
+  // The message for key in lang; falls back to Indonesian, then to the key itself, so a missing
+  // message is visible but never crashes. {name} placeholders are replaced from args.
+  std::string text(Lang lang, std::string_view key, const MessageArgs& args = {}) const;
+  bool has(Lang lang, std::string_view key) const;
+  std::vector<std::string> keys(Lang lang) const;  // sorted
+
+  void add(Lang lang, std::string key, std::string message);
+
+ private:
+  std::map<std::string, std::string, std::less<>> messages_[2];
+};
+
+}  // namespace simpul::view
