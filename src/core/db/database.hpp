@@ -118,10 +118,10 @@ class Connection {
 };
 
 struct PoolOptions {
-  int size = 4;                                       // connections kept open
-  std::chrono::milliseconds busy_timeout{5000};       // SQLite lock wait
-  std::chrono::milliseconds acquire_timeout{5000};    // wait for a free connection
-  std::chrono::milliseconds connect_timeout{3000};    // PostgreSQL connect_timeout
+  int size = 4;                                     // connections kept open
+  std::chrono::milliseconds busy_timeout{5000};     // SQLite lock wait
+  std::chrono::milliseconds acquire_timeout{5000};  // wait for a free connection
+  std::chrono::milliseconds connect_timeout{3000};  // PostgreSQL connect_timeout
 };
 
 struct PoolStats {
@@ -151,6 +151,7 @@ class Transaction {
   friend class Database;
   struct Lease;
   Transaction(std::unique_ptr<Lease> lease, bool write);
+  Lease& active();  // throws Error once committed or moved from
   std::unique_ptr<Lease> lease_;
   bool done_ = false;
 };

@@ -33,6 +33,8 @@ class Form {
 };
 
 std::string url_encode(std::string_view text);
+// Percent-decodes text; nullopt on a malformed escape. Does not check UTF-8.
+std::optional<std::string> url_decode(std::string_view text, bool plus_is_space = false);
 bool is_valid_utf8(std::string_view text);
 
 struct Request {

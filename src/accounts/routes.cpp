@@ -1,0 +1,35 @@
+#include "accounts/routes.hpp"
+
+#include "app/features.hpp"
+
+namespace simpul::accounts {
+
+std::string safe_next(const std::string& next, const std::string& fallback) {
+  if (next.empty() || next[0] != '/' || next.starts_with("//") || next.starts_with("/\\")) {
+    return fallback;
+  }
+  return next;
+}
+
+void register_routes(app::Routes& routes) {
+  using app::Access;
+  using auth::Role;
+  routes.get("/masuk", Access::anyone(), signin_form);
+  routes.post("/masuk", Access::anyone(), signin);
+  routes.post("/keluar", Access::account_setup(), signout);
+
+  routes.get("/akun", Access::signed_in(), account_home);
+  routes.get("/akun/profil", Access::account_setup(), profile_form);
+  routes.post("/akun/profil", Access::account_setup(), save_profile);
+  routes.get("/akun/sandi", Access::account_setup(), password_form);
+  routes.post("/akun/sandi", Access::account_setup(), change_password);
+
+  auto managers = Access::roles({Role::organiser, Role::local_admin});
+  routes.get("/pengguna", managers, user_list);
+  routes.get("/pengguna/baru", managers, new_user_form);
+  routes.post("/pengguna/baru", managers, create_user);
+  routes.post("/pengguna/{id}/nonaktifkan", managers, deactivate_user);
+  routes.post("/pengguna/{id}/aktifkan", managers, activate_user);
+}
+
+}  // namespace simpul::accounts

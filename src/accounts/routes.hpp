@@ -1,0 +1,25 @@
+#pragma once
+#include "app/context.hpp"
+
+namespace simpul::accounts {
+
+http::Response signin_form(app::Context& context);
+http::Response signin(app::Context& context);
+http::Response signout(app::Context& context);
+
+http::Response account_home(app::Context& context);
+http::Response profile_form(app::Context& context);
+http::Response save_profile(app::Context& context);
+http::Response password_form(app::Context& context);
+http::Response change_password(app::Context& context);
+
+http::Response user_list(app::Context& context);
+http::Response new_user_form(app::Context& context);
+http::Response create_user(app::Context& context);
+http::Response deactivate_user(app::Context& context);
+http::Response activate_user(app::Context& context);
+
+// Only local paths, so a crafted link cannot send a user to another site after signing in.
+std::string safe_next(const std::string& next, const std::string& fallback);
+
+}  // namespace simpul::accounts

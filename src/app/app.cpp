@@ -1,0 +1,271 @@
+#include "app/app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+#include "accounts/store.hpp"
+#include "app/cookies.hpp"
+#include "app/features.hpp"
+#include "core/auth/csrf.hpp"
+#include "core/util/clock.hpp"
+#include "core/util/crypto.hpp"
+#include "site/settings_store.hpp"
+
+namespace simpul::app {
+namespace {
+
+bool is_loopback(std::string_view address) {
+  return address.starts_with("127.") || address == "::1" || address.starts_with("::ffff:127.");
+}
+
+std::string error_code(int status) {
+  switch (status) {
+    case 400:
+      return "bad_request";
+    case 401:
+      return "unauthorized";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not_found";
+    case 405:
+      return "method_not_allowed";
+    case 408:
+      return "request_timeout";
+    case 409:
+      return "conflict";
+    case 413:
+      return "payload_too_large";
+    case 429:
+      return "too_many_requests";
+    case 431:
+      return "headers_too_large";
+    case 503:
+      return "unavailable";
+    default:
+      return "internal_error";
+  }
+}
+
+std::string default_message_key(int status) { return "error." + error_code(status); }
+
+}  // namespace
+
+App::App(Config config) : config_(std::move(config)) {
+  init_crypto();
+  std::filesystem::create_directories(config_.data_dir);
+  database_ = db::Database::open(config_.database_url(), config_.pool);
+  auto report = db::migrate(*database_, config_.path("migrations"),
+                            regions::migrations(config_.path("node_modules/idn-area-data/data")));
+  for (const auto& name : report.applied) spdlog::info("migration applied: {}", name);
+  csrf_secret_ = site::settings_secret(*database_, "csrf_secret");
+
+  catalog_ = view::Catalog::load(config_.path("i18n"));
+  templates_ = view::TemplateSet::load(config_.path("templates"), catalog_);
+  static_files_ = std::make_shared<http::StaticFiles>();
+  static_files_->mount("/static/", config_.path("static"));
+  static_files_->add_file("/static/vendor/htmx.min.js",
+                          config_.path("node_modules/htmx.org/dist/htmx.min.js"));
+  metrics_ = std::make_shared<http::Metrics>();
+  auto* database = database_.get();
+  metrics_->add_gauge("simpul_db_pool_size", "Database connections kept open",
+                      [database] { return database->stats().size; });
+  metrics_->add_gauge("simpul_db_pool_in_use", "Database connections lent out now",
+                      [database] { return database->stats().in_use; });
+  metrics_->add_gauge("simpul_db_pool_wait_timeouts_total",
+                      "Requests that found no free database connection in time",
+                      [database] { return double(database->stats().wait_timeouts_total); });
+  load_routes();
+}
+
+App::~App() = default;
+
+void App::load_routes() {
+  site::register_routes(routes_);
+  accounts::register_routes(routes_);
+  agencies::register_routes(routes_);
+  audit::register_routes(routes_);
+  for (const Route& route : routes_.all()) {
+    const Route* target = &route;
+    router_.add(route.method, route.pattern,
+                [this, target](http::Request& request) { return run_route(*target, request); });
+  }
+}
+
+std::string App::metrics_text() const { return metrics_->render(); }
+
+http::Response App::dispatch(http::Request& request) {
+  auto match = router_.match(request);
+  if (match.kind == http::Router::Match::Kind::found) {
+    auto response = (*match.handler)(request);
+    response.route = match.route;
+    return response;
+  }
+  int status = match.kind == http::Router::Match::Kind::method_not_allowed ? 405 : 404;
+  auto response = error_response(status, &request);
+  if (status == 405) {
+    std::string allow;
+    for (const auto& method : match.allowed) allow += (allow.empty() ? "" : ", ") + method;
+    response.set_header("Allow", allow);
+  }
+  response.route = "unmatched";
+  return response;
+}
+
+http::Response App::error_response(int status, const http::Request* request) {
+  http::Request empty;
+  http::Request& target = request ? const_cast<http::Request&>(*request) : empty;
+  Context context(*this, target);
+  bool expired = false;
+  try {
+    prepare_visitor(context, expired);
+  } catch (const std::exception&) {
+    // The error page must render even when the database is down.
+  }
+  auto response = error_page(context, status, default_message_key(status));
+  finish(context, response);
+  return response;
+}
+
+http::Response App::run_route(const Route& route, http::Request& request) {
+  Context context(*this, request);
+  http::Response response;
+  try {
+    response = handle(route, context);
+  } catch (const UserError& error) {
+    response = error_page(context, error.status(), error.key(), error.args());
+  } catch (const db::Unavailable& error) {
+    spdlog::warn("[{}] database unavailable: {}", request.request_id, error.what());
+    response = error_page(context, 503, "error.database_unavailable");
+  } catch (const db::ConstraintViolation& error) {
+    spdlog::warn("[{}] constraint: {}", request.request_id, error.what());
+    response = error_page(context, 409, "error.conflict");
+  } catch (const std::exception& error) {
+    spdlog::error("[{}] {} {}: {}", request.request_id, http::method_name(request.method),
+                  request.path, error.what());
+    response =
+        error_page(context, 500, "error.internal_error", {{"request_id", request.request_id}});
+  }
+  finish(context, response);
+  return response;
+}
+
+// Language, CSRF cookie and the signed-in user of this request.
+void App::prepare_visitor(Context& context, bool& session_expired) {
+  auto& request = context.request();
+  context.set_lang(view::parse_lang(request.cookie(kLangCookie).value_or("id")));
+  auto csrf_cookie = request.cookie(auth::kCsrfCookie);
+  if (!csrf_cookie || csrf_cookie->size() != 32) {
+    csrf_cookie = auth::new_csrf_cookie_value();
+    context.cookies_to_set().push_back({std::string(auth::kCsrfCookie), *csrf_cookie, std::nullopt,
+                                        true, config_.secure_cookies, "Lax"});
+    // Let this request's own check see the value it will carry from now on.
+    request.headers.emplace_back("cookie", std::string(auth::kCsrfCookie) + "=" + *csrf_cookie);
+  }
+  context.set_csrf_token(auth::csrf_token(csrf_secret_, *csrf_cookie));
+  if (auto notice = request.cookie(kNoticeCookie)) {
+    if (notice->starts_with("notice.") && catalog_.has(view::Lang::id, *notice)) {
+      context.set_notice(*notice);
+    }
+    context.cookies_to_set().push_back({std::string(kNoticeCookie), "", 0});
+  }
+
+  auto session_id = request.cookie(kSessionCookie);
+  if (!session_id || session_id->empty()) return;
+  auto found = accounts::find_session(*database_, sha256_hex(*session_id), now_seconds(),
+                                      config_.session_idle, config_.session_absolute);
+  if (!found) {
+    session_expired = true;
+    context.cookies_to_set().push_back({std::string(kSessionCookie), "", 0});
+    return;
+  }
+  context.set_zone(found->zone);
+  context.set_user(std::move(found->user));
+}
+
+http::Response App::handle(const Route& route, Context& context) {
+  auto& request = context.request();
+  bool session_expired = false;
+  prepare_visitor(context, session_expired);
+
+  if (!http::is_safe(request.method)) {
+    std::string submitted(request.header(auth::kCsrfHeader));
+    if (submitted.empty()) submitted = request.form().get(auth::kCsrfField);
+    auto cookie = request.cookie(auth::kCsrfCookie).value_or("");
+    if (!auth::csrf_token_valid(csrf_secret_, cookie, submitted)) {
+      spdlog::warn("[{}] CSRF token rejected for {}", request.request_id, request.path);
+      throw UserError(403, "error.csrf");
+    }
+  }
+
+  const Access& access = route.access;
+  if (access.kind() == Access::Kind::anyone) return route.page(context);
+  if (access.kind() == Access::Kind::monitoring) {
+    bool organiser = context.user() && context.user()->is(auth::Role::organiser);
+    if (!is_loopback(request.remote_address) && !organiser) throw forbidden();
+    return route.page(context);
+  }
+  if (!context.user()) {
+    if (request.wants_json() || !http::is_safe(request.method)) {
+      throw UserError(401, session_expired ? "error.session_expired" : "error.unauthorized");
+    }
+    std::string next = http::url_encode(request.target);
+    if (session_expired)
+      return context.redirect_with_notice("/masuk?next=" + next, "notice.session_expired");
+    return http::Response::redirect("/masuk?next=" + next);
+  }
+  const CurrentUser& user = *context.user();
+  if (access.kind() != Access::Kind::account_setup) {
+    if (user.must_complete_profile) return http::Response::redirect("/akun/profil");
+    if (user.must_change_password) return http::Response::redirect("/akun/sandi");
+  }
+  if (access.kind() == Access::Kind::roles && !access.allows(user.role)) throw forbidden();
+  return route.page(context);
+}
+
+http::Response App::error_page(Context& context, int status, const std::string& key,
+                               const MessageArgs& args) {
+  std::string message = context.t(key, args);
+  if (context.request().wants_json()) {
+    Json body = {{"error", {{"code", error_code(status)}, {"message", message}}}};
+    if (status >= 500) body["error"]["request_id"] = context.request().request_id;
+    return http::Response::json(body.dump(), status);
+  }
+  Json model = {{"title", context.t("error.title", {{"status", std::to_string(status)}})},
+                {"status", status},
+                {"message", message},
+                {"request_id", context.request().request_id},
+                {"show_request_id", status >= 500}};
+  return context.page("site/error", std::move(model), status);
+}
+
+void App::finish(Context& context, http::Response& response) {
+  for (const auto& cookie : context.cookies_to_set()) response.set_cookie(cookie);
+  if (response.header("Cache-Control").empty()) {
+    // Pages carry a personal CSRF token and maybe private data: never store them in shared caches.
+    response.set_header("Cache-Control", "private, no-cache");
+  }
+}
+
+std::uint16_t App::listen() {
+  auto dispatch = [this](http::Request& request) { return this->dispatch(request); };
+  auto errors = [this](int status, const http::Request* request) {
+    return this->error_response(status, request);
+  };
+  server_ =
+      std::make_unique<http::Server>(config_.server, dispatch, errors, static_files_, metrics_);
+  return server_->listen();
+}
+
+void App::run(bool handle_signals) {
+  if (!server_) listen();
+  server_->run(handle_signals);
+}
+
+void App::stop() {
+  if (server_) server_->stop();
+}
+
+}  // namespace simpul::app

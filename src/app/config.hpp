@@ -1,0 +1,37 @@
+#pragma once
+// Configuration: defaults, then a TOML file, then SIMPUL_* environment variables, then flags.
+// README.md documents every key.
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+#include "core/auth/passwords.hpp"
+#include "core/db/database.hpp"
+#include "core/http/server.hpp"
+
+namespace simpul::app {
+
+struct Config {
+  std::string home = ".";  // where templates/, i18n/, static/, migrations/, node_modules/ are
+  std::string data_dir = "var";
+  std::string database;  // empty: sqlite:<data_dir>/simpul.db
+  http::ServerOptions server;
+  db::PoolOptions pool;
+  bool demo = false;  // seed one account per role and show their passwords on the sign-in page
+  bool secure_cookies = false;  // set behind TLS: Secure cookies
+  std::string log_level = "info";
+  std::chrono::seconds session_idle{2 * 3600};
+  std::chrono::seconds session_absolute{12 * 3600};
+  int signin_failures_per_account = 5;   // within signin_window
+  int signin_failures_per_address = 20;  // within signin_window
+  std::chrono::seconds signin_window{15 * 60};
+  auth::PasswordCost password_cost;
+
+  std::string database_url() const;
+  std::string path(const std::string& relative) const;  // home + "/" + relative
+};
+
+// Reads a TOML file into config; throws std::runtime_error with the file, line and reason.
+void load_toml(Config& config, const std::string& file);
+
+}  // namespace simpul::app

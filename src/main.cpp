@@ -1,0 +1,203 @@
+// The simpul command: serve, migrate, user add, seed.
+#include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "accounts/service.hpp"
+#include "app/app.hpp"
+#include "core/util/crypto.hpp"
+
+namespace {
+
+using simpul::app::Config;
+
+// Options every subcommand shares. A flag or its SIMPUL_* variable beats the TOML file, which
+// beats the built-in default.
+struct CommonOptions {
+  std::string config_file;
+  std::string home, data_dir, database, log_level;
+  CLI::Option* home_opt = nullptr;
+  CLI::Option* data_dir_opt = nullptr;
+  CLI::Option* database_opt = nullptr;
+  CLI::Option* log_level_opt = nullptr;
+
+  void add_to(CLI::App& command) {
+    command.add_option("--config", config_file, "TOML configuration file")
+        ->envname("SIMPUL_CONFIG");
+    home_opt = command.add_option("--home", home, "Folder with templates/, static/, migrations/")
+                   ->envname("SIMPUL_HOME");
+    data_dir_opt =
+        command.add_option("--data-dir", data_dir, "Folder for the SQLite file and data")
+            ->envname("SIMPUL_DATA_DIR");
+    database_opt = command
+                       .add_option("--database", database,
+                                   "sqlite:path or postgresql://user:pass@host:port/db")
+                       ->envname("SIMPUL_DATABASE");
+    log_level_opt = command.add_option("--log-level", log_level, "debug, info, warn or error")
+                        ->envname("SIMPUL_LOG_LEVEL");
+  }
+
+  void apply(Config& config) const {
+    if (!config_file.empty()) simpul::app::load_toml(config, config_file);
+    if (home_opt->count()) config.home = home;
+    if (data_dir_opt->count()) config.data_dir = data_dir;
+    if (database_opt->count()) config.database = database;
+    if (log_level_opt->count()) config.log_level = log_level;
+    spdlog::set_level(spdlog::level::from_str(config.log_level));
+  }
+};
+
+struct ServeOptions {
+  std::string address;
+  int port = 0, workers = 0;
+  std::size_t max_body = 0;
+  bool demo = false;
+  CLI::Option* address_opt = nullptr;
+  CLI::Option* port_opt = nullptr;
+  CLI::Option* workers_opt = nullptr;
+  CLI::Option* max_body_opt = nullptr;
+  CLI::Option* demo_opt = nullptr;
+
+  void add_to(CLI::App& command) {
+    address_opt =
+        command.add_option("--address", address, "Address to listen on")->envname("SIMPUL_ADDRESS");
+    port_opt = command.add_option("--port", port, "Port to listen on (default 8080)")
+                   ->envname("SIMPUL_PORT")
+                   ->check(CLI::Range(0, 65535));
+    workers_opt = command.add_option("--workers", workers, "Handler threads")
+                      ->envname("SIMPUL_WORKERS")
+                      ->check(CLI::Range(1, 256));
+    max_body_opt = command.add_option("--max-body-bytes", max_body, "Largest request body")
+                       ->envname("SIMPUL_MAX_BODY_BYTES");
+    demo_opt = command.add_flag("--demo", demo, "Seed one demo account per role and show them")
+                   ->envname("SIMPUL_DEMO");
+  }
+
+  void apply(Config& config) const {
+    if (address_opt->count()) config.server.address = address;
+    if (port_opt->count()) config.server.port = static_cast<std::uint16_t>(port);
+    if (workers_opt->count()) config.server.workers = workers;
+    if (max_body_opt->count()) config.server.max_body_bytes = max_body;
+    if (demo_opt->count()) config.demo = demo;
+  }
+};
+
+int serve(Config config) {
+  simpul::app::App app(config);
+  if (config.demo) {
+    auto accounts = simpul::accounts::seed_demo_accounts(app.db(), config.password_cost);
+    std::vector<simpul::app::App::DemoAccount> shown;
+    std::cout << "\nDemo accounts (new passwords at every start):\n";
+    for (const auto& account : accounts) {
+      std::string role_key(simpul::auth::role_label_key(account.role));
+      shown.push_back({account.username, role_key, account.password});
+      std::cout << "  " << account.username << "  " << account.password << "  ("
+                << app.catalog().text(simpul::view::Lang::id, role_key) << ")\n";
+    }
+    app.set_demo_accounts(std::move(shown));
+  }
+  auto port = app.listen();
+  spdlog::info("Simpul serving http://{}:{}/ on {}", config.server.address, port,
+               simpul::db::engine_name(app.db().engine()));
+  app.run(true);
+  spdlog::info("stopped cleanly");
+  return 0;
+}
+
+int migrate_only(const Config& config) {
+  simpul::app::App app(config);  // the constructor applies pending migrations
+  std::cout << "database is up to date (" << simpul::db::engine_name(app.db().engine()) << ")\n";
+  return 0;
+}
+
+struct UserAddOptions {
+  std::string role = "organiser", username, full_name;
+  std::int64_t agency_id = 0, unit_id = 0;
+};
+
+int add_user(const Config& config, const UserAddOptions& options) {
+  auto role = simpul::auth::parse_role(options.role);
+  if (!role) throw std::runtime_error("unknown role: " + options.role);
+  simpul::app::App app(config);
+  simpul::accounts::NewAccount account{options.username, *role, std::nullopt, std::nullopt,
+                                       options.full_name};
+  if (options.agency_id) account.agency_id = options.agency_id;
+  if (options.unit_id) account.unit_id = options.unit_id;
+  std::string password = simpul::random_password();
+  simpul::app::Actor cli{std::nullopt, "cli", "", ""};
+  try {
+    simpul::accounts::create_account(app.db(), cli, account, password, config.password_cost);
+  } catch (const simpul::UserError& error) {
+    throw std::runtime_error(app.catalog().text(simpul::view::Lang::en, error.key(), error.args()));
+  }
+  std::cout << "Created " << options.role << " account '" << options.username
+            << "' with the temporary password:\n  " << password
+            << "\nThe first sign-in asks for the profile and a new password.\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Simpul: the public-service innovation platform"};
+  cli.require_subcommand(1);
+  // One set of shared options per subcommand: CLI11 binds each option to one command.
+  CommonOptions serve_common, migrate_common, user_common, seed_common;
+  ServeOptions serve_options;
+  UserAddOptions user_options;
+
+  auto* serve_cmd = cli.add_subcommand("serve", "Migrate, then serve the site");
+  serve_common.add_to(*serve_cmd);
+  serve_options.add_to(*serve_cmd);
+  auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations");
+  migrate_common.add_to(*migrate_cmd);
+  auto* user_cmd = cli.add_subcommand("user", "Manage accounts");
+  user_cmd->require_subcommand(1);
+  auto* user_add = user_cmd->add_subcommand("add", "Create an account with a temporary password");
+  user_common.add_to(*user_add);
+  user_add->add_option("--role", user_options.role, "organiser, local_admin, ...");
+  user_add->add_option("--username", user_options.username, "Sign-in name")->required();
+  user_add->add_option("--name", user_options.full_name, "Full name");
+  user_add->add_option("--agency-id", user_options.agency_id, "Agency of a local admin");
+  user_add->add_option("--unit-id", user_options.unit_id, "Unit of a unit operator");
+  auto* seed_cmd = cli.add_subcommand("seed", "Load demo data");
+  seed_common.add_to(*seed_cmd);
+  bool seed_demo = false;
+  seed_cmd->add_flag("--demo", seed_demo, "One demo account per role (prints the passwords)");
+
+  CLI11_PARSE(cli, argc, argv);
+  try {
+    Config config;
+    if (serve_cmd->parsed()) {
+      serve_common.apply(config);
+      serve_options.apply(config);
+      return serve(config);
+    }
+    if (migrate_cmd->parsed()) {
+      migrate_common.apply(config);
+      return migrate_only(config);
+    }
+    if (user_add->parsed()) {
+      user_common.apply(config);
+      return add_user(config, user_options);
+    }
+    if (seed_cmd->parsed()) {
+      seed_common.apply(config);
+      simpul::app::App app(config);
+      if (seed_demo) {
+        for (const auto& account :
+             simpul::accounts::seed_demo_accounts(app.db(), config.password_cost)) {
+          std::cout << account.username << "  " << account.password << "\n";
+        }
+      }
+      return 0;
+    }
+  } catch (const std::exception& error) {
+    spdlog::error("{}", error.what());
+    return 1;
+  }
+  return 0;
+}

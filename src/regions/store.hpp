@@ -1,0 +1,13 @@
+#pragma once
+#include <vector>
+
+#include "core/db/database.hpp"
+#include "regions/model.hpp"
+
+namespace simpul::regions {
+
+// Inserts the provinces and regencies and one agency per regional government.
+void insert_reference_data(db::Transaction& tx, const std::vector<Province>& provinces,
+                           const std::vector<Regency>& regencies, std::int64_t now);
+
+}  // namespace simpul::regions

@@ -1,0 +1,85 @@
+// Public pages (home, about, the parts later releases fill), the language switch, and the health
+// and metrics endpoints.
+#include "app/app.hpp"
+#include "app/cookies.hpp"
+#include "app/features.hpp"
+#include "site/settings_store.hpp"
+
+namespace simpul::site {
+namespace {
+
+using app::Access;
+using app::Context;
+using app::Json;
+
+http::Response home(Context& context) {
+  return context.page("site/home", {{"title", context.t("home.title")}});
+}
+
+http::Response about(Context& context) {
+  return context.page("site/about", {{"title", context.t("about.title")}});
+}
+
+// A part of the programme that a later release fills: say so plainly instead of a dead link.
+app::Page upcoming(std::string title_key, std::string summary_key) {
+  return [title_key, summary_key](Context& context) {
+    return context.page("site/upcoming",
+                        {{"title", context.t(title_key)}, {"summary", context.t(summary_key)}});
+  };
+}
+
+// Only local paths: an absolute URL here would make the switch an open redirect.
+std::string safe_next(const std::string& next) {
+  if (next.empty() || next[0] != '/' || next.starts_with("//") || next.starts_with("/\\"))
+    return "/";
+  return next;
+}
+
+http::Response switch_language(Context& context) {
+  const auto& form = context.request().form();
+  auto lang = view::parse_lang(form.get("lang"));
+  auto response = http::Response::redirect(safe_next(form.get("next")));
+  response.set_cookie({std::string(app::kLangCookie), std::string(view::lang_code(lang)),
+                       app::kOneYearSeconds, true, context.app().config().secure_cookies, "Lax"});
+  return response;
+}
+
+http::Response health(Context& context) {
+  bool ok = database_answers(context.db());
+  Json body = {{"status", ok ? "ok" : "unavailable"},
+               {"database", ok ? "ok" : "unreachable"},
+               {"engine", db::engine_name(context.db().engine())}};
+  auto response = http::Response::json(body.dump(), ok ? 200 : 503);
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+http::Response metrics(Context& context) {
+  auto response = http::Response::text(context.app().metrics_text());
+  response.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  response.set_header("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace
+
+void register_routes(app::Routes& routes) {
+  routes.get("/", Access::anyone(), home);
+  routes.get("/tentang", Access::anyone(), about);
+  routes.get("/katalog", Access::anyone(),
+             upcoming("upcoming.catalogue.title", "upcoming.catalogue.summary"));
+  routes.get("/kompetisi", Access::anyone(),
+             upcoming("upcoming.competition.title", "upcoming.competition.summary"));
+  routes.get("/replikasi", Access::anyone(),
+             upcoming("upcoming.replication.title", "upcoming.replication.summary"));
+  routes.get("/fkp", Access::anyone(), upcoming("upcoming.forum.title", "upcoming.forum.summary"));
+  routes.get("/skm", Access::anyone(),
+             upcoming("upcoming.survey.title", "upcoming.survey.summary"));
+  routes.get("/statistik", Access::anyone(),
+             upcoming("upcoming.statistics.title", "upcoming.statistics.summary"));
+  routes.post("/bahasa", Access::anyone(), switch_language);
+  routes.get("/healthz", Access::anyone(), health);
+  routes.get("/metrics", Access::monitoring(), metrics);
+}
+
+}  // namespace simpul::site
