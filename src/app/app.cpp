@@ -115,6 +115,12 @@ http::Response App::dispatch(http::Request& request) {
 }
 
 http::Response App::error_response(int status, const http::Request* request) {
+  if (request) {
+    spdlog::info("[{}] {} {} -> {}", request->request_id, http::method_name(request->method),
+                 request->path, status);
+  } else {
+    spdlog::info("unreadable request -> {}", status);
+  }
   http::Request empty;
   http::Request& target = request ? const_cast<http::Request&>(*request) : empty;
   Context context(*this, target);
@@ -135,6 +141,8 @@ http::Response App::run_route(const Route& route, http::Request& request) {
   try {
     response = handle(route, context);
   } catch (const UserError& error) {
+    spdlog::info("[{}] {} {} -> {} {}", request.request_id, http::method_name(request.method),
+                 request.path, error.status(), error.key());
     response = error_page(context, error.status(), error.key(), error.args());
   } catch (const db::Unavailable& error) {
     spdlog::warn("[{}] database unavailable: {}", request.request_id, error.what());

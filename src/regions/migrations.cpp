@@ -30,7 +30,7 @@ std::vector<db::CodeMigration> migrations(const std::string& data_dir) {
     auto regencies = parse_regencies(read_file(data_dir + "/regencies.csv"));
     insert_reference_data(tx, provinces, regencies, now_seconds());
   };
-  return {{3, "0003_regions", load}};
+  return {{3, "regions", load}};
 }
 
 }  // namespace simpul::regions

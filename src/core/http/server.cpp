@@ -1,6 +1,6 @@
 // The only translation unit that includes Boost.Asio/Beast (they are slow to compile).
 //
-// Coroutine rules for Boost 1.74 with g++ 12 (see docs in the stack reference):
+// Coroutine rules for Boost 1.74 with g++ 12 (section 1.3 of the stack reference):
 // - <utility> comes before any Asio header: awaitable.hpp uses std::exchange without including it.
 // - No capturing lambda, and no awaitable built from one, inside a co_await expression: g++ 12
 //   double-frees such temporaries. Awaitables are bound to named locals and co_awaited by move.
@@ -9,10 +9,20 @@
 
 #include "core/http/server.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <array>
 #include <atomic>
+#include <condition_variable>
+#include <csignal>
+#include <cstdio>
+#include <ctime>
+#include <mutex>
+#include <random>
+#include <stdexcept>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+#include <spdlog/spdlog.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
@@ -26,16 +36,6 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <condition_variable>
-#include <csignal>
-#include <cstdio>
-#include <ctime>
-#include <mutex>
-#include <random>
-#include <stdexcept>
-#include <thread>
-#include <unordered_set>
-#include <vector>
 
 #include "core/http/gzip.hpp"
 #include "core/http/metrics.hpp"
@@ -113,7 +113,8 @@ std::string http_date() {
 // One accepted socket. The connection coroutine and everything posted for it run on the socket's
 // strand, so the fields below need no lock.
 struct Connection {
-  explicit Connection(tcp::socket socket) : stream(std::move(socket)), deadline(stream.get_executor()) {}
+  explicit Connection(tcp::socket socket)
+      : stream(std::move(socket)), deadline(stream.get_executor()) {}
 
   beast::tcp_stream stream;
   beast::flat_buffer buffer;  // may hold the start of the next (pipelined) request
@@ -133,17 +134,20 @@ struct ReplyContext {
   bool head = false;
   bool accepts_gzip = false;
   bool keep_alive = false;
+  // Static files come with their own gzip copy, kept only where it pays; never redo that here.
+  bool may_compress = true;
 };
 
 // Result of reading one request off the wire.
 struct ReadOutcome {
   enum class Kind { request, error, closed } kind = Kind::closed;
-  int status = 0;                       // the error status for Kind::error
-  WireRequest message;                  // complete for Kind::request, the header for some errors
-  bool header_usable = false;           // message's header may be shown to the ErrorResponder
+  int status = 0;              // the error status for Kind::error
+  WireRequest message;         // complete for Kind::request, the header for some errors
+  bool header_usable = false;  // message's header may be shown to the ErrorResponder
 };
 
-std::optional<Request> to_request(const WireRequest& message, const Connection& connection,
+// Moves the body out of message; nullopt when the path has a malformed percent escape.
+std::optional<Request> to_request(WireRequest& message, const Connection& connection,
                                   std::string request_id) {
   Request request;
   request.method = parse_method(to_std(message.method_string()));
@@ -157,7 +161,7 @@ std::optional<Request> to_request(const WireRequest& message, const Connection& 
     request.headers.emplace_back(lower_case(to_std(field.name_string())),
                                  std::string(to_std(field.value())));
   }
-  request.body = message.body();
+  request.body = std::move(message.body());
   request.remote_address = connection.remote_address;
   request.request_id = std::move(request_id);
   return request;
@@ -180,7 +184,8 @@ void add_vary_accept_encoding(Response& response) {
 
 struct ServerCore {
   ServerCore(ServerOptions options_in, Dispatch dispatch_in, ErrorResponder errors_in,
-       std::shared_ptr<const StaticFiles> static_files_in, std::shared_ptr<Metrics> metrics_in)
+             std::shared_ptr<const StaticFiles> static_files_in,
+             std::shared_ptr<Metrics> metrics_in)
       : options(std::move(options_in)),
         dispatch(std::move(dispatch_in)),
         errors(std::move(errors_in)),
@@ -194,26 +199,27 @@ struct ServerCore {
   // right even when the frame is destroyed without finishing (io_context torn down).
   class ConnectionLease {
    public:
-    ConnectionLease(ServerCore* impl, std::shared_ptr<Connection> connection)
-        : impl_(impl), connection_(std::move(connection)) {
-      std::lock_guard lock(impl_->mutex);
-      impl_->connections.insert(connection_);
+    ConnectionLease(ServerCore* server, std::shared_ptr<Connection> connection)
+        : server_(server), connection_(std::move(connection)) {
+      std::lock_guard lock(server_->mutex);
+      server_->connections.insert(connection_);
     }
     ConnectionLease(ConnectionLease&& other) noexcept
-        : impl_(std::exchange(other.impl_, nullptr)), connection_(std::move(other.connection_)) {}
+        : server_(std::exchange(other.server_, nullptr)),
+          connection_(std::move(other.connection_)) {}
     ConnectionLease& operator=(ConnectionLease&&) = delete;
     ~ConnectionLease() {
-      if (!impl_) return;
+      if (!server_) return;
       {
-        std::lock_guard lock(impl_->mutex);
-        impl_->connections.erase(connection_);
+        std::lock_guard lock(server_->mutex);
+        server_->connections.erase(connection_);
       }
-      impl_->changed.notify_all();
+      server_->changed.notify_all();
     }
     const std::shared_ptr<Connection>& connection() const { return connection_; }
 
    private:
-    ServerCore* impl_;
+    ServerCore* server_;
     std::shared_ptr<Connection> connection_;
   };
 
@@ -251,12 +257,10 @@ struct ServerCore {
   asio::thread_pool workers;  // destroyed first: its pending work may hold connection frames
 };
 
-using Impl = ServerCore;
-
 // Runs on a worker thread: handlers may block on the database or password hashing.
-asio::awaitable<Response> run_on_worker(Impl* impl, Request request) {
-  impl->waiting_dispatches.fetch_sub(1);
-  co_return impl->dispatch_safely(request);
+asio::awaitable<Response> run_on_worker(ServerCore* server, Request request) {
+  server->waiting_dispatches.fetch_sub(1);
+  co_return server->dispatch_safely(request);
 }
 
 void arm_request_deadline(const std::shared_ptr<Connection>& connection,
@@ -314,9 +318,9 @@ ReadOutcome classify_read(error_code ec, const Connection& connection,
 
 // Waits for the first bytes of a request; false when the connection should just close (the
 // client left, it stayed idle too long, or the server is shutting down).
-asio::awaitable<bool> await_first_bytes(Impl* impl, std::shared_ptr<Connection> connection,
+asio::awaitable<bool> await_first_bytes(ServerCore* server, std::shared_ptr<Connection> connection,
                                         std::chrono::seconds timeout) {
-  if (impl->shutting_down) co_return false;
+  if (server->shutting_down) co_return false;
   connection->idle = true;
   connection->stream.expires_after(timeout);
   error_code ec;
@@ -328,11 +332,12 @@ asio::awaitable<bool> await_first_bytes(Impl* impl, std::shared_ptr<Connection> 
   co_return !ec;
 }
 
-asio::awaitable<ReadOutcome> read_request(Impl* impl, std::shared_ptr<Connection> connection) {
+asio::awaitable<ReadOutcome> read_request(ServerCore* server,
+                                          std::shared_ptr<Connection> connection) {
   wire::request_parser<wire::string_body> parser;
-  parser.header_limit(static_cast<std::uint32_t>(impl->options.max_header_bytes));
-  parser.body_limit(static_cast<std::uint64_t>(impl->options.max_body_bytes));
-  arm_request_deadline(connection, impl->options.read_timeout);
+  parser.header_limit(static_cast<std::uint32_t>(server->options.max_header_bytes));
+  parser.body_limit(static_cast<std::uint64_t>(server->options.max_body_bytes));
+  arm_request_deadline(connection, server->options.read_timeout);
   error_code ec;
   co_await wire::async_read_header(connection->stream, connection->buffer, parser,
                                    use_awaitable_ec(ec));
@@ -341,16 +346,15 @@ asio::awaitable<ReadOutcome> read_request(Impl* impl, std::shared_ptr<Connection
     co_await wire::async_write(connection->stream, go_on, use_awaitable_ec(ec));
   }
   if (!ec && !parser.is_done()) {
-    co_await wire::async_read(connection->stream, connection->buffer, parser,
-                              use_awaitable_ec(ec));
+    co_await wire::async_read(connection->stream, connection->buffer, parser, use_awaitable_ec(ec));
   }
   disarm_request_deadline(*connection);
   co_return classify_read(ec, *connection, parser);
 }
 
-asio::awaitable<bool> write_response(Impl* impl, std::shared_ptr<Connection> connection,
+asio::awaitable<bool> write_response(ServerCore* server, std::shared_ptr<Connection> connection,
                                      WireResponse message) {
-  connection->stream.expires_after(impl->options.read_timeout);
+  connection->stream.expires_after(server->options.read_timeout);
   error_code ec;
   co_await wire::async_write(connection->stream, message, use_awaitable_ec(ec));
   connection->stream.expires_never();
@@ -365,7 +369,8 @@ asio::awaitable<void> close_after_draining(std::shared_ptr<Connection> connectio
   std::array<char, 4096> sink;
   std::size_t drained = 0;
   while (!ec && drained < kLingerMaxBytes) {
-    drained += co_await connection->stream.async_read_some(asio::buffer(sink), use_awaitable_ec(ec));
+    drained +=
+        co_await connection->stream.async_read_some(asio::buffer(sink), use_awaitable_ec(ec));
   }
   connection->stream.close();
 }
@@ -374,49 +379,54 @@ asio::awaitable<void> close_after_draining(std::shared_ptr<Connection> connectio
 struct Produced {
   Response response;
   bool overloaded = false;
+  bool from_static_files = false;
 };
 
-asio::awaitable<Produced> produce_response(Impl* impl, Request request) {
+asio::awaitable<Produced> produce_response(ServerCore* server, Request request) {
   const bool readonly = request.method == Method::get || request.method == Method::head;
-  if (readonly && impl->static_files) {
-    if (auto served = impl->static_files->serve(request)) co_return Produced{std::move(*served)};
+  if (readonly && server->static_files) {
+    if (auto served = server->static_files->serve(request)) {
+      co_return Produced{std::move(*served), false, true};
+    }
   }
-  if (impl->waiting_dispatches.fetch_add(1) >= impl->options.max_queued_requests) {
-    impl->waiting_dispatches.fetch_sub(1);
-    co_return Produced{impl->error_response(503, &request), true};
+  if (server->waiting_dispatches.fetch_add(1) >= server->options.max_queued_requests) {
+    server->waiting_dispatches.fetch_sub(1);
+    co_return Produced{server->error_response(503, &request), true};
   }
-  auto on_worker =
-      asio::co_spawn(impl->workers, run_on_worker(impl, std::move(request)), asio::use_awaitable);
+  auto on_worker = asio::co_spawn(server->workers, run_on_worker(server, std::move(request)),
+                                  asio::use_awaitable);
   Response response = co_await std::move(on_worker);
   co_return Produced{std::move(response)};
 }
 
 // Answers a request that could not be read and closes the connection.
-asio::awaitable<void> answer_read_error(Impl* impl, std::shared_ptr<Connection> connection,
+asio::awaitable<void> answer_read_error(ServerCore* server, std::shared_ptr<Connection> connection,
                                         ReadOutcome outcome, std::string request_id) {
   const Clock::time_point started = Clock::now();
   std::optional<Request> request;
   if (outcome.header_usable) request = to_request(outcome.message, *connection, request_id);
-  Response response = impl->error_response(outcome.status, request ? &*request : nullptr);
+  Response response = server->error_response(outcome.status, request ? &*request : nullptr);
   ReplyContext context{std::move(request_id)};
   if (request) {
     context.version = outcome.message.version();
     context.head = request->method == Method::head;
     context.accepts_gzip = accepts_gzip(request->header("accept-encoding"));
   }
-  auto writing = write_response(impl, connection, impl->to_wire(response, context));
-  if (co_await std::move(writing)) impl->observe(response, started);
+  auto writing = write_response(server, connection, server->to_wire(response, context));
+  if (co_await std::move(writing)) server->observe(response, started);
   co_await close_after_draining(connection);
 }
 
 // Reads, answers and accounts for one request; false when the connection should close.
-asio::awaitable<bool> serve_one_request(Impl* impl, std::shared_ptr<Connection> connection) {
+asio::awaitable<bool> serve_one_request(ServerCore* server,
+                                        std::shared_ptr<Connection> connection) {
   std::string request_id = make_request_id();
-  auto reading = read_request(impl, connection);
+  auto reading = read_request(server, connection);
   ReadOutcome outcome = co_await std::move(reading);
   if (outcome.kind == ReadOutcome::Kind::closed) co_return false;
   if (outcome.kind == ReadOutcome::Kind::error) {
-    auto answering = answer_read_error(impl, connection, std::move(outcome), std::move(request_id));
+    auto answering =
+        answer_read_error(server, connection, std::move(outcome), std::move(request_id));
     co_await std::move(answering);
     co_return false;
   }
@@ -426,38 +436,40 @@ asio::awaitable<bool> serve_one_request(Impl* impl, std::shared_ptr<Connection> 
   if (!request) {
     outcome.kind = ReadOutcome::Kind::error;
     outcome.status = 400;  // a malformed percent escape in the path
-    auto answering = answer_read_error(impl, connection, std::move(outcome), std::move(request_id));
+    auto answering =
+        answer_read_error(server, connection, std::move(outcome), std::move(request_id));
     co_await std::move(answering);
     co_return false;
   }
-  ReplyContext context{std::move(request_id), outcome.message.version(),
-                       request->method == Method::head,
-                       accepts_gzip(request->header("accept-encoding")),
-                       outcome.message.keep_alive()};
-  auto producing = produce_response(impl, std::move(*request));
+  ReplyContext context{
+      std::move(request_id), outcome.message.version(), request->method == Method::head,
+      accepts_gzip(request->header("accept-encoding")), outcome.message.keep_alive()};
+  auto producing = produce_response(server, std::move(*request));
   Produced produced = co_await std::move(producing);
   Response& response = produced.response;
   // Closing frees a busy server; during shutdown the connection ends after this response.
-  if (produced.overloaded || impl->shutting_down) context.keep_alive = false;
+  if (produced.overloaded || server->shutting_down) context.keep_alive = false;
+  context.may_compress = !produced.from_static_files;
 
-  auto writing = write_response(impl, connection, impl->to_wire(response, context));
+  auto writing = write_response(server, connection, server->to_wire(response, context));
   const bool written = co_await std::move(writing);
-  if (written) impl->observe(response, started);
-  co_return written && context.keep_alive;
+  if (written) server->observe(response, started);
+  const bool keep_open = written && context.keep_alive;
+  co_return keep_open;
 }
 
-asio::awaitable<void> serve_connection(Impl* impl, Impl::ConnectionLease lease) {
+asio::awaitable<void> serve_connection(ServerCore* server, ServerCore::ConnectionLease lease) {
   const std::shared_ptr<Connection> connection = lease.connection();
   // A new connection gets the request timeout to send something; later waits are keep-alive.
-  std::chrono::seconds wait = impl->options.read_timeout;
+  std::chrono::seconds wait = server->options.read_timeout;
   try {
     while (true) {
       if (connection->buffer.size() == 0) {
-        auto waiting = await_first_bytes(impl, connection, wait);
+        auto waiting = await_first_bytes(server, connection, wait);
         if (!co_await std::move(waiting)) break;
       }
-      wait = impl->options.idle_timeout;
-      auto serving = serve_one_request(impl, connection);
+      wait = server->options.idle_timeout;
+      auto serving = serve_one_request(server, connection);
       if (!co_await std::move(serving)) break;
     }
   } catch (const std::exception& e) {
@@ -469,24 +481,24 @@ asio::awaitable<void> serve_connection(Impl* impl, Impl::ConnectionLease lease) 
   connection->stream.close();
 }
 
-asio::awaitable<void> accept_loop(Impl* impl) {
+asio::awaitable<void> accept_loop(ServerCore* server) {
   while (true) {
-    tcp::socket socket(asio::make_strand(impl->io));
+    tcp::socket socket(asio::make_strand(server->io));
     error_code ec;
-    co_await impl->acceptor.async_accept(socket, use_awaitable_ec(ec));
-    if (!impl->acceptor.is_open()) co_return;
+    co_await server->acceptor.async_accept(socket, use_awaitable_ec(ec));
+    if (!server->acceptor.is_open()) co_return;
     if (!ec) {
-      impl->accept(std::move(socket));
+      server->accept(std::move(socket));
       continue;
     }
     // Usually out of file descriptors: wait a little instead of spinning on the error.
     spdlog::warn("http: accept failed: {}", ec.message());
-    asio::steady_timer pause(impl->acceptor.get_executor(), kAcceptRetryDelay);
+    asio::steady_timer pause(server->acceptor.get_executor(), kAcceptRetryDelay);
     co_await pause.async_wait(use_awaitable_ec(ec));
   }
 }
 
-std::uint16_t Impl::listen() {
+std::uint16_t ServerCore::listen() {
   try {
     const tcp::endpoint endpoint(asio::ip::make_address(options.address), options.port);
     acceptor.open(endpoint.protocol());
@@ -503,7 +515,7 @@ std::uint16_t Impl::listen() {
   return bound_port;
 }
 
-void Impl::accept(tcp::socket socket) {
+void ServerCore::accept(tcp::socket socket) {
   error_code ec;
   std::size_t open_connections = 0;
   {
@@ -523,7 +535,9 @@ void Impl::accept(tcp::socket socket) {
                  asio::detached);
 }
 
-void Impl::run(bool handle_signals) {
+void ServerCore::run(bool handle_signals) {
+  // The worker pool is joined on the way out and cannot be restarted.
+  if (!io_threads.empty()) throw std::logic_error("Server::run may be called only once");
   if (!acceptor.is_open()) listen();
   asio::co_spawn(acceptor.get_executor(), accept_loop(this), asio::detached);
   if (handle_signals) {
@@ -533,9 +547,7 @@ void Impl::run(bool handle_signals) {
     });
   }
   for (int i = 0; i < std::max(1, options.io_threads); ++i) {
-    io_threads.emplace_back([this] {
-      io.run();
-    });
+    io_threads.emplace_back([this] { io.run(); });
   }
   spdlog::info("http: listening on {}:{}", options.address, bound_port);
 
@@ -556,7 +568,7 @@ void Impl::run(bool handle_signals) {
   spdlog::info("http: stopped");
 }
 
-void Impl::request_stop() {
+void ServerCore::request_stop() {
   {
     std::lock_guard lock(mutex);
     stop_requested = true;
@@ -564,12 +576,12 @@ void Impl::request_stop() {
   changed.notify_all();
 }
 
-void Impl::wait_for_stop_request() {
+void ServerCore::wait_for_stop_request() {
   std::unique_lock lock(mutex);
   changed.wait(lock, [this] { return stop_requested; });
 }
 
-void Impl::begin_shutdown() {
+void ServerCore::begin_shutdown() {
   shutting_down = true;
   asio::post(acceptor.get_executor(), [this] {
     error_code ignored;
@@ -589,12 +601,12 @@ void Impl::begin_shutdown() {
   }
 }
 
-bool Impl::wait_for_connections_to_close() {
+bool ServerCore::wait_for_connections_to_close() {
   std::unique_lock lock(mutex);
   return changed.wait_for(lock, options.shutdown_grace, [this] { return connections.empty(); });
 }
 
-Response Impl::error_response(int status, const Request* request) const {
+Response ServerCore::error_response(int status, const Request* request) const {
   try {
     if (errors) return errors(status, request);
   } catch (const std::exception& e) {
@@ -603,7 +615,7 @@ Response Impl::error_response(int status, const Request* request) const {
   return Response::text(std::string(status_reason(status)), status);
 }
 
-Response Impl::dispatch_safely(Request& request) const {
+Response ServerCore::dispatch_safely(Request& request) const {
   try {
     return dispatch(request);
   } catch (const UserError& e) {
@@ -612,16 +624,16 @@ Response Impl::dispatch_safely(Request& request) const {
     spdlog::error("http: request {} {} {} failed: {}", request.request_id,
                   method_name(request.method), request.target, e.what());
   } catch (...) {
-    spdlog::error("http: request {} {} {} failed with a non-standard exception",
-                  request.request_id, method_name(request.method), request.target);
+    spdlog::error("http: request {} {} {} failed with a non-standard exception", request.request_id,
+                  method_name(request.method), request.target);
   }
   return error_response(500, &request);
 }
 
-WireResponse Impl::to_wire(Response response, const ReplyContext& context) const {
+WireResponse ServerCore::to_wire(Response response, const ReplyContext& context) const {
   const bool bodiless = is_bodiless_status(response.status);
   if (bodiless) response.body.clear();
-  const bool compressible = options.compress && !bodiless &&
+  const bool compressible = options.compress && context.may_compress && !bodiless &&
                             response.header("Content-Encoding").empty() &&
                             is_compressible_type(response.content_type) &&
                             response.body.size() >= kMinCompressedBodyBytes;
@@ -656,7 +668,7 @@ WireResponse Impl::to_wire(Response response, const ReplyContext& context) const
   return message;
 }
 
-void Impl::observe(const Response& response, Clock::time_point started) const {
+void ServerCore::observe(const Response& response, Clock::time_point started) const {
   if (!metrics) return;
   const std::chrono::duration<double> elapsed = Clock::now() - started;
   metrics->observe_request(response.route.empty() ? "unmatched" : response.route, response.status,

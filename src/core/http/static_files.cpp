@@ -53,8 +53,8 @@ std::string hex16(std::uint64_t value) {
 std::string insert_fingerprint(std::string_view path, std::string_view fingerprint) {
   const auto slash = path.rfind('/');
   const auto dot = path.rfind('.');
-  const bool has_extension = dot != std::string_view::npos &&
-                             (slash == std::string_view::npos || dot > slash + 1);
+  const bool has_extension =
+      dot != std::string_view::npos && (slash == std::string_view::npos || dot > slash + 1);
   if (!has_extension) return std::string(path) + "." + std::string(fingerprint);
   return std::string(path.substr(0, dot)) + "." + std::string(fingerprint) +
          std::string(path.substr(dot));

@@ -80,9 +80,9 @@ TEST(Utf8, AcceptsValidAndRejectsInvalidSequences) {
   EXPECT_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate U+D800
   EXPECT_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // U+110000
   EXPECT_FALSE(is_valid_utf8("\xF5\x80\x80\x80"));
-  EXPECT_FALSE(is_valid_utf8("\x80"));              // lone continuation
-  EXPECT_FALSE(is_valid_utf8("\xC3"));              // truncated
-  EXPECT_FALSE(is_valid_utf8("\xE2\x28\xA1"));      // bad continuation
+  EXPECT_FALSE(is_valid_utf8("\x80"));          // lone continuation
+  EXPECT_FALSE(is_valid_utf8("\xC3"));          // truncated
+  EXPECT_FALSE(is_valid_utf8("\xE2\x28\xA1"));  // bad continuation
 }
 
 TEST(UrlCoding, EncodesAndDecodes) {
@@ -149,7 +149,8 @@ TEST(Request, ParamAndWantsJson) {
 
 TEST(Cookie, FormatsEveryAttribute) {
   Cookie cookie{.name = "sid", .value = "abc", .max_age_seconds = 3600, .secure = true};
-  EXPECT_EQ(format_set_cookie(cookie), "sid=abc; Path=/; Max-Age=3600; HttpOnly; Secure; SameSite=Lax");
+  EXPECT_EQ(format_set_cookie(cookie),
+            "sid=abc; Path=/; Max-Age=3600; HttpOnly; Secure; SameSite=Lax");
   Cookie session{.name = "flash", .value = "x", .http_only = false, .same_site = "Strict"};
   EXPECT_EQ(format_set_cookie(session), "flash=x; Path=/; SameSite=Strict");
 }

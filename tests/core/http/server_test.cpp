@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <random>
 #include <regex>
 #include <thread>
 
@@ -146,6 +147,40 @@ TEST_F(ServerTest, PostBodyReachesTheHandler) {
   EXPECT_EQ(response.body, "halo dunia!");
 }
 
+TEST_F(ServerTest, ExpectContinueGetsAnInterimResponse) {
+  start();
+  TestClient client(port_);
+  ASSERT_TRUE(client.send(
+      "POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n"));
+  const auto interim = client.read_response();
+  ASSERT_TRUE(interim);
+  EXPECT_EQ(interim->status, 100);
+  ASSERT_TRUE(client.send("halo!"));
+  const auto response = client.read_response();
+  ASSERT_TRUE(response);
+  EXPECT_EQ(response->body, "halo!");
+}
+
+TEST_F(ServerTest, ManyConcurrentKeepAliveClients) {
+  start();
+  constexpr int kClients = 8;
+  constexpr int kRequestsEach = 40;
+  std::atomic<int> ok{0};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < kClients; ++c) {
+    clients.emplace_back([&] {
+      TestClient client(port_);
+      for (int i = 0; i < kRequestsEach; ++i) {
+        if (!client.send(get(i % 2 ? "/hello" : "/big", "Accept-Encoding: gzip\r\n"))) return;
+        const auto response = client.read_response();
+        if (response && response->status == 200) ++ok;
+      }
+    });
+  }
+  for (auto& client : clients) client.join();
+  EXPECT_EQ(ok, kClients * kRequestsEach);
+}
+
 TEST_F(ServerTest, HeadHasContentLengthButNoBody) {
   start();
   TestClient client(port_);
@@ -196,8 +231,9 @@ TEST_F(ServerTest, ChunkedBodyOverTheLimitIs413) {
   start();
   TestClient client(port_);
   const std::string chunk(2000, 'z');
-  ASSERT_TRUE(client.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n7d0\r\n" +
-                          chunk + "\r\n0\r\n\r\n"));
+  ASSERT_TRUE(
+      client.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n7d0\r\n" +
+                  chunk + "\r\n0\r\n\r\n"));
   const auto response = client.read_response();
   ASSERT_TRUE(response);
   EXPECT_EQ(response->status, 413);
@@ -279,6 +315,10 @@ TEST_F(ServerTest, PartialRequestTimesOutWith408) {
 TEST_F(ServerTest, ServesStaticFilesOnTheIoThreadAndRecordsMetrics) {
   ScratchDir dir;
   dir.write("app.css", "body { color: black; }\n");
+  std::mt19937 random(7);
+  std::string noise(4000, '\0');
+  for (char& c : noise) c = static_cast<char>(random());
+  dir.write("noise.txt", noise);  // text that gzip cannot shrink
   auto files = std::make_shared<StaticFiles>();
   files->mount("/static/", dir.path());
   start(small_options(), files);
@@ -287,14 +327,18 @@ TEST_F(ServerTest, ServesStaticFilesOnTheIoThreadAndRecordsMetrics) {
   EXPECT_EQ(css.status, 200);
   EXPECT_EQ(css.body, "body { color: black; }\n");
   EXPECT_EQ(css.header("content-type"), "text/css; charset=utf-8");
-  const auto cached = fetch(get("/static/app.css", "If-None-Match: " + css.header("etag") + "\r\n"));
+  const auto cached =
+      fetch(get("/static/app.css", "If-None-Match: " + css.header("etag") + "\r\n"));
   EXPECT_EQ(cached.status, 304);
   EXPECT_EQ(cached.header("content-length"), "");
+  const auto noisy = fetch(get("/static/noise.txt", "Accept-Encoding: gzip\r\n"));
+  EXPECT_EQ(noisy.header("content-encoding"), "");  // the server does not second-guess it
+  EXPECT_EQ(noisy.body, noise);
   EXPECT_EQ(fetch(get("/nowhere")).status, 404);
 
   stop();  // a response is recorded after it is written, so the client can be first
   const std::string text = metrics_->render();
-  EXPECT_NE(text.find("simpul_http_requests_total{route=\"static\",status=\"2xx\"} 1\n"),
+  EXPECT_NE(text.find("simpul_http_requests_total{route=\"static\",status=\"2xx\"} 2\n"),
             std::string::npos)
       << text;
   EXPECT_NE(text.find("simpul_http_requests_total{route=\"static\",status=\"3xx\"} 1\n"),

@@ -44,8 +44,8 @@ TEST_F(StaticFilesTest, ServesAPlainUrlWithETagAndNoCache) {
   EXPECT_EQ(response->body, "User-agent: *\n");
   EXPECT_EQ(response->content_type, "text/plain; charset=utf-8");
   EXPECT_EQ(response->header("Cache-Control"), "no-cache");
-  EXPECT_TRUE(std::regex_match(std::string(response->header("ETag")),
-                               std::regex("\"[0-9a-f]{16}\"")));
+  EXPECT_TRUE(
+      std::regex_match(std::string(response->header("ETag")), std::regex("\"[0-9a-f]{16}\"")));
 }
 
 TEST_F(StaticFilesTest, FingerprintedUrlIsImmutable) {

@@ -58,7 +58,7 @@ class TestClient {
     return true;
   }
 
-  // Reads one response; a response to HEAD (or a 204/304) has no body on the wire.
+  // Reads one response; a response to HEAD (or a 1xx/204/304) has no body on the wire.
   std::optional<RawResponse> read_response(bool head = false) {
     std::size_t header_end;
     while ((header_end = pending_.find("\r\n\r\n")) == std::string::npos) {
@@ -66,7 +66,9 @@ class TestClient {
     }
     RawResponse response = parse_head(std::string_view(pending_).substr(0, header_end));
     pending_.erase(0, header_end + 4);
-    if (head || response.status == 204 || response.status == 304) return response;
+    if (head || response.status < 200 || response.status == 204 || response.status == 304) {
+      return response;
+    }
     const std::string length = response.header("content-length");
     if (length.empty()) {
       while (receive_more()) {
