@@ -114,6 +114,8 @@ http::Response App::dispatch(http::Request& request) {
   return response;
 }
 
+// Runs on an I/O thread for errors found while reading a request (400, 408, 413, 431, 503), so it
+// must not block: language and CSRF cookie only, no session lookup in the database.
 http::Response App::error_response(int status, const http::Request* request) {
   if (request) {
     spdlog::info("[{}] {} {} -> {}", request->request_id, http::method_name(request->method),
@@ -124,12 +126,7 @@ http::Response App::error_response(int status, const http::Request* request) {
   http::Request empty;
   http::Request& target = request ? const_cast<http::Request&>(*request) : empty;
   Context context(*this, target);
-  bool expired = false;
-  try {
-    prepare_visitor(context, expired);
-  } catch (const std::exception&) {
-    // The error page must render even when the database is down.
-  }
+  prepare_language_and_csrf(context);
   auto response = error_page(context, status, default_message_key(status));
   finish(context, response);
   return response;
@@ -160,8 +157,8 @@ http::Response App::run_route(const Route& route, http::Request& request) {
   return response;
 }
 
-// Language, CSRF cookie and the signed-in user of this request.
-void App::prepare_visitor(Context& context, bool& session_expired) {
+// Language, CSRF cookie and the one-time notice of this request; no database access.
+void App::prepare_language_and_csrf(Context& context) {
   auto& request = context.request();
   context.set_lang(view::parse_lang(request.cookie(kLangCookie).value_or("id")));
   auto csrf_cookie = request.cookie(auth::kCsrfCookie);
@@ -179,8 +176,11 @@ void App::prepare_visitor(Context& context, bool& session_expired) {
     }
     context.cookies_to_set().push_back({std::string(kNoticeCookie), "", 0});
   }
+}
 
-  auto session_id = request.cookie(kSessionCookie);
+// The signed-in user of this request, from the session cookie.
+void App::load_session(Context& context, bool& session_expired) {
+  auto session_id = context.request().cookie(kSessionCookie);
   if (!session_id || session_id->empty()) return;
   auto found = accounts::find_session(*database_, sha256_hex(*session_id), now_seconds(),
                                       config_.session_idle, config_.session_absolute);
@@ -196,7 +196,8 @@ void App::prepare_visitor(Context& context, bool& session_expired) {
 http::Response App::handle(const Route& route, Context& context) {
   auto& request = context.request();
   bool session_expired = false;
-  prepare_visitor(context, session_expired);
+  prepare_language_and_csrf(context);
+  load_session(context, session_expired);
 
   if (!http::is_safe(request.method)) {
     std::string submitted(request.header(auth::kCsrfHeader));

@@ -64,7 +64,8 @@ class App {
   http::Response handle(const Route& route, Context& context);
   http::Response error_page(Context& context, int status, const std::string& key,
                             const MessageArgs& args = {});
-  void prepare_visitor(Context& context, bool& session_expired);
+  void prepare_language_and_csrf(Context& context);
+  void load_session(Context& context, bool& session_expired);
   void finish(Context& context, http::Response& response);
 
   Config config_;

@@ -81,6 +81,7 @@ Json Context::layout_model(Json model) const {
   model["csrf"] = csrf_token_;
   model["nav"] = navigation(*this, path);
   model["account_menu"] = account_menu(*this);
+  model["has_account_menu"] = !model["account_menu"].empty();
   model["next"] = request_.target.empty() ? "/" : request_.target;
   model["other_lang"] = {{"code", view::lang_code(other)},
                          {"label", other == view::Lang::en ? "English" : "Bahasa Indonesia"}};
@@ -93,7 +94,8 @@ Json Context::layout_model(Json model) const {
   if (app_.config().demo) model["demo"] = true;
   const auto& assets = app_.static_files();
   model["assets"] = {{"css", assets.url_for("/static/css/simpul.css")},
-                     {"htmx", assets.url_for("/static/vendor/htmx.min.js")}};
+                     {"htmx", assets.url_for("/static/vendor/htmx.min.js")},
+                     {"icon", assets.url_for("/static/icons/simpul.svg")}};
   if (!model.contains("title")) model["title"] = "Simpul";
   return model;
 }

@@ -78,6 +78,13 @@ void register_routes(app::Routes& routes) {
   routes.get("/statistik", Access::anyone(),
              upcoming("upcoming.statistics.title", "upcoming.statistics.summary"));
   routes.post("/bahasa", Access::anyone(), switch_language);
+  // Browsers ask for /favicon.ico before reading the page's icon link.
+  routes.get("/favicon.ico", Access::anyone(), [](Context& context) {
+    auto response = http::Response::redirect(
+        context.app().static_files().url_for("/static/icons/simpul.svg"), 301);
+    response.set_header("Cache-Control", "public, max-age=86400");
+    return response;
+  });
   routes.get("/healthz", Access::anyone(), health);
   routes.get("/metrics", Access::monitoring(), metrics);
 }

@@ -94,17 +94,21 @@ export async function startServer() {
   const exited = once(child, 'exit').then(([code, signal]) => {
     throw new Error(`simpul exited before serving (code ${code}, signal ${signal}):\n${log}`);
   });
+  // SIGTERM, wait for the exit (SIGKILL after STOP_TIMEOUT_MS), remove the data folder.
+  // Resolves to the exit status, { code, signal }: code 0 after a graceful stop.
   const stop = async () => {
-    if (!running.has(server)) return;
-    if (child.exitCode === null && child.signalCode === null) {
-      const gone = once(child, 'exit');
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-      await gone;
-      clearTimeout(timer);
+    if (running.has(server)) {
+      if (child.exitCode === null && child.signalCode === null) {
+        const gone = once(child, 'exit');
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+        await gone;
+        clearTimeout(timer);
+      }
+      running.delete(server);
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
-    running.delete(server);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    return { code: child.exitCode, signal: child.signalCode };
   };
 
   try {
