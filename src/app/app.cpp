@@ -87,6 +87,7 @@ void App::load_routes() {
   accounts::register_routes(routes_);
   agencies::register_routes(routes_);
   audit::register_routes(routes_);
+  innovations::register_routes(routes_);
   for (const Route& route : routes_.all()) {
     const Route* target = &route;
     router_.add(route.method, route.pattern,

@@ -91,6 +91,8 @@ TEST_P(AccountFlow, OrganiserToLocalAdminToUnitOperator) {
   EXPECT_EQ(log.status, 200);
   EXPECT_TRUE(log.contains("user.create"));
   EXPECT_TRUE(log.contains("dinkes.kaltara"));
+  EXPECT_TRUE(log.contains("pukul")) << "times in Indonesian format";
+  EXPECT_TRUE(log.contains(" WIB")) << "the organiser has no agency: Jakarta time";
 }
 
 TEST_P(AccountFlow, ProfileAndPasswordRulesAreEnforced) {

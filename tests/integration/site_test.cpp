@@ -23,6 +23,8 @@ TEST_P(Site, HomePageSpeaksIndonesianWithTheProgrammeParts) {
   for (const char* path : {"/katalog", "/kompetisi", "/replikasi", "/fkp", "/skm", "/statistik"}) {
     EXPECT_EQ(client.get(path).status, 200) << path;
   }
+  auto signin = client.get("/masuk");
+  EXPECT_FALSE(signin.contains("Akun demo")) << "demo accounts are shown only in demo mode";
   auto about = client.get("/tentang");
   EXPECT_TRUE(about.contains("idn-area-data"));
   EXPECT_TRUE(about.contains("Open Database License"));

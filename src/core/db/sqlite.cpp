@@ -199,7 +199,8 @@ sqlite3_stmt* SqliteConnection::prepare(std::string_view sql) {
 // Binding by name lets one parameter appear several times, or out of order, as on PostgreSQL.
 void SqliteConnection::bind(sqlite3_stmt* statement, const Params& params, std::string_view sql) {
   for (std::size_t i = 0; i < params.size(); ++i) {
-    const std::string name = "$" + std::to_string(i + 1);
+    std::string name = std::to_string(i + 1);
+    name.insert(0, 1, '$');  // not "$" + ...: GCC 12 warns falsely (-Wrestrict) on that at -O1
     const int index = sqlite3_bind_parameter_index(statement, name.c_str());
     if (index == 0)
       throw Error("parameter " + name + " is not used (SQL: " + sql_excerpt(sql) + ")");

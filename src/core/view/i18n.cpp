@@ -1,6 +1,8 @@
 #include "core/view/i18n.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -75,25 +77,53 @@ Lang parse_lang(std::string_view code) {
   return iequals(primary, "en") ? Lang::en : Lang::id;
 }
 
+namespace {
+
+// The catalogue files of lang in dir: "<lang>.json" and "<feature>.<lang>.json", sorted, so each
+// feature can keep its messages in a file of its own.
+std::vector<std::string> catalogue_files(const std::string& dir, Lang lang) {
+  std::string code(lang_code(lang));
+  std::vector<std::string> files;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+    std::string name = entry.path().filename().string();
+    if (name == code + ".json" || name.ends_with("." + code + ".json")) {
+      files.push_back(entry.path().string());
+    }
+  }
+  if (error) throw std::runtime_error("cannot read message catalogue folder " + dir);
+  std::sort(files.begin(), files.end());
+  if (files.empty()) throw std::runtime_error("no message catalogue for " + code + " in " + dir);
+  return files;
+}
+
+void load_file(Catalog& catalog, Lang lang, const std::string& path) {
+  nlohmann::json messages;
+  try {
+    messages = nlohmann::json::parse(read_file(path));
+  } catch (const nlohmann::json::exception& error) {
+    throw std::runtime_error("invalid message catalogue " + path + ": " + error.what());
+  }
+  if (!messages.is_object()) {
+    throw std::runtime_error("message catalogue " + path + " is not a JSON object");
+  }
+  for (const auto& [key, message] : messages.items()) {
+    if (!message.is_string()) {
+      throw std::runtime_error("message catalogue " + path + ": \"" + key + "\" is not a string");
+    }
+    if (catalog.has(lang, key)) {
+      throw std::runtime_error("message catalogue " + path + ": \"" + key + "\" is defined twice");
+    }
+    catalog.add(lang, key, message.get<std::string>());
+  }
+}
+
+}  // namespace
+
 Catalog Catalog::load(const std::string& dir) {
   Catalog catalog;
   for (Lang lang : kAllLangs) {
-    std::string path = dir + "/" + std::string(lang_code(lang)) + ".json";
-    nlohmann::json messages;
-    try {
-      messages = nlohmann::json::parse(read_file(path));
-    } catch (const nlohmann::json::exception& error) {
-      throw std::runtime_error("invalid message catalogue " + path + ": " + error.what());
-    }
-    if (!messages.is_object()) {
-      throw std::runtime_error("message catalogue " + path + " is not a JSON object");
-    }
-    for (const auto& [key, message] : messages.items()) {
-      if (!message.is_string()) {
-        throw std::runtime_error("message catalogue " + path + ": \"" + key + "\" is not a string");
-      }
-      catalog.add(lang, key, message.get<std::string>());
-    }
+    for (const auto& path : catalogue_files(dir, lang)) load_file(catalog, lang, path);
   }
   return catalog;
 }

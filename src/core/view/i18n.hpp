@@ -1,6 +1,7 @@
 #pragma once
-// Message catalogues: one flat JSON object per language (i18n/id.json, i18n/en.json), keys like
-// "nav.catalogue". Indonesian is the first language and the fallback.
+// Message catalogues: flat JSON objects per language (i18n/id.json, i18n/en.json, and one file per
+// feature such as i18n/innovations.id.json), keys like "nav.catalogue". Indonesian is the first
+// language and the fallback.
 #include <map>
 #include <string>
 #include <string_view>
@@ -11,14 +12,14 @@
 namespace simpul::view {
 
 enum class Lang { id, en };
-std::string_view lang_code(Lang lang);               // "id" / "en"
-Lang parse_lang(std::string_view code);              // unknown -> id
+std::string_view lang_code(Lang lang);   // "id" / "en"
+Lang parse_lang(std::string_view code);  // unknown -> id
 inline constexpr Lang kAllLangs[] = {Lang::id, Lang::en};
 
 class Catalog {
  public:
-  // Loads <dir>/id.json and <dir>/en.json; throws std::runtime_error naming the file on a
-  // parse error.
+  // Loads every <dir>/<lang>.json and <dir>/<feature>.<lang>.json; throws std::runtime_error
+  // naming the file on a parse error or a key defined twice.
   static Catalog load(const std::string& dir);
   Catalog() = default;
 

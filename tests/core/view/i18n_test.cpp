@@ -149,3 +149,28 @@ TEST(Catalog, LoadRejectsNonStringMessagesAndMissingFiles) {
 
 }  // namespace
 }  // namespace simpul::view
+
+namespace simpul::view {
+namespace {
+
+TEST(CatalogFiles, FeatureFilesMergeAndDuplicatesAreRefused) {
+  const auto dir = std::filesystem::temp_directory_path() / "simpul-i18n-merge";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+  };
+  write("id.json", R"({"a": "satu"})");
+  write("en.json", R"({"a": "one"})");
+  write("feature.id.json", R"({"b": "dua"})");
+  write("feature.en.json", R"({"b": "two"})");
+  auto catalog = Catalog::load(dir.string());
+  EXPECT_EQ(catalog.text(Lang::id, "b"), "dua");
+  EXPECT_EQ(catalog.text(Lang::en, "a"), "one");
+  write("other.en.json", R"({"a": "again"})");
+  EXPECT_THROW(Catalog::load(dir.string()), std::runtime_error);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace simpul::view
