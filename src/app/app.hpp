@@ -11,6 +11,7 @@
 
 #include "app/config.hpp"
 #include "app/context.hpp"
+#include "app/events.hpp"
 #include "core/db/database.hpp"
 #include "core/http/metrics.hpp"
 #include "core/http/router.hpp"
@@ -34,6 +35,7 @@ class App {
   const view::TemplateSet& templates() const { return templates_; }
   const http::StaticFiles& static_files() const { return *static_files_; }
   const std::string& csrf_secret() const { return csrf_secret_; }
+  Events& events() { return events_; }
   std::string metrics_text() const;
 
   // Demo accounts and their passwords of this run, shown on the sign-in page in demo mode.
@@ -78,6 +80,7 @@ class App {
   Routes routes_;
   http::Router router_;
   std::vector<DemoAccount> demo_accounts_;
+  Events events_;
   std::unique_ptr<http::Server> server_;
 };
 
