@@ -3,7 +3,11 @@
 // vocabulary, queries of 1-3 content words with Zipf popularity, 30% with one facet filter, 10%
 // asking for page 2 or later, every query computing all facet counts. Deterministic (fixed seed).
 //
-//   search_bench [documents] [queries]      (defaults: 100000 20000)
+//   search_bench [documents] [queries] [query Zipf exponent]      (defaults: 100000 20000 1.0)
+//
+// The query exponent sets how query words are drawn from the vocabulary ranks: 1.0 draws them
+// as often as the corpus uses them (half of them among the 100 most frequent words, so that a
+// tenth of the queries match most of the catalogue); smaller ones favour rarer words.
 #include <malloc.h>
 
 #include <algorithm>
@@ -33,15 +37,15 @@ constexpr double kZipfExponent = 1.0;
 
 // The programme's own words come first, so they are the most frequent.
 const std::vector<std::string> kProgrammeWords = {
-    "pelayanan",  "inovasi",    "masyarakat",   "kependudukan", "perizinan",  "kesehatan",
-    "pendidikan", "desa",       "daerah",       "digital",      "aplikasi",   "sistem",
-    "data",       "informasi",  "publik",       "pemerintah",   "kabupaten",  "kota",
-    "warga",      "program",    "layanan",      "terpadu",      "online",     "administrasi",
-    "keuangan",   "pajak",      "retribusi",    "pertanian",    "perikanan",  "pariwisata",
-    "lingkungan", "sampah",     "air",          "kesejahteraan", "sosial",    "anak",
-    "perempuan",  "umkm",       "ekonomi",      "puskesmas"};
+    "pelayanan",  "inovasi",   "masyarakat", "kependudukan",  "perizinan", "kesehatan",
+    "pendidikan", "desa",      "daerah",     "digital",       "aplikasi",  "sistem",
+    "data",       "informasi", "publik",     "pemerintah",    "kabupaten", "kota",
+    "warga",      "program",   "layanan",    "terpadu",       "online",    "administrasi",
+    "keuangan",   "pajak",     "retribusi",  "pertanian",     "perikanan", "pariwisata",
+    "lingkungan", "sampah",    "air",        "kesejahteraan", "sosial",    "anak",
+    "perempuan",  "umkm",      "ekonomi",    "puskesmas"};
 
-const std::vector<std::string> kStopwords = {"yang", "dan",  "di",     "ke",    "dari",
+const std::vector<std::string> kStopwords = {"yang",  "dan",    "di",   "ke",    "dari",
                                              "untuk", "dengan", "pada", "dalam", "ini"};
 
 // Made-up words that look Indonesian: two to four syllables, sometimes with affixes.
@@ -100,11 +104,13 @@ Schema make_schema() {
 
 class CorpusMaker {
  public:
-  CorpusMaker() : random_(2024), vocabulary_(make_vocabulary(random_)), zipf_(kVocabulary, kZipfExponent),
-                  provinces_(38, 0.8) {}
+  CorpusMaker()
+      : random_(2024),
+        vocabulary_(make_vocabulary(random_)),
+        zipf_(kVocabulary, kZipfExponent),
+        provinces_(38, 0.8) {}
 
   const std::vector<std::string>& vocabulary() const { return vocabulary_; }
-  const Zipf& zipf() const { return zipf_; }
 
   Document document(std::uint32_t id) {
     Document document;
@@ -120,7 +126,9 @@ class CorpusMaker {
     document.facet_values = {provinces_(random_),
                              random_() % 8,
                              random_() % 2,
-                             stage_roll < 3 ? 0u : stage_roll < 10 ? 1u : 2u,
+                             stage_roll < 3    ? 0u
+                             : stage_roll < 10 ? 1u
+                                               : 2u,
                              random_() % 12,
                              random_bits(17, 1 + random_() % 3),
                              random_bits(32, 1 + random_() % 2),
@@ -156,14 +164,16 @@ class CorpusMaker {
   Zipf provinces_;  // populous provinces first, like the real programme
 };
 
-std::vector<Query> make_queries(CorpusMaker& corpus, const Schema& schema, std::size_t count) {
+std::vector<Query> make_queries(const CorpusMaker& corpus, const Schema& schema, std::size_t count,
+                                double exponent) {
   std::mt19937_64 random(99);
+  const Zipf popularity(kVocabulary, exponent);
   std::vector<Query> queries;
   for (std::size_t i = 0; i < count; ++i) {
     Query query;
     const int words = 1 + static_cast<int>(random() % 3);
     for (int w = 0; w < words; ++w) {
-      query.text += (w ? " " : "") + corpus.vocabulary()[corpus.zipf()(random)];
+      query.text += (w ? " " : "") + corpus.vocabulary()[popularity(random)];
     }
     query.filters.assign(schema.facets.size(), 0);
     if (random() % 100 < 30) {
@@ -198,6 +208,7 @@ double milliseconds_since(Clock::time_point start) {
 int main(int argc, char** argv) {
   const std::size_t document_count = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 100000;
   const std::size_t query_count = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 20000;
+  const double query_exponent = argc > 3 ? std::strtod(argv[3], nullptr) : 1.0;
   const Schema schema = make_schema();
   CorpusMaker corpus;
   std::vector<Document> documents;
@@ -208,8 +219,8 @@ int main(int argc, char** argv) {
       words += static_cast<std::size_t>(std::count(text.begin(), text.end(), ' '));
     }
   }
-  std::printf("corpus: %zu documents, %.0f words each on average, vocabulary %zu\n",
-              document_count, static_cast<double>(words) / document_count, kVocabulary);
+  std::printf("corpus: %zu documents, %.0f words each on average, vocabulary %zu\n", document_count,
+              static_cast<double>(words) / document_count, kVocabulary);
 
   Index index(schema);
   const auto load_start = Clock::now();
@@ -220,7 +231,7 @@ int main(int argc, char** argv) {
   std::printf("load: %.2f s; memory_bytes: %.1f MB; RSS without the corpus: %.1f MB\n",
               load_ms / 1000, index.memory_bytes() / 1e6, status_kilobytes("VmRSS:") / 1e3);
 
-  const std::vector<Query> queries = make_queries(corpus, schema, query_count);
+  const std::vector<Query> queries = make_queries(corpus, schema, query_count, query_exponent);
   for (std::size_t i = 0; i < std::min<std::size_t>(1000, queries.size()); ++i) {
     index.search(queries[i]);  // warm-up
   }
@@ -234,11 +245,12 @@ int main(int argc, char** argv) {
     totals.push_back(static_cast<double>(total));
   }
   const double run_ms = milliseconds_since(run_start);
-  std::printf("search: %zu queries, median %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms, "
-              "%.0f queries/s on one thread\n",
-              queries.size(), percentile(latencies, 0.5), percentile(latencies, 0.9),
-              percentile(latencies, 0.99), percentile(latencies, 1.0),
-              queries.size() / (run_ms / 1000));
+  std::printf(
+      "search (query Zipf exponent %.2f): %zu queries, median %.3f ms, p90 %.3f ms, p99 %.3f ms, "
+      "max %.3f ms, "
+      "%.0f queries/s on one thread\n",
+      query_exponent, queries.size(), percentile(latencies, 0.5), percentile(latencies, 0.9),
+      percentile(latencies, 0.99), percentile(latencies, 1.0), queries.size() / (run_ms / 1000));
   std::printf("matches per query: median %.0f, p90 %.0f, p99 %.0f\n", percentile(totals, 0.5),
               percentile(totals, 0.9), percentile(totals, 0.99));
 
@@ -254,7 +266,8 @@ int main(int argc, char** argv) {
 
   std::vector<double> upsert_latencies;
   for (int i = 0; i < 2000; ++i) {
-    const Document document = corpus.document(1 + static_cast<std::uint32_t>(random() % document_count));
+    const Document document =
+        corpus.document(1 + static_cast<std::uint32_t>(random() % document_count));
     const auto start = Clock::now();
     index.upsert(document);
     upsert_latencies.push_back(milliseconds_since(start));
@@ -262,5 +275,14 @@ int main(int argc, char** argv) {
   std::printf("upsert: median %.3f ms, p99 %.3f ms; memory_bytes after 2000: %.1f MB\n",
               percentile(upsert_latencies, 0.5), percentile(upsert_latencies, 0.99),
               index.memory_bytes() / 1e6);
+  // Removing a quarter of the catalogue triggers a compaction, which holds the write lock.
+  double slowest_remove = 0;
+  for (std::uint32_t id = 1; id <= document_count / 4 + 1; ++id) {
+    const auto start = Clock::now();
+    index.remove(id * 4 % document_count + 1);
+    slowest_remove = std::max(slowest_remove, milliseconds_since(start));
+  }
+  std::printf("remove a quarter: slowest (the compaction) %.0f ms; memory_bytes after: %.1f MB\n",
+              slowest_remove, index.memory_bytes() / 1e6);
   std::printf("peak RSS (corpus included): %.1f MB\n", status_kilobytes("VmHWM:") / 1e3);
 }

@@ -3,6 +3,7 @@
 // ranking, phrase and prefix queries, facet counts and more-like-this. The database stays the only
 // source of truth; the index is rebuilt from it at start-up and updated on every change.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,7 +32,7 @@ class Analyzer {
   // The indexable terms of text: stemmed, stopwords dropped.
   std::vector<std::string> terms(std::string_view text) const;
   bool is_stopword(std::string_view folded_word) const;
-  std::string fold(std::string_view word) const;        // "Pelayanan" -> "pelayanan"
+  std::string fold(std::string_view word) const;         // "Pelayanan" -> "pelayanan"
   std::string stem(std::string_view folded_word) const;  // "pelayanan" -> "layan"
 };
 
@@ -48,7 +49,8 @@ struct FacetSpec {
 
 struct Schema {
   std::vector<FacetSpec> facets;
-  int sort_keys = 0;  // numeric keys per document for sorting (e.g. 0 = published_at, 1 = replications)
+  // Numeric keys per document for sorting (e.g. 0 = published_at, 1 = replications).
+  int sort_keys = 0;
 };
 
 enum class FieldWeight : std::uint8_t { title = 3, tags = 2, body = 1 };
@@ -104,8 +106,12 @@ class Index {
   // Adds or replaces a document. Thread-safe; searches see either the old or the new version.
   void upsert(const Document& document);
   void remove(std::uint32_t id);
-  // Bulk load at start-up (faster than upserts one by one); replaces the contents.
+  // Bulk load at start-up (faster than upserts one by one); replaces the contents. Searches go
+  // on meanwhile, on the old contents; upserts and removals made meanwhile are lost.
   void rebuild(const std::vector<Document>& documents);
+  // The same from a stream, so that the corpus need not be in memory at once: next fills the
+  // document it is given and returns true, or returns false at the end. Called on this thread.
+  void rebuild(const std::function<bool(Document&)>& next);
 
   Result search(const Query& query) const;
   // Documents most like the given one (its highest tf-idf terms as an OR query), itself excluded.
