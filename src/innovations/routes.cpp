@@ -1,8 +1,80 @@
 // The innovation registry: drafting, review, publication, versions and public profiles.
+#include "innovations/routes.hpp"
+
+#include <charconv>
+
 #include "app/features.hpp"
+#include "innovations/store.hpp"
 
 namespace simpul::innovations {
 
-void register_routes(app::Routes&) {}
+Editor editor_of(const app::CurrentUser& user) { return {user.role, user.agency_id, user.unit_id}; }
+
+std::optional<std::int64_t> parse_positive(std::string_view text) {
+  std::int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || value <= 0) return std::nullopt;
+  return value;
+}
+
+std::int64_t path_id(app::Context& context, std::string_view name) {
+  auto id = parse_positive(context.request().param(name));
+  if (!id) throw not_found();
+  return *id;
+}
+
+Innovation viewable_innovation(app::Context& context, std::int64_t id) {
+  auto innovation = context.db().read([&](db::Transaction& tx) { return find_innovation(tx, id); });
+  if (!innovation) throw not_found();
+  Holding holding{innovation->status, innovation->agency_id, innovation->unit_id};
+  if (decide(editor_of(context.signed_in_user()), Action::view, holding) != Verdict::allowed) {
+    throw forbidden();
+  }
+  return *innovation;
+}
+
+std::string notice_from_query(app::Context& context) {
+  static constexpr std::pair<std::string_view, std::string_view> kNotices[] = {
+      {"dibuat", "innovation.notice.created"},
+      {"tersimpan", "innovation.notice.saved"},
+      {"terkirim", "innovation.notice.submitted"},
+      {"terbit", "innovation.notice.published"},
+      {"dikembalikan", "innovation.notice.returned"},
+      {"berkas", "innovation.notice.files_attached"},
+      {"berkas_ada", "innovation.notice.files_already_attached"},
+      {"berkas_dihapus", "innovation.notice.file_removed"},
+  };
+  const std::string message = context.request().query().get("pesan");
+  for (const auto& [name, key] : kNotices) {
+    if (name == message) return context.t(key);
+  }
+  return "";
+}
+
+void register_routes(app::Routes& routes) {
+  using app::Access;
+  using auth::Role;
+  auto registry = Access::roles({Role::unit_operator, Role::local_admin, Role::organiser});
+  auto editors = Access::roles({Role::unit_operator, Role::local_admin});
+  auto local_admin = Access::roles({Role::local_admin});
+
+  routes.get("/inovasi/saya", registry, my_innovations);
+  routes.get("/inovasi/baru", editors, new_form);
+  routes.post("/inovasi/baru", editors, create);
+  routes.get("/inovasi/{id}/ubah", registry, edit_form);
+  routes.post("/inovasi/{id}/ubah", editors, save);
+  routes.post("/inovasi/{id}/kirim", editors, submit);
+  routes.post("/inovasi/{id}/terbitkan", local_admin, publish);
+  routes.post("/inovasi/{id}/kembalikan", local_admin, send_back);
+  routes.get("/inovasi/{id}/versi", registry, versions);
+  routes.get("/inovasi/{id}/pratinjau", registry, preview);
+  routes.post("/inovasi/{id}/berkas", editors, upload);
+  routes.post("/inovasi/{id}/berkas/{file}/hapus", editors, remove_upload);
+
+  // Public: the published version only.
+  routes.get("/inovasi/{id}", Access::anyone(), profile);
+  routes.get("/inovasi/{id}/berkas/{file}", Access::anyone(), download);
+  routes.get("/instansi/{id}/portofolio", Access::anyone(), portfolio);
+}
 
 }  // namespace simpul::innovations

@@ -14,7 +14,9 @@ enum class Method { get, head, post, put, patch, del, options, other };
 Method parse_method(std::string_view text);
 std::string_view method_name(Method method);
 // GET, HEAD and OPTIONS change nothing; everything else needs a CSRF token.
-inline bool is_safe(Method m) { return m == Method::get || m == Method::head || m == Method::options; }
+inline bool is_safe(Method m) {
+  return m == Method::get || m == Method::head || m == Method::options;
+}
 
 // Decoded name/value pairs of a query string or an urlencoded body, in order.
 class Form {
@@ -26,7 +28,9 @@ class Form {
   std::vector<std::string> all(std::string_view name) const;
   bool has(std::string_view name) const;
   const std::vector<std::pair<std::string, std::string>>& pairs() const { return pairs_; }
-  void add(std::string name, std::string value) { pairs_.emplace_back(std::move(name), std::move(value)); }
+  void add(std::string name, std::string value) {
+    pairs_.emplace_back(std::move(name), std::move(value));
+  }
 
  private:
   std::vector<std::pair<std::string, std::string>> pairs_;
@@ -39,9 +43,9 @@ bool is_valid_utf8(std::string_view text);
 
 struct Request {
   Method method = Method::get;
-  std::string target;        // as sent: /path?query
-  std::string path;          // percent-decoded path, no query
-  std::string query_string;  // raw, after '?'
+  std::string target;                                        // as sent: /path?query
+  std::string path;                                          // percent-decoded path, no query
+  std::string query_string;                                  // raw, after '?'
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-case
   std::string body;
   std::string remote_address;

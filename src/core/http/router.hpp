@@ -20,8 +20,12 @@ class Router {
   Router(Router&&) noexcept;
   Router& operator=(Router&&) noexcept;
   void add(Method method, std::string pattern, Handler handler);
-  void get(std::string pattern, Handler handler) { add(Method::get, std::move(pattern), std::move(handler)); }
-  void post(std::string pattern, Handler handler) { add(Method::post, std::move(pattern), std::move(handler)); }
+  void get(std::string pattern, Handler handler) {
+    add(Method::get, std::move(pattern), std::move(handler));
+  }
+  void post(std::string pattern, Handler handler) {
+    add(Method::post, std::move(pattern), std::move(handler));
+  }
 
   struct Match {
     enum class Kind { found, method_not_allowed, not_found } kind = Kind::not_found;

@@ -101,7 +101,7 @@ class Plan {
   bool phrase_matches(const std::vector<PhraseTerm>& phrase);
 
   const Store& store_;
-  std::deque<PostingList> unions_;  // prefix expansions; a deque keeps their addresses
+  std::deque<PostingList> unions_;          // prefix expansions; a deque keeps their addresses
   std::vector<const PostingList*> wanted_;  // as found, before order_required()
   std::vector<RequiredTerm> required_;
   std::vector<std::vector<PhraseTerm>> phrases_;

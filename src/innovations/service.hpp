@@ -1,0 +1,79 @@
+#pragma once
+// The registry's operations, shared by the web pages and, later, the API, import and demo data.
+// Each one checks the rules against the innovation as it is inside its own write transaction,
+// writes, and records its audit event in that same transaction, so a refused or failed operation
+// changes nothing.
+//
+// Failures are UserErrors: 404 no such innovation; 403 not the caller's to change (rules.hpp);
+// 409 "innovation.error.wrong_state" when the state does not allow it now, and
+// "innovation.error.stale" when the innovation moved past the version the caller started from;
+// 422 InvalidFields or Incomplete, which carry the details for the form.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "app/events.hpp"
+#include "core/db/database.hpp"
+#include "core/util/errors.hpp"
+#include "innovations/model.hpp"
+#include "innovations/rules.hpp"
+
+namespace simpul::innovations {
+
+class InvalidFields : public UserError {
+ public:
+  explicit InvalidFields(FieldErrors errors)
+      : UserError(422, "innovation.error.invalid"), errors_(std::move(errors)) {}
+  const FieldErrors& errors() const { return errors_; }
+
+ private:
+  FieldErrors errors_;
+};
+
+// Submission or publication of an innovation that lacks required items.
+class Incomplete : public UserError {
+ public:
+  explicit Incomplete(std::vector<CheckItem> missing)
+      : UserError(422, "innovation.error.incomplete"), missing_(std::move(missing)) {}
+  const std::vector<CheckItem>& missing() const { return missing_; }
+
+ private:
+  std::vector<CheckItem> missing_;
+};
+
+// A new draft (version 1) in the unit. The fields need only be well-formed.
+std::int64_t create_innovation(db::Database& database, const app::Actor& actor,
+                               const Editor& editor, std::int64_t unit_id, Fields fields,
+                               const std::string& note, bool is_sample = false);
+// A new version of the working copy; returns its number.
+std::int64_t save_innovation(db::Database& database, const app::Actor& actor, const Editor& editor,
+                             std::int64_t id, std::int64_t based_on_version, Fields fields,
+                             const std::string& note);
+// To the local admin (unit operator).
+void submit_innovation(db::Database& database, const app::Actor& actor, const Editor& editor,
+                       std::int64_t id, std::int64_t based_on_version);
+// Makes the working copy public (local admin), then announces "innovation.published" with the id
+// so the catalogue re-indexes it.
+void publish_innovation(db::Database& database, const app::Events& events, const app::Actor& actor,
+                        const Editor& editor, std::int64_t id, std::int64_t based_on_version);
+// Back to the unit with notes, which are required (local admin).
+void return_innovation(db::Database& database, const app::Actor& actor, const Editor& editor,
+                       std::int64_t id, std::int64_t based_on_version, std::string notes);
+
+struct Upload {
+  std::string name;  // as the browser sent it
+  std::string bytes;
+};
+struct AttachResult {
+  int attached = 0;
+  int already_attached = 0;  // the same bytes were attached to this innovation before
+};
+// Sniffs, checks and stores the files all or nothing, as one new version. 415 for a type that
+// is not allowed, 413 for an empty or oversized file, 409 beyond the per-innovation limit.
+AttachResult attach_files(db::Database& database, const app::Actor& actor, const Editor& editor,
+                          std::int64_t id, const std::vector<Upload>& uploads);
+void remove_file(db::Database& database, const app::Actor& actor, const Editor& editor,
+                 std::int64_t id, std::int64_t file_id);
+
+}  // namespace simpul::innovations
