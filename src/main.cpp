@@ -2,6 +2,7 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -9,6 +10,8 @@
 #include "accounts/service.hpp"
 #include "app/app.hpp"
 #include "core/util/crypto.hpp"
+#include "samples/loader.hpp"
+#include "samples/queries.hpp"
 
 namespace {
 
@@ -88,6 +91,7 @@ struct ServeOptions {
 int serve(Config config) {
   simpul::app::App app(config);
   if (config.demo) {
+    if (simpul::samples::seed_demo_innovations(app.db(), config.home)) app.reload_catalogue();
     auto accounts = simpul::accounts::seed_demo_accounts(app.db(), config.password_cost);
     std::vector<simpul::app::App::DemoAccount> shown;
     std::cout << "\nDemo accounts (new passwords at every start):\n";
@@ -166,7 +170,18 @@ int main(int argc, char** argv) {
   auto* seed_cmd = cli.add_subcommand("seed", "Load demo data");
   seed_common.add_to(*seed_cmd);
   bool seed_demo = false;
-  seed_cmd->add_flag("--demo", seed_demo, "One demo account per role (prints the passwords)");
+  std::int64_t synthetic_count = 0;
+  std::uint64_t synthetic_seed = 1;
+  seed_cmd->add_flag("--demo", seed_demo,
+                     "Demo accounts (prints their passwords) and the real innovations of samples/");
+  seed_cmd
+      ->add_option("--synthetic", synthetic_count,
+                   "Generate this many published sample innovations")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}));
+  seed_cmd->add_option("--seed", synthetic_seed, "Seed of the generator (same seed, same data)");
+  std::size_t query_count = 0;
+  seed_cmd->add_option("--queries", query_count,
+                       "Print this many catalogue search paths of the benchmark mix and stop");
 
   CLI11_PARSE(cli, argc, argv);
   try {
@@ -184,6 +199,17 @@ int main(int argc, char** argv) {
       user_common.apply(config);
       return add_user(config, user_options);
     }
+    if (seed_cmd->parsed() && query_count > 0) {
+      seed_common.apply(config);
+      simpul::samples::Vocabulary vocabulary(simpul::samples::place_words(
+          simpul::samples::read_text(config.path("node_modules/idn-area-data/data/villages.csv")),
+          40000));
+      for (const auto& path :
+           simpul::samples::search_paths(vocabulary, query_count, synthetic_seed)) {
+        std::cout << path << "\n";
+      }
+      return 0;
+    }
     if (seed_cmd->parsed()) {
       seed_common.apply(config);
       simpul::app::App app(config);
@@ -192,6 +218,18 @@ int main(int argc, char** argv) {
              simpul::accounts::seed_demo_accounts(app.db(), config.password_cost)) {
           std::cout << account.username << "  " << account.password << "\n";
         }
+        bool loaded = simpul::samples::seed_demo_innovations(app.db(), config.home);
+        std::cout << (loaded ? "demo innovations loaded\n"
+                             : "demo innovations were already loaded\n");
+      }
+      if (synthetic_count > 0) {
+        auto start = std::chrono::steady_clock::now();
+        auto report =
+            simpul::samples::seed_synthetic(app.db(), config.home, synthetic_count, synthetic_seed);
+        auto seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        std::cout << report.innovations << " synthetic innovations published in " << seconds
+                  << " s (seed " << synthetic_seed << ")\n";
       }
       return 0;
     }

@@ -8,7 +8,9 @@
 #include "accounts/store.hpp"
 #include "app/cookies.hpp"
 #include "app/features.hpp"
+#include "catalogue/catalogue.hpp"
 #include "core/auth/csrf.hpp"
+#include "core/http/multipart.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/crypto.hpp"
 #include "site/settings_store.hpp"
@@ -61,6 +63,7 @@ App::App(Config config) : config_(std::move(config)) {
                             regions::migrations(config_.path("node_modules/idn-area-data/data")));
   for (const auto& name : report.applied) spdlog::info("migration applied: {}", name);
   csrf_secret_ = site::settings_secret(*database_, "csrf_secret");
+  open_catalogue();
 
   catalog_ = view::Catalog::load(config_.path("i18n"));
   templates_ = view::TemplateSet::load(config_.path("templates"), catalog_);
@@ -82,12 +85,32 @@ App::App(Config config) : config_(std::move(config)) {
 
 App::~App() = default;
 
+void App::reload_catalogue() { catalogue_->load(); }
+
+// The catalogue indexes what is published at start-up, then follows every publication.
+void App::open_catalogue() {
+  catalogue_ = std::make_unique<catalogue::Catalogue>(*database_);
+  catalogue_->load();
+  spdlog::info("catalogue: {} published innovations indexed, about {} MB",
+               catalogue_->index().size(), catalogue_->index().memory_bytes() >> 20);
+  auto* target = catalogue_.get();
+  events_.subscribe("innovation.published", [target](const std::string& id) {
+    try {
+      target->refresh(std::stoll(id));
+    } catch (const std::exception& error) {
+      // The change is committed; the index catches up at the next start.
+      spdlog::error("catalogue: could not re-index innovation {}: {}", id, error.what());
+    }
+  });
+}
+
 void App::load_routes() {
   site::register_routes(routes_);
   accounts::register_routes(routes_);
   agencies::register_routes(routes_);
   audit::register_routes(routes_);
   innovations::register_routes(routes_);
+  catalogue::register_routes(routes_);
   for (const Route& route : routes_.all()) {
     const Route* target = &route;
     router_.add(route.method, route.pattern,
@@ -203,6 +226,10 @@ http::Response App::handle(const Route& route, Context& context) {
   if (!http::is_safe(request.method)) {
     std::string submitted(request.header(auth::kCsrfHeader));
     if (submitted.empty()) submitted = request.form().get(auth::kCsrfField);
+    // Forms with a file input arrive as multipart/form-data; their token is a field like any other.
+    if (submitted.empty()) {
+      submitted = http::multipart_field(request, auth::kCsrfField).value_or("");
+    }
     auto cookie = request.cookie(auth::kCsrfCookie).value_or("");
     if (!auth::csrf_token_valid(csrf_secret_, cookie, submitted)) {
       spdlog::warn("[{}] CSRF token rejected for {}", request.request_id, request.path);

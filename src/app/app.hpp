@@ -20,6 +20,10 @@
 #include "core/view/i18n.hpp"
 #include "core/view/template.hpp"
 
+namespace simpul::catalogue {
+class Catalogue;
+}
+
 namespace simpul::app {
 
 class App {
@@ -36,6 +40,10 @@ class App {
   const http::StaticFiles& static_files() const { return *static_files_; }
   const std::string& csrf_secret() const { return csrf_secret_; }
   Events& events() { return events_; }
+  // The public catalogue's search index and result cards.
+  const catalogue::Catalogue& catalogue() const { return *catalogue_; }
+  // Indexes everything published again (after seeding data outside the web pages).
+  void reload_catalogue();
   std::string metrics_text() const;
 
   // Demo accounts and their passwords of this run, shown on the sign-in page in demo mode.
@@ -62,6 +70,7 @@ class App {
 
  private:
   void load_routes();
+  void open_catalogue();
   http::Response run_route(const Route& route, http::Request& request);
   http::Response handle(const Route& route, Context& context);
   http::Response error_page(Context& context, int status, const std::string& key,
@@ -81,6 +90,7 @@ class App {
   http::Router router_;
   std::vector<DemoAccount> demo_accounts_;
   Events events_;
+  std::unique_ptr<catalogue::Catalogue> catalogue_;
   std::unique_ptr<http::Server> server_;
 };
 

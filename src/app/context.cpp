@@ -64,6 +64,10 @@ Json account_menu(const Context& context) {
     items.push_back({{"href", href}, {"label", context.t(key)}});
   };
   add("/akun", "nav.my_account");
+  if (user->is(auth::Role::unit_operator) || user->is(auth::Role::local_admin) ||
+      user->is(auth::Role::organiser)) {
+    add("/inovasi/saya", "innovation.nav.mine");
+  }
   if (user->is(auth::Role::organiser) || user->is(auth::Role::local_admin)) {
     add("/pengguna", "nav.users");
     add("/instansi", "nav.agencies");

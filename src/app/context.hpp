@@ -59,6 +59,9 @@ class Context {
   std::string t(std::string_view key, const MessageArgs& args = {}) const;
   // The page template rendered inside the layout; the model gets the common fields.
   http::Response page(std::string_view template_name, Json model, int status = 200);
+  // The model with the fields every page shares (language, CSRF token, ...), for a fragment
+  // rendered without the layout (htmx requests).
+  Json common_model(Json page_model) const { return layout_model(std::move(page_model)); }
   // Post/redirect/get with a one-time notice (an i18n key) shown on the next page.
   http::Response redirect_with_notice(std::string location, std::string notice_key);
   // The agency zone a date is shown in, WIB when the user has no agency.

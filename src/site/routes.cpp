@@ -66,8 +66,6 @@ http::Response metrics(Context& context) {
 void register_routes(app::Routes& routes) {
   routes.get("/", Access::anyone(), home);
   routes.get("/tentang", Access::anyone(), about);
-  routes.get("/katalog", Access::anyone(),
-             upcoming("upcoming.catalogue.title", "upcoming.catalogue.summary"));
   routes.get("/kompetisi", Access::anyone(),
              upcoming("upcoming.competition.title", "upcoming.competition.summary"));
   routes.get("/replikasi", Access::anyone(),

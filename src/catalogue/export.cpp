@@ -1,0 +1,158 @@
+// Export of a catalogue search as CSV: every public field, a stable column order, UTF-8 with a
+// byte-order mark so spreadsheet programs read Indonesian text correctly.
+#include <nlohmann/json.hpp>
+
+#include "app/app.hpp"
+#include "catalogue/catalogue.hpp"
+#include "catalogue/export.hpp"
+#include "catalogue/search_request.hpp"
+
+namespace simpul::catalogue {
+namespace {
+
+using nlohmann::json;
+
+std::string text_of(const json& snapshot, const char* key) {
+  auto it = snapshot.find(key);
+  return it != snapshot.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string joined(const json& snapshot, const char* key) {
+  std::string out;
+  auto it = snapshot.find(key);
+  if (it == snapshot.end() || !it->is_array()) return out;
+  for (const auto& item : *it) {
+    if (!out.empty()) out += "; ";
+    out += item.is_string() ? item.get<std::string>() : item.dump();
+  }
+  return out;
+}
+
+std::string results_text(const json& snapshot) {
+  std::string out;
+  auto it = snapshot.find("results");
+  if (it == snapshot.end() || !it->is_array()) return out;
+  for (const auto& row : *it) {
+    if (!row.is_object()) continue;
+    if (!out.empty()) out += "; ";
+    out += text_of(row, "indicator") + ": " + text_of(row, "before") + " -> " +
+           text_of(row, "after") + " " + text_of(row, "unit");
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string>& export_columns() {
+  static const std::vector<std::string> columns = {"id",
+                                                   "nama",
+                                                   "nama_singkat",
+                                                   "instansi",
+                                                   "klaster",
+                                                   "provinsi",
+                                                   "bentuk",
+                                                   "jenis",
+                                                   "tahap",
+                                                   "inisiator",
+                                                   "urusan",
+                                                   "sdgs",
+                                                   "tanggal_uji_coba",
+                                                   "tanggal_penerapan",
+                                                   "latar_belakang",
+                                                   "rancang_bangun",
+                                                   "tujuan",
+                                                   "manfaat",
+                                                   "hasil",
+                                                   "anggaran_rupiah",
+                                                   "video",
+                                                   "tag",
+                                                   "diterbitkan",
+                                                   "url"};
+  return columns;
+}
+
+std::vector<std::string> export_cells(const ExportRow& row) {
+  auto snapshot = json::parse(row.snapshot_json, nullptr, false);
+  if (!snapshot.is_object()) snapshot = json::object();
+  auto budget = snapshot.find("budget");
+  std::string budget_text = budget != snapshot.end() && budget->is_number_integer()
+                                ? std::to_string(budget->get<std::int64_t>())
+                                : "";
+  return {std::to_string(row.id),
+          text_of(snapshot, "name"),
+          text_of(snapshot, "short_name"),
+          row.agency_name,
+          row.agency_type,
+          row.province_name,
+          text_of(snapshot, "form"),
+          text_of(snapshot, "type"),
+          text_of(snapshot, "stage"),
+          text_of(snapshot, "initiator"),
+          joined(snapshot, "affairs"),
+          joined(snapshot, "sdgs"),
+          text_of(snapshot, "trial_date"),
+          text_of(snapshot, "implementation_date"),
+          text_of(snapshot, "problem"),
+          text_of(snapshot, "design"),
+          text_of(snapshot, "goals"),
+          text_of(snapshot, "benefits"),
+          results_text(snapshot),
+          budget_text,
+          text_of(snapshot, "video_url"),
+          joined(snapshot, "tags"),
+          std::to_string(row.published_at),
+          "/inovasi/" + std::to_string(row.id)};
+}
+
+// RFC 4180 quoting; a cell a spreadsheet would run as a formula (= + - @ at the start) gets a
+// leading apostrophe, so an exported file cannot carry an attack to whoever opens it.
+std::string csv_cell(std::string_view value) {
+  std::string cell;
+  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
+                         value[0] == '\t' || value[0] == '\r')) {
+    cell += '\'';
+  }
+  cell += value;
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+  std::string quoted = "\"";
+  for (char c : cell) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string to_csv(const std::vector<std::string>& columns,
+                   const std::vector<std::vector<std::string>>& rows) {
+  std::string out = "\xEF\xBB\xBF";
+  auto line = [&](const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i) out += ',';
+      out += csv_cell(cells[i]);
+    }
+    out += "\r\n";
+  };
+  line(columns);
+  for (const auto& row : rows) line(row);
+  return out;
+}
+
+http::Response export_csv(app::Context& context) {
+  const Catalogue& catalogue = context.app().catalogue();
+  auto request = SearchRequest::parse(context.request().query(), catalogue.values());
+  auto query = request.to_query(kMaxExportRows);
+  query.offset = 0;
+  auto result = catalogue.index().search(query);
+  std::vector<std::int64_t> ids;
+  for (const auto& hit : result.hits) ids.push_back(hit.id);
+  auto rows = context.db().read([&](db::Transaction& tx) { return export_rows(tx, ids); });
+  std::vector<std::vector<std::string>> cells;
+  cells.reserve(rows.size());
+  for (const auto& row : rows) cells.push_back(export_cells(row));
+  auto response = http::Response(http::Response::text(to_csv(export_columns(), cells)));
+  response.content_type = "text/csv; charset=utf-8";
+  response.set_header("Content-Disposition", "attachment; filename=\"katalog-inovasi.csv\"");
+  return response;
+}
+
+}  // namespace simpul::catalogue

@@ -1,0 +1,22 @@
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/context.hpp"
+#include "catalogue/store.hpp"
+
+namespace simpul::catalogue {
+
+inline constexpr std::uint32_t kMaxExportRows = 100000;
+
+// The export's columns, in their fixed order, and one row's cells in that order.
+const std::vector<std::string>& export_columns();
+std::vector<std::string> export_cells(const ExportRow& row);
+std::string csv_cell(std::string_view value);
+std::string to_csv(const std::vector<std::string>& columns,
+                   const std::vector<std::vector<std::string>>& rows);
+
+http::Response export_csv(app::Context& context);
+
+}  // namespace simpul::catalogue

@@ -1,0 +1,149 @@
+#include "samples/loader.hpp"
+
+#include <chrono>
+#include <map>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+
+#include "accounts/store.hpp"
+#include "app/context.hpp"
+#include "audit/store.hpp"
+#include "core/util/clock.hpp"
+#include "innovations/store.hpp"
+#include "samples/store.hpp"
+#include "samples/synthetic.hpp"
+
+namespace simpul::samples {
+namespace {
+
+using nlohmann::json;
+
+int current_year() {
+  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return static_cast<int>(std::chrono::year_month_day(days).year());
+}
+
+// Writes one innovation as published at version 1.
+std::int64_t publish_new(db::Transaction& tx, const AgencyRow& agency, std::int64_t unit_id,
+                         innovations::Fields fields, bool is_sample, std::int64_t now,
+                         const std::string& note) {
+  innovations::check_fields(fields);  // normalises (order of codes, trimming) as a save would
+  auto id = innovations::insert_innovation(
+      tx, {agency.id, unit_id, fields, std::nullopt, now, is_sample});
+  auto snapshot = innovations::fields_to_json(fields);
+  innovations::insert_version(tx, id, {1, std::nullopt, "system:seed", now, note, std::nullopt},
+                              snapshot);
+  innovations::Innovation innovation;
+  innovation.id = id;
+  innovation.agency_id = agency.id;
+  innovation.unit_id = unit_id;
+  innovation.agency_type = agency.type;
+  innovation.province_code = agency.province_code;
+  innovation.version = 1;
+  innovation.fields = std::move(fields);
+  innovation.is_sample = is_sample;
+  innovations::publish_row(tx, innovation, snapshot, now);
+  innovations::mark_version_published(tx, id, 1, now);
+  innovations::set_status(tx, id, 1, innovations::Status::published, "", std::nullopt, now);
+  return id;
+}
+
+class UnitCache {
+ public:
+  std::int64_t get(db::Transaction& tx, std::int64_t agency_id, const std::string& name,
+                   std::int64_t now) {
+    auto key = std::to_string(agency_id) + "/" + name;
+    auto it = ids_.find(key);
+    if (it != ids_.end()) return it->second;
+    return ids_[key] = accounts::ensure_unit(tx, agency_id, name, now);
+  }
+
+ private:
+  std::map<std::string, std::int64_t> ids_;
+};
+
+Vocabulary load_vocabulary(const std::string& home) {
+  auto villages = read_text(home + "/node_modules/idn-area-data/data/villages.csv");
+  return Vocabulary(place_words(villages, 40000));
+}
+
+void record_run(db::Database& database, const std::string& action, const json& after) {
+  database.write([&](db::Transaction& tx) {
+    audit::record(tx, {std::nullopt, "system:seed", "", ""},
+                  {action, "innovation", "*", std::nullopt, after});
+  });
+}
+
+}  // namespace
+
+SeedReport seed_synthetic(db::Database& database, const std::string& home, std::int64_t count,
+                          std::uint64_t seed) {
+  SeedReport report;
+  report.agencies_added =
+      database.write([](db::Transaction& tx) { return ensure_national_agencies(tx); });
+  auto agencies = database.read([](db::Transaction& tx) { return all_agencies(tx); });
+  if (agencies.empty()) throw std::runtime_error("no agencies: run the migrations first");
+  auto vocabulary = load_vocabulary(home);
+  Generator generator(vocabulary, seed, agencies.size(), current_year());
+  UnitCache units;
+  auto now = now_seconds();
+  constexpr std::int64_t kBatch = 1000;
+  for (std::int64_t done = 0; done < count; done += kBatch) {
+    database.write([&](db::Transaction& tx) {
+      for (std::int64_t i = done; i < std::min(count, done + kBatch); ++i) {
+        auto item = generator.next();
+        const auto& agency = agencies[item.agency_index];
+        auto unit = units.get(tx, agency.id, item.unit_name, now);
+        // Spread publication times over the years, so "newest" means something.
+        publish_new(tx, agency, unit, std::move(item.fields), true, now - (count - i) * 600,
+                    "data contoh sintetis");
+      }
+    });
+    report.innovations = std::min(count, done + kBatch);
+  }
+  record_run(database, "innovation.seed_synthetic", {{"count", count}, {"seed", seed}});
+  return report;
+}
+
+bool seed_demo_innovations(db::Database& database, const std::string& home) {
+  if (!database.write([](db::Transaction& tx) { return claim_demo_seed(tx); })) return false;
+  auto data = json::parse(read_text(home + "/samples/innovations.json"));
+  auto agencies = database.read([](db::Transaction& tx) { return all_agencies(tx); });
+  std::map<std::string, AgencyRow> by_name;
+  for (const auto& agency : agencies) by_name[agency.name] = agency;
+  auto now = now_seconds();
+  UnitCache units;
+  std::map<std::string, std::map<std::string, int>> real_counts;  // agency -> form -> count
+  database.write([&](db::Transaction& tx) {
+    for (const auto& item : data.at("innovations")) {
+      auto agency = by_name.at(item.at("agency").get<std::string>());
+      auto fields = innovations::fields_from_json(item);
+      auto unit = units.get(tx, agency.id, item.at("unit").get<std::string>(), now);
+      ++real_counts[agency.name][fields.form];
+      publish_new(tx, agency, unit, std::move(fields), false, now, "data demo");
+    }
+  });
+  // Fill reported portfolios with generated sample innovations of the missing forms.
+  auto vocabulary = load_vocabulary(home);
+  Generator generator(vocabulary, 2021, 1, current_year());
+  for (const auto& portfolio : data.at("portfolios")) {
+    const auto& agency = by_name.at(portfolio.at("agency").get<std::string>());
+    database.write([&](db::Transaction& tx) {
+      for (const char* form : {"pelayanan_publik", "tata_kelola"}) {
+        int wanted = portfolio.at(form).get<int>() - real_counts[agency.name][form];
+        for (int i = 0; i < wanted; ++i) {
+          auto item = generator.next();
+          item.fields.form = form;
+          auto unit = units.get(tx, agency.id, item.unit_name, now);
+          publish_new(tx, agency, unit, std::move(item.fields), true, now - i * 3600,
+                      "data contoh");
+        }
+      }
+    });
+  }
+  record_run(database, "innovation.seed_demo", {{"innovations", data.at("innovations").size()}});
+  return true;
+}
+
+}  // namespace simpul::samples

@@ -1,0 +1,46 @@
+#include <gtest/gtest.h>
+
+#include "catalogue/export.hpp"
+#include "catalogue/search_request.hpp"
+
+namespace simpul::catalogue {
+namespace {
+
+TEST(Csv, QuotesAndDefusesFormulas) {
+  EXPECT_EQ(csv_cell("plain"), "plain");
+  EXPECT_EQ(csv_cell("a,b"), "\"a,b\"");
+  EXPECT_EQ(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(csv_cell("line\nbreak"), "\"line\nbreak\"");
+  EXPECT_EQ(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+  EXPECT_EQ(csv_cell("+62 812"), "'+62 812");
+  EXPECT_EQ(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+  auto csv = to_csv({"a", "b"}, {{"1", "x,y"}});
+  EXPECT_EQ(csv,
+            "\xEF\xBB\xBF"
+            "a,b\r\n1,\"x,y\"\r\n");
+}
+
+TEST(SearchRequest, ParsesForgivinglyAndRoundTrips) {
+  auto values = facet_values({"11", "65"});
+  auto form = http::Form::parse(
+      "q=pelayanan+cepat&provinsi=65&provinsi=99&bentuk=tata_kelola&"
+      "urut=terbaru&halaman=3");
+  auto request = SearchRequest::parse(form, values);
+  EXPECT_EQ(request.text, "pelayanan cepat");
+  EXPECT_EQ(request.filters[province], 0b10u);  // 99 is unknown and ignored
+  EXPECT_EQ(request.filters[Facet::form], 0b10u);
+  EXPECT_EQ(request.sort, "terbaru");
+  EXPECT_EQ(request.page, 3u);
+  EXPECT_EQ(request.query_string(),
+            "?q=pelayanan%20cepat&provinsi=65&bentuk=tata_kelola&urut=terbaru&halaman=3");
+  auto query = request.to_query(20);
+  EXPECT_EQ(query.offset, 40u);
+  EXPECT_EQ(query.sort_key, SortKey::newest);
+  auto odd = SearchRequest::parse(http::Form::parse("halaman=-2&urut=x"), values);
+  EXPECT_EQ(odd.page, 1u);
+  EXPECT_EQ(odd.sort, "terbaru");  // browsing without words: newest first
+  EXPECT_EQ(SearchRequest::parse(http::Form::parse("halaman=99999"), values).page, kMaxPage);
+}
+
+}  // namespace
+}  // namespace simpul::catalogue

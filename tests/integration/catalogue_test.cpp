@@ -1,0 +1,164 @@
+// The public catalogue over HTTP on every engine: Indonesian search, facet counts checked against
+// direct SQL counts, phrases, prefixes, sorting, pagination, htmx fragments and the CSV export.
+#include <regex>
+
+#include "harness.hpp"
+#include "samples/loader.hpp"
+
+namespace simpul::test {
+namespace {
+
+class Catalogue : public EngineTest {
+ protected:
+  void SetUp() override {
+    server_ = std::make_unique<TestServer>(GetParam());
+    samples::seed_demo_innovations(server_->app().db(), SIMPUL_SOURCE_DIR);
+    samples::seed_synthetic(server_->app().db(), SIMPUL_SOURCE_DIR, 300, 11);
+    server_->app().reload_catalogue();
+  }
+  // The numbers shown next to one facet's values, by value code.
+  static std::map<std::string, std::int64_t> facet_counts(const HttpResponse& page,
+                                                          const std::string& param) {
+    std::map<std::string, std::int64_t> counts;
+    std::regex value(
+        R"re(name=")re" + param +
+        R"re(" value="([^"]+)"[^>]*><label[^>]*>[^<]*<span class="count">\(([0-9.]+)\))re");
+    for (std::sregex_iterator it(page.body.begin(), page.body.end(), value), end; it != end; ++it) {
+      std::string digits = (*it)[2];
+      digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+      counts[(*it)[1]] = std::stoll(digits);
+    }
+    return counts;
+  }
+  static std::int64_t total(const HttpResponse& page) {
+    std::smatch match;
+    EXPECT_TRUE(
+        std::regex_search(page.body, match, std::regex(R"re(<strong>([0-9.]+)</strong>)re")));
+    std::string digits = match[1];
+    digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+    return std::stoll(digits);
+  }
+  std::unique_ptr<TestServer> server_;
+};
+
+TEST_P(Catalogue, IndonesianSearchFindsTheBorderRegistryService) {
+  Client client = server_->client();
+  auto page = client.get("/katalog?q=pelayanan+kependudukan+perbatasan");
+  ASSERT_EQ(page.status, 200);
+  auto first = page.body.find("<h3>");
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_NE(page.body.find("Sistem Pelayanan Administrasi Kependudukan di Wilayah Pedalaman dan "
+                           "Perbatasan",
+                           first),
+            std::string::npos);
+  EXPECT_TRUE(page.contains("<mark>")) << "matches are highlighted";
+  // Stopwords do not decide the ranking.
+  auto with_stopwords = client.get("/katalog?q=pelayanan+yang+kependudukan+di+perbatasan");
+  EXPECT_EQ(total(with_stopwords), total(page));
+}
+
+TEST_P(Catalogue, PhrasePrefixAndExclusion) {
+  Client client = server_->client();
+  EXPECT_TRUE(client.get("/katalog?q=%22dokter+terbang%22").contains("Pro Lantera KU"));
+  EXPECT_EQ(total(client.get("/katalog?q=%22terbang+dokter%22")), 0);
+  EXPECT_TRUE(client.get("/katalog?q=kependu*").contains("Sipelandukilat"));
+  auto excluded = client.get("/katalog?q=kependudukan+-smart");
+  EXPECT_TRUE(excluded.contains("(Sipelandukilat)"));
+  EXPECT_FALSE(excluded.contains("Sipelandukilat Smart"));
+  auto broken = client.get("/katalog?q=%22dokter+terbang");
+  EXPECT_EQ(broken.status, 200);
+  EXPECT_TRUE(broken.contains("Tanda kutip tidak berpasangan"));
+  auto nothing = client.get("/katalog?q=zzzqqqxxx");
+  EXPECT_TRUE(nothing.contains("Tidak ada inovasi yang cocok"));
+  EXPECT_TRUE(nothing.contains("Periksa ejaan"));
+}
+
+TEST_P(Catalogue, FacetCountsMatchDirectCounts) {
+  Client client = server_->client();
+  auto all = client.get("/katalog");
+  EXPECT_EQ(total(all), server_->count("SELECT COUNT(*) FROM innovation_published"));
+  for (auto [code, count] : facet_counts(all, "bentuk")) {
+    EXPECT_EQ(count,
+              server_->count("SELECT COUNT(*) FROM innovation_published WHERE form = $1", {code}))
+        << code;
+  }
+  // With a form chosen, province counts follow it, while the form counts still show every form
+  // (a visitor can see what choosing another form would give).
+  auto governance = client.get("/katalog?bentuk=tata_kelola");
+  EXPECT_EQ(total(governance), server_->count("SELECT COUNT(*) FROM innovation_published WHERE "
+                                              "form = 'tata_kelola'"));
+  auto provinces = facet_counts(governance, "provinsi");
+  ASSERT_FALSE(provinces.empty());
+  for (auto [code, count] : provinces) {
+    EXPECT_EQ(count, server_->count("SELECT COUNT(*) FROM innovation_published WHERE form = "
+                                    "'tata_kelola' AND province_code = $1",
+                                    {code}))
+        << code;
+  }
+  EXPECT_EQ(
+      facet_counts(governance, "bentuk")["pelayanan_publik"],
+      server_->count("SELECT COUNT(*) FROM innovation_published WHERE form = 'pelayanan_publik'"));
+  auto kaltara = client.get("/katalog?provinsi=65&tahap=penerapan");
+  EXPECT_EQ(total(kaltara), server_->count("SELECT COUNT(*) FROM innovation_published WHERE "
+                                           "province_code = '65' AND stage = 'penerapan'"));
+}
+
+TEST_P(Catalogue, SortingPaginationAndForgivingUrls) {
+  Client client = server_->client();
+  auto first = client.get("/katalog?urut=terbaru");
+  auto second = client.get("/katalog?urut=terbaru&halaman=2");
+  EXPECT_EQ(second.status, 200);
+  EXPECT_NE(first.body, second.body);
+  EXPECT_TRUE(first.contains("rel=\"next\""));
+  EXPECT_EQ(client.get("/katalog?halaman=abc").status, 200);
+  EXPECT_EQ(client.get("/katalog?provinsi=tidak-ada&urut=aneh").status, 200);
+  auto hostile = client.get("/katalog?q=%3Cscript%3Ealert(1)%3C/script%3E");
+  EXPECT_EQ(hostile.status, 200);
+  EXPECT_FALSE(hostile.contains("<script>alert(1)"));
+  EXPECT_EQ(client.get("/katalog?q=%FF").status, 400);
+}
+
+TEST_P(Catalogue, HtmxGetsTheChangingPartOnly) {
+  Client client = server_->client();
+  auto fragment = client.get("/katalog?q=kesehatan", "HX-Request: true\r\n");
+  EXPECT_EQ(fragment.status, 200);
+  EXPECT_FALSE(fragment.contains("<html"));
+  EXPECT_TRUE(fragment.contains("id=\"katalog\""));
+  EXPECT_NE(fragment.header("vary").find("HX-Request"), std::string::npos);
+}
+
+TEST_P(Catalogue, CsvExportHasEveryResultInAStableLayout) {
+  Client client = server_->client();
+  auto csv = client.get("/katalog/ekspor.csv?bentuk=pelayanan_publik");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_NE(csv.header("content-disposition").find("attachment"), std::string::npos);
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBFid,nama,nama_singkat,instansi,klaster,provinsi,", 0), 0u);
+  auto lines = std::count(csv.body.begin(), csv.body.end(), '\n');
+  // Rows may hold line breaks inside quotes, so count record starts: "\r\n<digits>,".
+  std::regex record_start("\r\n[0-9]+,");
+  auto records = std::distance(std::sregex_iterator(csv.body.begin(), csv.body.end(), record_start),
+                               std::sregex_iterator());
+  EXPECT_GE(lines, records);
+  EXPECT_EQ(
+      records,
+      server_->count("SELECT COUNT(*) FROM innovation_published WHERE form = 'pelayanan_publik'"));
+  EXPECT_NE(csv.body.find("Sipelandukilat"), std::string::npos);
+}
+
+TEST_P(Catalogue, ProfilesSuggestSimilarInnovations) {
+  Client client = server_->client();
+  auto id = server_->count("SELECT innovation_id FROM innovation_published WHERE name = $1",
+                           {"Sistem Pelayanan Administrasi Kependudukan di Wilayah Pedalaman dan "
+                            "Perbatasan"});
+  auto profile = client.get("/inovasi/" + std::to_string(id));
+  ASSERT_EQ(profile.status, 200);
+  auto similar = profile.body.find("Inovasi serupa");
+  ASSERT_NE(similar, std::string::npos);
+  EXPECT_NE(profile.body.find("Perbatasan Smart", similar), std::string::npos);
+}
+
+SIMPUL_ENGINE_SUITE(Catalogue);
+
+}  // namespace
+}  // namespace simpul::test
