@@ -1,11 +1,19 @@
 // Export of a catalogue search as CSV: every public field, a stable column order, UTF-8 with a
 // byte-order mark so spreadsheet programs read Indonesian text correctly.
+#include <xlsxwriter.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
 #include <nlohmann/json.hpp>
 
 #include "app/app.hpp"
 #include "catalogue/catalogue.hpp"
 #include "catalogue/export.hpp"
 #include "catalogue/search_request.hpp"
+#include "core/util/crypto.hpp"
 
 namespace simpul::catalogue {
 namespace {
@@ -137,7 +145,10 @@ std::string to_csv(const std::vector<std::string>& columns,
   return out;
 }
 
-http::Response export_csv(app::Context& context) {
+namespace {
+
+// Every result of the search the URL describes (not only one page), as export cells.
+std::vector<std::vector<std::string>> exported_cells(app::Context& context) {
   const Catalogue& catalogue = context.app().catalogue();
   auto request = SearchRequest::parse(context.request().query(), catalogue.values());
   auto query = request.to_query(kMaxExportRows);
@@ -149,10 +160,78 @@ http::Response export_csv(app::Context& context) {
   std::vector<std::vector<std::string>> cells;
   cells.reserve(rows.size());
   for (const auto& row : rows) cells.push_back(export_cells(row));
-  auto response = http::Response(http::Response::text(to_csv(export_columns(), cells)));
-  response.content_type = "text/csv; charset=utf-8";
-  response.set_header("Content-Disposition", "attachment; filename=\"katalog-inovasi.csv\"");
+  return cells;
+}
+
+http::Response attachment(std::string body, std::string content_type, const char* file_name) {
+  auto response = http::Response::text(std::move(body));
+  response.content_type = std::move(content_type);
+  response.set_header("Content-Disposition",
+                      std::string("attachment; filename=\"") + file_name + "\"");
   return response;
+}
+
+// An XLSX cell holds at most 32,767 characters.
+std::string fit_cell(const std::string& text) {
+  constexpr std::size_t kMax = 32767;
+  if (text.size() <= kMax) return text;
+  std::size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut);
+}
+
+}  // namespace
+
+std::string to_xlsx(const std::vector<std::string>& columns,
+                    const std::vector<std::vector<std::string>>& rows,
+                    const std::string& temp_dir) {
+  std::filesystem::create_directories(temp_dir);
+  auto path = std::filesystem::path(temp_dir) / ("export-" + random_hex(12) + ".xlsx");
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_TRUE;  // rows go to disk as written: big exports stay small
+  std::string tmp = temp_dir;
+  options.tmpdir = tmp.data();
+  lxw_workbook* workbook = workbook_new_opt(path.c_str(), &options);
+  if (!workbook) throw std::runtime_error("cannot create " + path.string());
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Inovasi");
+  lxw_format* bold = workbook_add_format(workbook);
+  format_set_bold(bold);
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), columns[c].c_str(), bold);
+  }
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    for (std::size_t c = 0; c < rows[r].size(); ++c) {
+      if (rows[r][c].empty()) continue;
+      // Written as strings, never formulas, whatever the text starts with.
+      worksheet_write_string(sheet, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c),
+                             fit_cell(rows[r][c]).c_str(), nullptr);
+    }
+  }
+  lxw_error error = workbook_close(workbook);
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    bytes = content.str();
+  }
+  std::filesystem::remove(path);
+  if (error != LXW_NO_ERROR) {
+    throw std::runtime_error(std::string("XLSX export failed: ") + lxw_strerror(error));
+  }
+  return bytes;
+}
+
+http::Response export_csv(app::Context& context) {
+  return attachment(to_csv(export_columns(), exported_cells(context)), "text/csv; charset=utf-8",
+                    "katalog-inovasi.csv");
+}
+
+http::Response export_xlsx(app::Context& context) {
+  std::string temp_dir = context.app().config().data_dir + "/tmp";
+  return attachment(to_xlsx(export_columns(), exported_cells(context), temp_dir),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "katalog-inovasi.xlsx");
 }
 
 }  // namespace simpul::catalogue

@@ -152,6 +152,7 @@ http::Response search_page(Context& context) {
 void register_routes(app::Routes& routes) {
   routes.get("/katalog", Access::anyone(), search_page);
   routes.get("/katalog/ekspor.csv", Access::anyone(), export_csv);
+  routes.get("/katalog/ekspor.xlsx", Access::anyone(), export_xlsx);
 }
 
 }  // namespace simpul::catalogue

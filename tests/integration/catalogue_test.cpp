@@ -146,6 +146,19 @@ TEST_P(Catalogue, CsvExportHasEveryResultInAStableLayout) {
   EXPECT_NE(csv.body.find("Sipelandukilat"), std::string::npos);
 }
 
+TEST_P(Catalogue, XlsxExportIsAWorkbook) {
+  Client client = server_->client();
+  auto xlsx = client.get("/katalog/ekspor.xlsx?q=kependudukan");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.header("content-type"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(xlsx.body.rfind("PK\x03\x04", 0), 0u) << "a zip container";
+  EXPECT_NE(xlsx.body.find("xl/worksheets/sheet1.xml"), std::string::npos);
+  // The temporary file is gone once the response is built.
+  auto temp = std::filesystem::path(server_->app().config().data_dir) / "tmp";
+  EXPECT_TRUE(!std::filesystem::exists(temp) || std::filesystem::is_empty(temp));
+}
+
 TEST_P(Catalogue, ProfilesSuggestSimilarInnovations) {
   Client client = server_->client();
   auto id = server_->count("SELECT innovation_id FROM innovation_published WHERE name = $1",
