@@ -1,7 +1,5 @@
 // Account management: the organiser sees and manages every account; a local admin the accounts of
 // its own agency, and creates unit operators for its service units.
-#include <charconv>
-
 #include "accounts/routes.hpp"
 #include "accounts/rules.hpp"
 #include "accounts/service.hpp"
@@ -9,6 +7,7 @@
 #include "app/app.hpp"
 #include "audit/store.hpp"
 #include "core/util/crypto.hpp"
+#include "core/util/numbers.hpp"
 
 namespace simpul::accounts {
 namespace {
@@ -16,13 +15,6 @@ namespace {
 using app::Context;
 using app::Json;
 using auth::Role;
-
-std::optional<std::int64_t> parse_id(std::string_view text) {
-  std::int64_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
-}
 
 Json role_options(Context& context, Role creator, const std::string& selected) {
   Json options = Json::array();
@@ -85,7 +77,7 @@ Manager manager_of(const app::CurrentUser& me) { return {me.id, me.role, me.agen
 
 http::Response set_active_state(Context& context, bool active) {
   const auto& me = context.signed_in_user();
-  auto id = parse_id(context.request().param("id"));
+  auto id = parse_positive(context.request().param("id"));
   if (!id) throw not_found();
   context.db().write([&](db::Transaction& tx) {
     auto user = find_user(tx, *id);
@@ -107,13 +99,13 @@ http::Response set_active_state(Context& context, bool active) {
 http::Response user_list(Context& context) {
   const auto& me = context.signed_in_user();
   const auto& query = context.request().query();
-  int page = std::max<std::int64_t>(1, parse_id(query.get("halaman")).value_or(1));
+  int page = std::max<std::int64_t>(1, parse_positive(query.get("halaman")).value_or(1));
   UserFilter filter;
   filter.role = auth::parse_role(query.get("peran")) ? query.get("peran") : "";
   filter.text = query.get("cari").substr(0, 100);
   filter.offset = (page - 1) * filter.limit;
   filter.agency_id = me.is(Role::local_admin) ? std::optional(me.agency_id.value_or(-1))
-                                              : parse_id(query.get("instansi"));
+                                              : parse_positive(query.get("instansi"));
   auto [users, total] = context.db().read([&](db::Transaction& tx) {
     return std::pair{list_users(tx, filter), count_users(tx, filter)};
   });
@@ -143,7 +135,7 @@ http::Response new_user_form(Context& context) {
   const auto& query = context.request().query();
   FormState state;
   state.role = query.get("peran");
-  state.agency_id = parse_id(query.get("instansi"));
+  state.agency_id = parse_positive(query.get("instansi"));
   return render_new_user(context, state, "", 200);
 }
 
@@ -151,7 +143,7 @@ http::Response create_user(Context& context) {
   const auto& me = context.signed_in_user();
   const auto& form = context.request().form();
   FormState state{form.get("username"), form.get("full_name"), form.get("role"),
-                  parse_id(form.get("agency_id")), parse_id(form.get("unit_id"))};
+                  parse_positive(form.get("agency_id")), parse_positive(form.get("unit_id"))};
   auto role = auth::parse_role(state.role);
   if (!role) return render_new_user(context, state, context.t("users.role_required"), 422);
   if (!may_create(me.role, *role)) throw forbidden();

@@ -1,12 +1,11 @@
 // Agencies: the organiser lists and adds them; an agency's page shows its service units, where its
 // local admin (or the organiser) adds units.
-#include <charconv>
-
 #include "agencies/store.hpp"
 #include "app/app.hpp"
 #include "app/features.hpp"
 #include "audit/store.hpp"
 #include "core/util/clock.hpp"
+#include "core/util/numbers.hpp"
 #include "regions/model.hpp"
 
 namespace simpul::agencies {
@@ -16,13 +15,6 @@ using app::Access;
 using app::Context;
 using app::Json;
 using auth::Role;
-
-std::optional<std::int64_t> parse_id(std::string_view text) {
-  std::int64_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
-}
 
 Json type_options(Context& context, const auto& types, const std::string& selected) {
   Json options = Json::array();
@@ -53,7 +45,7 @@ Json translated(Context& context, const std::map<std::string, std::string>& erro
 
 // The organiser sees every agency; a local admin or hub coordinator only its own.
 Agency visible_agency(Context& context) {
-  auto id = parse_id(context.request().param("id"));
+  auto id = parse_positive(context.request().param("id"));
   if (!id) throw not_found();
   const auto& me = context.signed_in_user();
   if (!me.is(Role::organiser) && me.agency_id != *id) throw forbidden();
@@ -72,7 +64,7 @@ http::Response list(Context& context) {
   AgencyFilter filter{is_type(query.get("jenis")) ? query.get("jenis") : "", query.get("provinsi"),
                       query.get("cari").substr(0, 100)};
   int page =
-      static_cast<int>(std::max<std::int64_t>(1, parse_id(query.get("halaman")).value_or(1)));
+      static_cast<int>(std::max<std::int64_t>(1, parse_positive(query.get("halaman")).value_or(1)));
   filter.offset = (page - 1) * filter.limit;
   auto [agencies, total] = context.db().read([&](db::Transaction& tx) {
     return std::pair{list_agencies(tx, filter), count_agencies(tx, filter)};

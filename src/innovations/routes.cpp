@@ -1,21 +1,12 @@
 // The innovation registry: drafting, review, publication, versions and public profiles.
 #include "innovations/routes.hpp"
 
-#include <charconv>
-
 #include "app/features.hpp"
 #include "innovations/store.hpp"
 
 namespace simpul::innovations {
 
 Editor editor_of(const app::CurrentUser& user) { return {user.role, user.agency_id, user.unit_id}; }
-
-std::optional<std::int64_t> parse_positive(std::string_view text) {
-  std::int64_t value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
-}
 
 std::int64_t path_id(app::Context& context, std::string_view name) {
   auto id = parse_positive(context.request().param(name));

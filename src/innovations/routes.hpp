@@ -5,13 +5,13 @@
 #include <string_view>
 
 #include "app/context.hpp"
+#include "core/util/numbers.hpp"
 #include "innovations/model.hpp"
 #include "innovations/rules.hpp"
 
 namespace simpul::innovations {
 
 Editor editor_of(const app::CurrentUser& user);
-std::optional<std::int64_t> parse_positive(std::string_view text);
 // The path parameter as an id; 404 when it is not one.
 std::int64_t path_id(app::Context& context, std::string_view name = "id");
 // The innovation, when the signed-in user may see its working copy: 404 or 403 otherwise.

@@ -4,8 +4,6 @@
 -- filters and counts. The public side reads only innovation_published, so a revision in progress
 -- never leaks. Evidence files are stored once per content (innovation_blobs, keyed by SHA-256) and
 -- attached per innovation (innovation_files).
--- This file exists twice, .sqlite.sql and .postgresql.sql, identical but for the type of
--- innovation_blobs.bytes (BLOB / BYTEA): keep them in step.
 
 CREATE TABLE innovations (
   id {{id}},
@@ -89,13 +87,6 @@ CREATE TABLE innovation_published (
 CREATE INDEX innovation_published_by_agency ON innovation_published (agency_id, name);
 CREATE INDEX innovation_published_by_province ON innovation_published (province_code, agency_type);
 CREATE INDEX innovation_published_by_time ON innovation_published (published_at);
-
-CREATE TABLE innovation_blobs (
-  sha256 TEXT PRIMARY KEY,                       -- lower-case hex of the bytes
-  size BIGINT NOT NULL,
-  bytes BLOB NOT NULL,
-  created_at BIGINT NOT NULL
-);
 
 CREATE TABLE innovation_files (
   id {{id}},
