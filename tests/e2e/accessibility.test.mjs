@@ -1,7 +1,16 @@
 // axe-core on every page of this release: no violation of impact serious or critical.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { assertAccessible, launchBrowser, openPage, screenshot, signIn, startServer } from './support.mjs';
+import {
+  assertAccessible,
+  htmxSwap,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signIn,
+  startServer,
+} from './support.mjs';
+import { completeInnovation, fillInnovation, innovationId, pressAndLoad } from './innovations.mjs';
 
 let server;
 let browser;
@@ -36,6 +45,24 @@ async function wrongSignIn(page, lang) {
   await page.getByRole('alert').waitFor();
 }
 
+const QUERY = 'pelayanan kependudukan perbatasan';
+const FORM_FACET = { id: 'Bentuk inovasi', en: 'Form' };
+const GOVERNANCE = { id: 'Tata kelola pemerintahan', en: 'Government administration' };
+const SIPELANDUKILAT = 'Sistem Pelayanan Administrasi Kependudukan di Wilayah Pedalaman dan Perbatasan';
+const KALTARA = 'Pemerintah Provinsi Kalimantan Utara';
+
+// The profile of Sipelandukilat, found through the catalogue.
+async function sipelandukilatPath(page) {
+  await page.goto('/katalog?q=Sipelandukilat');
+  return page.getByRole('link', { name: SIPELANDUKILAT, exact: true }).getAttribute('href');
+}
+
+// Kalimantan Utara's portfolio, linked from the profile of one of its innovations.
+async function kaltaraPortfolioPath(page) {
+  await page.goto(await sipelandukilatPath(page));
+  return page.getByRole('link', { name: KALTARA, exact: true }).getAttribute('href');
+}
+
 for (const lang of ['id', 'en']) {
   describe(`public pages (${lang})`, () => {
     test('home', async (t) => {
@@ -61,9 +88,32 @@ for (const lang of ['id', 'en']) {
       await check(page, '/tentang', `a11y-${lang}-about`);
     });
 
-    test('an upcoming part (/katalog)', async (t) => {
+    test('an upcoming part (/kompetisi)', async (t) => {
       const { page } = await openPage(t, browser, server, { lang });
-      await check(page, '/katalog', `a11y-${lang}-katalog`);
+      await check(page, '/kompetisi', `a11y-${lang}-kompetisi`);
+    });
+
+    test('the catalogue with a query and a facet ticked', async (t) => {
+      const { page } = await openPage(t, browser, server, { lang });
+      await check(page, `/katalog?q=${encodeURIComponent(QUERY)}`, `a11y-${lang}-katalog-query`);
+      // Ticked like a visitor does: htmx puts the new results in place.
+      const facet = page
+        .getByRole('group', { name: FORM_FACET[lang], exact: true })
+        .getByRole('checkbox', { name: new RegExp(`^${GOVERNANCE[lang]} \\(\\d+\\)$`) });
+      await htmxSwap(page, () => facet.check());
+      await page.waitForURL((url) => url.searchParams.get('bentuk') === 'tata_kelola');
+      await screenshot(page, `a11y-${lang}-katalog-facet`);
+      await assertAccessible(assert, page, `catalogue with a facet (${page.url()})`);
+    });
+
+    test('an innovation profile', async (t) => {
+      const { page } = await openPage(t, browser, server, { lang });
+      await check(page, await sipelandukilatPath(page), `a11y-${lang}-profile`);
+    });
+
+    test("Kalimantan Utara's portfolio", async (t) => {
+      const { page } = await openPage(t, browser, server, { lang });
+      await check(page, await kaltaraPortfolioPath(page), `a11y-${lang}-portfolio`);
     });
 
     test('the 404 page', async (t) => {
@@ -125,5 +175,78 @@ describe('signed in as the demo local admin', () => {
     const { page } = await openPage(t, browser, server);
     await signIn(page, 'demo.adminlokal', server.accounts['demo.adminlokal'].password);
     await check(page, '/pengguna/baru', 'a11y-localadmin-new-user');
+  });
+});
+
+// The operator creates a draft through the form, then saves it again: versions 1 and 2.
+async function draftSavedTwice(page) {
+  await page.goto('/inovasi/baru');
+  await fillInnovation(page, completeInnovation({ name: 'Layanan Akta Keliling Sebatik', note: 'draf pertama' }));
+  await pressAndLoad(page, 'Simpan draf', (url) => url.searchParams.get('pesan') === 'dibuat');
+  await fillInnovation(page, {
+    name: 'Layanan Akta Keliling Pulau Sebatik',
+    budget: '2.750.000',
+    affairs: ['Kesehatan'],
+    note: 'nama dan anggaran diperbarui',
+  });
+  await pressAndLoad(page, 'Simpan draf', (url) => url.searchParams.get('pesan') === 'tersimpan');
+  return innovationId(page);
+}
+
+describe('signed in as the demo unit operator', () => {
+  async function operator(t) {
+    const { page } = await openPage(t, browser, server);
+    await signIn(page, 'demo.unit', server.accounts['demo.unit'].password);
+    return page;
+  }
+
+  test('/inovasi/saya', async (t) => {
+    const page = await operator(t);
+    await check(page, '/inovasi/saya', 'a11y-operator-mine');
+  });
+
+  test('/inovasi/baru, empty', async (t) => {
+    const page = await operator(t);
+    await check(page, '/inovasi/baru', 'a11y-operator-new');
+  });
+
+  test('/inovasi/baru with validation errors', async (t) => {
+    const page = await operator(t);
+    await page.goto('/inovasi/baru');
+    await fillInnovation(page, {
+      name: 'Inovasi dengan isian salah',
+      trialDate: '2024-05-01',
+      implementationDate: '2023-01-01',
+      budget: '-5',
+      video: 'https://vimeo.com/123',
+      tags: 'a, b, c, d, e, f, g, h, i, j, k',
+      results: [{ indicator: '', before: '3', after: '1', unit: 'hari' }],
+    });
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/inovasi/baru' && r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Simpan draf', exact: true }).click(),
+    ]);
+    assert.equal(response.status(), 422);
+    await page.getByRole('alert').first().waitFor();
+    assert.ok((await page.locator('[aria-invalid="true"]').count()) >= 4, 'the wrong fields are marked');
+    await screenshot(page, 'a11y-operator-new-errors');
+    await assertAccessible(assert, page, 'new innovation form with errors');
+  });
+
+  test('an edit page and its versions after two saves', async (t) => {
+    const page = await operator(t);
+    const id = await draftSavedTwice(page);
+    await screenshot(page, 'a11y-operator-edit');
+    await assertAccessible(assert, page, `edit page (${page.url()})`);
+    await check(page, `/inovasi/${id}/versi`, 'a11y-operator-versions');
+    await page.getByRole('heading', { level: 2, name: 'Perbedaan versi 1 dan versi 2' }).waitFor();
+  });
+});
+
+describe('signed in as the demo local admin (registry)', () => {
+  test('/inovasi/saya', async (t) => {
+    const { page } = await openPage(t, browser, server);
+    await signIn(page, 'demo.adminlokal', server.accounts['demo.adminlokal'].password);
+    await check(page, '/inovasi/saya', 'a11y-localadmin-mine');
   });
 });

@@ -252,12 +252,13 @@ test('SINOVIK flow: organiser adds a local admin, who adds a unit and its operat
     page.getByRole('navigation', { name: 'Menu akun' }).getByRole('link', { name: 'Instansi', exact: true }).click(),
   ]);
   assert.equal(await heading(page), 'Pemerintah Provinsi Kalimantan Utara');
-  await page.getByLabel('Nama unit (OPD / unit pelayanan publik)').fill('Dinas Kesehatan');
+  // The demo data already has a Dinas Kesehatan in Kalimantan Utara: a unit it does not have yet.
+  await page.getByLabel('Nama unit (OPD / unit pelayanan publik)').fill('Dinas Kelautan dan Perikanan');
   await submit(page, 'Tambah unit pelayanan', agencyPath);
   await expectText(page, 'Unit pelayanan telah ditambahkan.');
   const units = page.getByRole('heading', { name: 'Unit pelayanan', exact: true }).locator('xpath=following-sibling::ul[1]');
   assert.ok(
-    (await units.getByRole('listitem').allTextContents()).map((s) => s.trim()).includes('Dinas Kesehatan'),
+    (await units.getByRole('listitem').allTextContents()).map((s) => s.trim()).includes('Dinas Kelautan dan Perikanan'),
     'the new unit is listed',
   );
   await screenshot(page, 'flow-unit-added');
@@ -269,25 +270,25 @@ test('SINOVIK flow: organiser adds a local admin, who adds a unit and its operat
   ]);
   assert.equal(await page.getByLabel('Peran').inputValue(), 'unit_operator');
   const operatorTemporary = await createAccount(page, {
-    username: 'operator.dinkes',
-    fullName: 'Operator Dinas Kesehatan',
-    unit: 'Dinas Kesehatan',
+    username: 'operator.dkp',
+    fullName: 'Operator Dinas Kelautan dan Perikanan',
+    unit: 'Dinas Kelautan dan Perikanan',
   });
   assert.equal(await fact(page, 'Peran'), 'Operator Unit Pelayanan');
-  assert.equal(await fact(page, 'Unit pelayanan'), 'Dinas Kesehatan');
+  assert.equal(await fact(page, 'Unit pelayanan'), 'Dinas Kelautan dan Perikanan');
   await screenshot(page, 'flow-operator-created');
   await signOut(page);
 
   // The operator's first sign-in.
   await firstSignIn(page, {
-    username: 'operator.dinkes',
+    username: 'operator.dkp',
     temporary: operatorTemporary,
-    profile: { fullName: 'Budi Santoso', position: 'Operator SIMPUL', email: 'budi@dinkes.kaltaraprov.go.id' },
-    newPassword: 'Dinkes2025Sehat',
+    profile: { fullName: 'Budi Santoso', position: 'Operator SIMPUL', email: 'budi@dkp.kaltaraprov.go.id' },
+    newPassword: 'Perikanan2025Ok',
     shotPrefix: 'flow-operator',
   });
   assert.equal(await fact(page, 'Peran'), 'Operator Unit Pelayanan');
-  assert.equal(await fact(page, 'Unit pelayanan'), 'Dinas Kesehatan');
+  assert.equal(await fact(page, 'Unit pelayanan'), 'Dinas Kelautan dan Perikanan');
   await signOut(page);
 
   // The organiser reads what happened in the audit trail.
@@ -309,16 +310,16 @@ test('SINOVIK flow: organiser adds a local admin, who adds a unit and its operat
   for (const action of ['session.signin', 'user.profile', 'user.password', 'unit.create', 'user.create', 'session.signout']) {
     assert.ok(adminActions.includes(action), `audit has ${action} by admin.kaltara; has ${adminActions.join(', ')}`);
   }
-  assert.ok(byAdmin.some((r) => r.action === 'unit.create' && r.after.includes('Dinas Kesehatan')));
-  assert.ok(byAdmin.some((r) => r.action === 'user.create' && r.after.includes('"operator.dinkes"')));
+  assert.ok(byAdmin.some((r) => r.action === 'unit.create' && r.after.includes('Dinas Kelautan dan Perikanan')));
+  assert.ok(byAdmin.some((r) => r.action === 'user.create' && r.after.includes('"operator.dkp"')));
   assert.ok(
     byAdmin.some((r) => r.action === 'user.profile' && r.after.includes('Rina Kaltara')),
     'the profile change records the new values',
   );
 
-  const byOperator = (await auditRowsOf(page, 'operator.dinkes')).map((r) => r.action);
+  const byOperator = (await auditRowsOf(page, 'operator.dkp')).map((r) => r.action);
   for (const action of ['session.signin', 'user.profile', 'user.password', 'session.signout']) {
-    assert.ok(byOperator.includes(action), `audit has ${action} by operator.dinkes; has ${byOperator.join(', ')}`);
+    assert.ok(byOperator.includes(action), `audit has ${action} by operator.dkp; has ${byOperator.join(', ')}`);
   }
   await screenshot(page, 'flow-audit-operator');
 });

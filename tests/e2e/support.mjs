@@ -289,3 +289,37 @@ export async function signOut(page) {
 export function pathOf(page) {
   return new URL(page.url()).pathname;
 }
+
+/** The text of the page's <h1>, trimmed. */
+export async function heading(page) {
+  return (await page.getByRole('heading', { level: 1 }).textContent()).trim();
+}
+
+/** The value next to a term of a <dl class="facts"> list, trimmed. */
+export async function fact(page, term) {
+  const dd = page
+    .locator('dl.facts dt')
+    .filter({ hasText: new RegExp(`^\\s*${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) })
+    .locator('xpath=following-sibling::dd[1]');
+  return (await dd.textContent()).trim();
+}
+
+/**
+ * Runs `action` (a click, a check, a selection) that makes htmx fetch part of the page, and waits
+ * until htmx has swapped the answer in and settled it. Resolves to the htmx response. Fails if
+ * the page was loaded anew instead of updated in place.
+ */
+export async function htmxSwap(page, action) {
+  await page.evaluate(() => {
+    window.simpulSettled = new Promise((resolve) => {
+      document.addEventListener('htmx:afterSettle', () => resolve('settled'), { once: true });
+    });
+  });
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().headers()['hx-request'] === 'true'),
+    action(),
+  ]);
+  const settled = await page.evaluate(() => window.simpulSettled);
+  if (settled !== 'settled') throw new Error(`htmx did not update ${page.url()} in place`);
+  return response;
+}
