@@ -24,29 +24,38 @@ int current_year() {
   return static_cast<int>(std::chrono::year_month_day(days).year());
 }
 
-// Writes one innovation as published at version 1.
-std::int64_t publish_new(db::Transaction& tx, const AgencyRow& agency, std::int64_t unit_id,
-                         innovations::Fields fields, bool is_sample, std::int64_t now,
-                         const std::string& note) {
+// Writes one innovation as published at version 1, with the same snapshot a publication through
+// the pages would make.
+struct Placement {
+  const AgencyRow& agency;
+  std::int64_t unit_id;
+  std::string unit_name;
+};
+
+std::int64_t publish_new(db::Transaction& tx, const Placement& where, innovations::Fields fields,
+                         bool is_sample, std::int64_t now, const std::string& note) {
+  const AgencyRow& agency = where.agency;
   innovations::check_fields(fields);  // normalises (order of codes, trimming) as a save would
-  auto id = innovations::insert_innovation(
-      tx, {agency.id, unit_id, fields, std::nullopt, now, is_sample});
-  auto snapshot = innovations::fields_to_json(fields);
-  innovations::insert_version(tx, id, {1, std::nullopt, "system:seed", now, note, std::nullopt},
-                              snapshot);
   innovations::Innovation innovation;
-  innovation.id = id;
+  innovation.id = innovations::insert_innovation(
+      tx, {agency.id, where.unit_id, fields, std::nullopt, now, is_sample});
   innovation.agency_id = agency.id;
-  innovation.unit_id = unit_id;
+  innovation.agency_name = agency.name;
   innovation.agency_type = agency.type;
   innovation.province_code = agency.province_code;
+  innovation.unit_id = where.unit_id;
+  innovation.unit_name = where.unit_name;
   innovation.version = 1;
   innovation.fields = std::move(fields);
   innovation.is_sample = is_sample;
+  auto snapshot = innovations::make_snapshot(innovation);
+  innovations::insert_version(tx, innovation.id,
+                              {1, std::nullopt, "system:seed", now, note, std::nullopt}, snapshot);
   innovations::publish_row(tx, innovation, snapshot, now);
-  innovations::mark_version_published(tx, id, 1, now);
-  innovations::set_status(tx, id, 1, innovations::Status::published, "", std::nullopt, now);
-  return id;
+  innovations::mark_version_published(tx, innovation.id, 1, now);
+  innovations::set_status(tx, innovation.id, 1, innovations::Status::published, "", std::nullopt,
+                          now);
+  return innovation.id;
 }
 
 class UnitCache {
@@ -96,8 +105,8 @@ SeedReport seed_synthetic(db::Database& database, const std::string& home, std::
         const auto& agency = agencies[item.agency_index];
         auto unit = units.get(tx, agency.id, item.unit_name, now);
         // Spread publication times over the years, so "newest" means something.
-        publish_new(tx, agency, unit, std::move(item.fields), true, now - (count - i) * 600,
-                    "data contoh sintetis");
+        publish_new(tx, {agency, unit, item.unit_name}, std::move(item.fields), true,
+                    now - (count - i) * 600, "data contoh sintetis");
       }
     });
     report.innovations = std::min(count, done + kBatch);
@@ -119,9 +128,10 @@ bool seed_demo_innovations(db::Database& database, const std::string& home) {
     for (const auto& item : data.at("innovations")) {
       auto agency = by_name.at(item.at("agency").get<std::string>());
       auto fields = innovations::fields_from_json(item);
-      auto unit = units.get(tx, agency.id, item.at("unit").get<std::string>(), now);
+      auto unit_name = item.at("unit").get<std::string>();
+      auto unit = units.get(tx, agency.id, unit_name, now);
       ++real_counts[agency.name][fields.form];
-      publish_new(tx, agency, unit, std::move(fields), false, now, "data demo");
+      publish_new(tx, {agency, unit, unit_name}, std::move(fields), false, now, "data demo");
     }
   });
   // Fill reported portfolios with generated sample innovations of the missing forms.
@@ -136,8 +146,8 @@ bool seed_demo_innovations(db::Database& database, const std::string& home) {
           auto item = generator.next();
           item.fields.form = form;
           auto unit = units.get(tx, agency.id, item.unit_name, now);
-          publish_new(tx, agency, unit, std::move(item.fields), true, now - i * 3600,
-                      "data contoh");
+          publish_new(tx, {agency, unit, item.unit_name}, std::move(item.fields), true,
+                      now - i * 3600, "data contoh");
         }
       }
     });
