@@ -2,6 +2,7 @@
 // pagination and CSV export. Every search state is a plain GET URL, so it can be shared; with
 // htmx the results update in place, without it the form reloads the page.
 #include <charconv>
+#include <mutex>
 
 #include "app/app.hpp"
 #include "app/features.hpp"
@@ -41,12 +42,41 @@ std::string value_label(Context& context, const Catalogue& catalogue, Facet face
   }
 }
 
+// Facet value labels and element ids, worked out once per language: the values are fixed from
+// start-up, and building them per request cost a third of a search page.
+struct FacetText {
+  std::vector<std::vector<std::string>> labels;  // [facet][value]
+  std::vector<std::vector<std::string>> ids;     // [facet][value]: "provinsi-65"
+  std::vector<std::string> legends;              // [facet]
+};
+
+const FacetText& facet_text(Context& context, const Catalogue& catalogue) {
+  static std::once_flag once[2];
+  static FacetText texts[2];
+  auto lang = static_cast<std::size_t>(context.lang());
+  std::call_once(once[lang], [&] {
+    FacetText& text = texts[lang];
+    const auto& values = catalogue.values();
+    text.labels.resize(kFacetCount);
+    text.ids.resize(kFacetCount);
+    for (std::size_t f = 0; f < kFacetCount; ++f) {
+      std::string param(kFacetParams[f]);
+      text.legends.push_back(context.t("catalogue.facet." + param));
+      for (const auto& code : values.codes[f]) {
+        text.labels[f].push_back(value_label(context, catalogue, static_cast<Facet>(f), code));
+        text.ids[f].push_back(param + "-" + code);
+      }
+    }
+  });
+  return texts[lang];
+}
+
 Json facet_model(Context& context, const Catalogue& catalogue, const SearchRequest& request,
                  const search::Result& result) {
-  Json facets = Json::array();
+  const FacetText& text = facet_text(context, catalogue);
   const auto& values = catalogue.values();
+  Json facets = Json::array();
   for (std::size_t f = 0; f < kFacetCount; ++f) {
-    auto facet = static_cast<Facet>(f);
     Json items = Json::array();
     bool any_checked = false;
     for (std::size_t v = 0; v < values.codes[f].size(); ++v) {
@@ -54,19 +84,18 @@ Json facet_model(Context& context, const Catalogue& catalogue, const SearchReque
       auto count = result.facet_counts.empty() ? 0 : result.facet_counts[f][v];
       if (count == 0 && !checked) continue;
       any_checked |= checked;
-      const std::string& code = values.codes[f][v];
-      items.push_back({{"code", code},
-                       {"label", value_label(context, catalogue, facet, code)},
+      items.push_back({{"code", values.codes[f][v]},
+                       {"label", text.labels[f][v]},
                        {"count", view::format_integer(count, context.lang())},
                        {"checked", checked},
-                       {"id", std::string(kFacetParams[f]) + "-" + code}});
+                       {"id", text.ids[f][v]}});
     }
     if (items.empty()) continue;
     // Short lists open, long ones folded unless the visitor chose something in them.
     bool open = items.size() <= 8 || any_checked;
     facets.push_back({{"param", kFacetParams[f]},
-                      {"legend", context.t("catalogue.facet." + std::string(kFacetParams[f]))},
-                      {"values", items},
+                      {"legend", text.legends[f]},
+                      {"values", std::move(items)},
                       {"open", open}});
   }
   return facets;

@@ -10,7 +10,9 @@ constexpr const char* kPublishedSelect =
     "p.agency_type, p.form, p.type, p.stage, p.year, p.sdg_mask, p.affair_mask, p.published_at, "
     "p.agency_id, p.is_sample FROM innovation_published p ";
 
-constexpr std::size_t kSummaryBytes = 600;
+// Enough for a 220-byte snippet around the first matches; every byte here is held in memory for
+// every published innovation.
+constexpr std::size_t kSummaryBytes = 320;
 
 // Cuts at a UTF-8 character boundary.
 std::string prefix(const std::string& text, std::size_t bytes) {

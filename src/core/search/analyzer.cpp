@@ -6,6 +6,7 @@
 #include <memory>
 #include <new>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "core/search/text.hpp"
 
@@ -59,8 +60,38 @@ std::string Analyzer::fold(std::string_view word) const { return detail::fold_wo
 
 // Numbers and codes ("2024", "covid19") are kept as written: the stemmer's suffix rules are
 // meant for words.
+namespace {
+
+// Words follow a Zipf distribution, so a small per-thread memo of recent stems answers most calls
+// (snippets stem every word of every result shown). Cleared when full rather than evicted: simple,
+// and the popular words come straight back.
+constexpr std::size_t kStemMemoSize = 50000;
+
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
+std::unordered_map<std::string, std::string, TransparentHash, std::equal_to<>>& stem_memo() {
+  thread_local std::unordered_map<std::string, std::string, TransparentHash, std::equal_to<>> memo;
+  return memo;
+}
+
+}  // namespace
+
 std::string Analyzer::stem(std::string_view folded_word) const {
   if (folded_word.empty() || has_digit(folded_word)) return std::string(folded_word);
+  auto& memo = stem_memo();
+  if (auto it = memo.find(folded_word); it != memo.end()) return it->second;
+  if (memo.size() >= kStemMemoSize) memo.clear();
+  std::string stemmed = stem_uncached(folded_word);
+  memo.emplace(std::string(folded_word), stemmed);
+  return stemmed;
+}
+
+std::string Analyzer::stem_uncached(std::string_view folded_word) const {
   sb_stemmer& stemmer = thread_stemmer();
   const sb_symbol* stemmed =
       sb_stemmer_stem(&stemmer, reinterpret_cast<const sb_symbol*>(folded_word.data()),

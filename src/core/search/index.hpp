@@ -34,6 +34,9 @@ class Analyzer {
   bool is_stopword(std::string_view folded_word) const;
   std::string fold(std::string_view word) const;         // "Pelayanan" -> "pelayanan"
   std::string stem(std::string_view folded_word) const;  // "pelayanan" -> "layan"
+
+ private:
+  std::string stem_uncached(std::string_view folded_word) const;
 };
 
 // ---- Documents and facets ----------------------------------------------------------------------
