@@ -6,6 +6,7 @@
 
 #include "app/app.hpp"
 #include "app/features.hpp"
+#include "catalogue/api.hpp"
 #include "catalogue/catalogue.hpp"
 #include "catalogue/export.hpp"
 #include "catalogue/search_request.hpp"
@@ -182,6 +183,8 @@ void register_routes(app::Routes& routes) {
   routes.get("/katalog", Access::anyone(), search_page);
   routes.get("/katalog/ekspor.csv", Access::anyone(), export_csv);
   routes.get("/katalog/ekspor.xlsx", Access::anyone(), export_xlsx);
+  routes.get("/api/v1/innovations", Access::anyone(), api_search);
+  routes.get("/api/v1/openapi.json", Access::anyone(), openapi_document);
 }
 
 }  // namespace simpul::catalogue

@@ -111,6 +111,27 @@ http::Response profile(Context& context) {
   return context.page("innovations/profile", std::move(model));
 }
 
+// GET /api/v1/innovations/{id}: the published snapshot, as the profile page shows it.
+http::Response api_get(Context& context) {
+  auto id = path_id(context);
+  auto published = context.db().read([&](db::Transaction& tx) { return find_published(tx, id); });
+  if (!published) throw not_found();
+  Json body = published->snapshot;
+  body["id"] = id;
+  body["version"] = published->version;
+  body["published_at"] = published->published_at;
+  body["is_sample"] = published->is_sample;
+  body["url"] = "/inovasi/" + std::to_string(id);
+  if (body.contains("files") && body["files"].is_array()) {
+    for (auto& file : body["files"]) {
+      if (file.contains("id")) {
+        file["url"] = "/inovasi/" + std::to_string(id) + "/berkas/" + file["id"].dump();
+      }
+    }
+  }
+  return http::Response::json(body.dump());
+}
+
 http::Response preview(Context& context) {
   Innovation innovation = viewable_innovation(context, path_id(context));
   Json model = profile_json(

@@ -64,6 +64,7 @@ void register_routes(app::Routes& routes) {
 
   // Public: the published version only.
   routes.get("/inovasi/{id}", Access::anyone(), profile);
+  routes.get("/api/v1/innovations/{id}", Access::anyone(), api_get);
   routes.get("/inovasi/{id}/berkas/{file}", Access::anyone(), download);
   routes.get("/instansi/{id}/portofolio", Access::anyone(), portfolio);
 }

@@ -37,6 +37,7 @@ http::Response versions(app::Context& context);
 
 http::Response profile(app::Context& context);
 http::Response preview(app::Context& context);
+http::Response api_get(app::Context& context);
 http::Response portfolio(app::Context& context);
 
 }  // namespace simpul::innovations

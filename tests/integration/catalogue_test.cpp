@@ -159,6 +159,38 @@ TEST_P(Catalogue, XlsxExportIsAWorkbook) {
   EXPECT_TRUE(!std::filesystem::exists(temp) || std::filesystem::is_empty(temp));
 }
 
+TEST_P(Catalogue, JsonApiSearchesAndGetsPublishedInnovations) {
+  Client client = server_->client();
+  auto found =
+      client.get("/api/v1/innovations?q=kependudukan&bentuk=pelayanan_publik&per_halaman=5");
+  ASSERT_EQ(found.status, 200);
+  EXPECT_EQ(found.header("content-type").rfind("application/json", 0), 0u);
+  auto body = nlohmann::json::parse(found.body);
+  EXPECT_LE(body["items"].size(), 5u);
+  EXPECT_EQ(body["per_page"], 5);
+  ASSERT_FALSE(body["items"].empty());
+  EXPECT_TRUE(body["facets"].contains("provinsi"));
+  auto first = body["items"][0];
+  EXPECT_EQ(first["form"], "pelayanan_publik");
+  auto all = nlohmann::json::parse(client.get("/api/v1/innovations").body);
+  EXPECT_EQ(all["total"].get<std::int64_t>(),
+            server_->count("SELECT COUNT(*) FROM innovation_published"));
+
+  auto one = client.get(first["api_url"].get<std::string>());
+  ASSERT_EQ(one.status, 200);
+  auto innovation = nlohmann::json::parse(one.body);
+  EXPECT_EQ(innovation["name"], first["name"]);
+  EXPECT_TRUE(innovation.contains("design"));
+  auto missing = client.get("/api/v1/innovations/999999");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(nlohmann::json::parse(missing.body)["error"]["code"], "not_found");
+  auto warned = nlohmann::json::parse(client.get("/api/v1/innovations?q=%22dokter").body);
+  EXPECT_EQ(warned["warnings"][0]["code"], "search.unbalanced_quote");
+  auto spec = nlohmann::json::parse(client.get("/api/v1/openapi.json").body);
+  EXPECT_EQ(spec["openapi"], "3.0.3");
+  EXPECT_TRUE(spec["paths"].contains("/innovations/{id}"));
+}
+
 TEST_P(Catalogue, ProfilesSuggestSimilarInnovations) {
   Client client = server_->client();
   auto id = server_->count("SELECT innovation_id FROM innovation_published WHERE name = $1",
