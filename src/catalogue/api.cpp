@@ -82,6 +82,10 @@ http::Response api_search(app::Context& context) {
   return http::Response::json(body.dump());
 }
 
+http::Response api_page(app::Context& context) {
+  return context.page("catalogue/api", {{"title", context.t("api.title")}});
+}
+
 // The document is a file of the repository (docs/openapi.json), read once.
 http::Response openapi_document(app::Context& context) {
   static std::once_flag once;

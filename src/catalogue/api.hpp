@@ -4,6 +4,7 @@
 namespace simpul::catalogue {
 
 http::Response api_search(app::Context& context);
+http::Response api_page(app::Context& context);
 http::Response openapi_document(app::Context& context);
 
 }  // namespace simpul::catalogue

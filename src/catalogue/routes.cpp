@@ -184,6 +184,7 @@ void register_routes(app::Routes& routes) {
   routes.get("/katalog/ekspor.csv", Access::anyone(), export_csv);
   routes.get("/katalog/ekspor.xlsx", Access::anyone(), export_xlsx);
   routes.get("/api/v1/innovations", Access::anyone(), api_search);
+  routes.get("/data-terbuka", Access::anyone(), api_page);
   routes.get("/api/v1/openapi.json", Access::anyone(), openapi_document);
 }
 

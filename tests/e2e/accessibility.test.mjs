@@ -88,6 +88,11 @@ for (const lang of ['id', 'en']) {
       await check(page, '/tentang', `a11y-${lang}-about`);
     });
 
+    test('the open data API page', async (t) => {
+      const { page } = await openPage(t, browser, server, { lang });
+      await check(page, '/data-terbuka', `a11y-${lang}-api`);
+    });
+
     test('an upcoming part (/kompetisi)', async (t) => {
       const { page } = await openPage(t, browser, server, { lang });
       await check(page, '/kompetisi', `a11y-${lang}-kompetisi`);

@@ -26,7 +26,7 @@ TEST(Catalogues, IndonesianAndEnglishHaveTheSameKeys) {
 TEST(Catalogues, EveryKeyTheCodeUsesExists) {
   auto catalog = Catalog::load(kHome + "/i18n");
   static const std::regex key_literal(
-      R"re("((?:error|notice|signin|password|form|account|users|agencies|agency|unit|role|profile|audit|home|about|upcoming|nav|layout)\.[a-z_.]+)")re");
+      R"re("((?:error|notice|signin|password|form|account|users|agencies|agency|unit|role|profile|audit|home|about|upcoming|nav|layout|catalogue|api|search)\.[a-z_.]+)")re");
   std::set<std::string> missing;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(kHome + "/src")) {
     if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp") continue;

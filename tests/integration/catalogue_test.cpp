@@ -186,6 +186,9 @@ TEST_P(Catalogue, JsonApiSearchesAndGetsPublishedInnovations) {
   EXPECT_EQ(nlohmann::json::parse(missing.body)["error"]["code"], "not_found");
   auto warned = nlohmann::json::parse(client.get("/api/v1/innovations?q=%22dokter").body);
   EXPECT_EQ(warned["warnings"][0]["code"], "search.unbalanced_quote");
+  auto page = client.get("/data-terbuka");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(page.contains("/api/v1/openapi.json"));
   auto spec = nlohmann::json::parse(client.get("/api/v1/openapi.json").body);
   EXPECT_EQ(spec["openapi"], "3.0.3");
   EXPECT_TRUE(spec["paths"].contains("/innovations/{id}"));
