@@ -4,13 +4,6 @@
 
 namespace simpul::accounts {
 
-std::string safe_next(const std::string& next, const std::string& fallback) {
-  if (next.empty() || next[0] != '/' || next.starts_with("//") || next.starts_with("/\\")) {
-    return fallback;
-  }
-  return next;
-}
-
 void register_routes(app::Routes& routes) {
   using app::Access;
   using auth::Role;

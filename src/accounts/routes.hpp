@@ -19,7 +19,4 @@ http::Response create_user(app::Context& context);
 http::Response deactivate_user(app::Context& context);
 http::Response activate_user(app::Context& context);
 
-// Only local paths, so a crafted link cannot send a user to another site after signing in.
-std::string safe_next(const std::string& next, const std::string& fallback);
-
 }  // namespace simpul::accounts

@@ -60,7 +60,8 @@ const std::string& decoy_hash(const auth::PasswordCost& cost) {
 
 http::Response signin_form(Context& context) {
   if (context.user()) return http::Response::redirect("/akun");
-  return render_signin(context, "", safe_next(context.request().query().get("next"), ""), "", 200);
+  return render_signin(context, "", http::local_target(context.request().query().get("next"), ""),
+                       "", 200);
 }
 
 http::Response signin(Context& context) {
@@ -70,7 +71,7 @@ http::Response signin(Context& context) {
   std::string username = trim(form.get("username"));
   for (auto& c : username) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   std::string password = form.get("password");
-  std::string next = safe_next(form.get("next"), "");
+  std::string next = http::local_target(form.get("next"), "");
   std::string address = context.request().remote_address;
   if (username.empty() || password.empty() || username.size() > 100 || password.size() > 200) {
     return render_signin(context, username, next, context.t("signin.missing"), 400);

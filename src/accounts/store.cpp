@@ -1,5 +1,7 @@
 #include "accounts/store.hpp"
 
+#include "core/db/like.hpp"
+
 namespace simpul::accounts {
 namespace {
 
@@ -195,15 +197,7 @@ constexpr const char* kUserFilter =
     "($3 = '' OR LOWER(u.username) LIKE $3 OR LOWER(u.full_name) LIKE $3) ";
 
 db::Params filter_params(const UserFilter& filter) {
-  std::string pattern;
-  if (!filter.text.empty()) {
-    for (char c : filter.text) {
-      if (c == '%' || c == '_' || c == '\\') continue;  // searched as plain text
-      pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    pattern = "%" + pattern + "%";
-  }
-  return {filter.agency_id.value_or(0), filter.role, pattern};
+  return {filter.agency_id.value_or(0), filter.role, db::contains_pattern(filter.text)};
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 #include "agencies/store.hpp"
 
-#include <cctype>
+#include "core/db/like.hpp"
 
 namespace simpul::agencies {
 namespace {
@@ -19,13 +19,7 @@ Agency agency_from(const db::Result::Row& row) {
 }
 
 db::Params filter_params(const AgencyFilter& filter) {
-  std::string pattern;
-  for (char c : filter.text) {
-    if (c == '%' || c == '_' || c == '\\') continue;  // searched as plain text
-    pattern += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  if (!pattern.empty()) pattern = "%" + pattern + "%";
-  return {filter.type, filter.province_code, pattern};
+  return {filter.type, filter.province_code, db::contains_pattern(filter.text)};
 }
 
 }  // namespace

@@ -237,6 +237,13 @@ std::string_view Request::param(std::string_view name) const {
   return it == path_params.end() ? std::string_view{} : std::string_view(it->second);
 }
 
+std::string local_target(std::string_view next, std::string_view fallback) {
+  if (next.empty() || next[0] != '/' || next.starts_with("//") || next.starts_with("/\\")) {
+    return std::string(fallback);
+  }
+  return std::string(next);
+}
+
 bool Request::wants_json() const {
   if (path == "/api" || path.starts_with("/api/")) return true;
   const std::string_view accept = header("accept");

@@ -37,6 +37,9 @@ class Form {
 };
 
 std::string url_encode(std::string_view text);
+// next when it is a path on this site, else fallback: a "next" parameter that could name another
+// site ("//evil.example", "https://...", "/\\evil") would make a redirect an open redirect.
+std::string local_target(std::string_view next, std::string_view fallback);
 // Percent-decodes text; nullopt on a malformed escape. Does not check UTF-8.
 std::optional<std::string> url_decode(std::string_view text, bool plus_is_space = false);
 bool is_valid_utf8(std::string_view text);

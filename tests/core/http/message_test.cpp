@@ -181,3 +181,17 @@ TEST(StatusReason, KnowsCommonCodes) {
 
 }  // namespace
 }  // namespace simpul::http
+
+namespace simpul::http {
+namespace {
+
+TEST(LocalTarget, OnlyPathsOnThisSite) {
+  EXPECT_EQ(local_target("/katalog?q=a", "/"), "/katalog?q=a");
+  EXPECT_EQ(local_target("", "/akun"), "/akun");
+  EXPECT_EQ(local_target("//evil.example/", "/"), "/");
+  EXPECT_EQ(local_target("/\\evil.example", "/"), "/");
+  EXPECT_EQ(local_target("https://evil.example/", "/"), "/");
+}
+
+}  // namespace
+}  // namespace simpul::http
