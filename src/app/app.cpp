@@ -63,10 +63,10 @@ App::App(Config config) : config_(std::move(config)) {
                             regions::migrations(config_.path("node_modules/idn-area-data/data")));
   for (const auto& name : report.applied) spdlog::info("migration applied: {}", name);
   csrf_secret_ = site::settings_secret(*database_, "csrf_secret");
-  open_catalogue();
 
   catalog_ = view::Catalog::load(config_.path("i18n"));
   templates_ = view::TemplateSet::load(config_.path("templates"), catalog_);
+  open_catalogue();
   static_files_ = std::make_shared<http::StaticFiles>();
   static_files_->mount("/static/", config_.path("static"));
   static_files_->add_file("/static/vendor/htmx.min.js",
@@ -89,7 +89,7 @@ void App::reload_catalogue() { catalogue_->load(); }
 
 // The catalogue indexes what is published at start-up, then follows every publication.
 void App::open_catalogue() {
-  catalogue_ = std::make_unique<catalogue::Catalogue>(*database_);
+  catalogue_ = std::make_unique<catalogue::Catalogue>(*database_, catalog_);
   catalogue_->load();
   spdlog::info("catalogue: {} published innovations indexed, about {} MB",
                catalogue_->index().size(), catalogue_->index().memory_bytes() >> 20);

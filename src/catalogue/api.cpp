@@ -1,7 +1,6 @@
 // The catalogue's open JSON API: GET /api/v1/innovations, the same search as /katalog (same
 // parameters, same facets), and the OpenAPI document of the API.
 #include <fstream>
-#include <mutex>
 #include <sstream>
 
 #include "app/app.hpp"
@@ -86,18 +85,14 @@ http::Response api_page(app::Context& context) {
   return context.page("catalogue/api", {{"title", context.t("api.title")}});
 }
 
-// The document is a file of the repository (docs/openapi.json), read once.
+// The document is a file of the repository (docs/openapi.json); it is asked for rarely, so it is
+// read when asked for rather than held by the process.
 http::Response openapi_document(app::Context& context) {
-  static std::once_flag once;
-  static std::string document;
-  std::call_once(once, [&] {
-    std::ifstream in(context.app().config().path("docs/openapi.json"), std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    document = text.str();
-  });
-  if (document.empty()) throw not_found();
-  auto response = http::Response::json(document);
+  std::ifstream in(context.app().config().path("docs/openapi.json"), std::ios::binary);
+  if (!in) throw not_found();
+  std::ostringstream document;
+  document << in.rdbuf();
+  auto response = http::Response::json(document.str());
   response.set_header("Cache-Control", "public, max-age=3600");
   return response;
 }

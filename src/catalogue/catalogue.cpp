@@ -4,12 +4,49 @@
 
 namespace simpul::catalogue {
 
-Catalogue::Catalogue(db::Database& database) : database_(database) {
-  auto tx = database_.begin_read();
-  values_ = facet_values(province_codes(tx));
-  province_names_ = province_names(tx);
-  agency_names_ = agency_names(tx);
+Catalogue::Catalogue(db::Database& database, const view::Catalog& messages) : database_(database) {
+  {
+    auto tx = database_.begin_read();
+    values_ = facet_values(province_codes(tx));
+    province_names_ = province_names(tx);
+    agency_names_ = agency_names(tx);
+  }
   index_ = std::make_unique<search::Index>(schema(values_));
+  for (view::Lang lang : view::kAllLangs) {
+    FacetText& text = facet_texts_[static_cast<std::size_t>(lang)];
+    text.labels.resize(kFacetCount);
+    text.ids.resize(kFacetCount);
+    for (std::size_t f = 0; f < kFacetCount; ++f) {
+      std::string param(kFacetParams[f]);
+      text.legends.push_back(messages.text(lang, "catalogue.facet." + param));
+      for (const auto& code : values_.codes[f]) {
+        text.labels[f].push_back(value_label(messages, lang, static_cast<Facet>(f), code));
+        text.ids[f].push_back(param + "-" + code);
+      }
+    }
+  }
+}
+
+std::string Catalogue::value_label(const view::Catalog& messages, view::Lang lang, Facet facet,
+                                   const std::string& code) const {
+  switch (facet) {
+    case province:
+      return province_name(code);
+    case cluster:
+      return messages.text(lang, "agency_type." + code);
+    case form:
+      return messages.text(lang, "innovation.form." + code);
+    case type:
+      return messages.text(lang, "innovation.type." + code);
+    case stage:
+      return messages.text(lang, "innovation.stage." + code);
+    case affair:
+      return messages.text(lang, "innovation.affair." + code);
+    case sdg:
+      return code + ". " + messages.text(lang, "innovation.sdg." + code);
+    default:
+      return code;
+  }
 }
 
 void Catalogue::load() {

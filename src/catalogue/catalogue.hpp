@@ -14,12 +14,21 @@
 #include "catalogue/store.hpp"
 #include "core/db/database.hpp"
 #include "core/search/index.hpp"
+#include "core/view/i18n.hpp"
 
 namespace simpul::catalogue {
 
+// Facet value labels and element ids in one language, worked out once: the values are fixed from
+// start-up, and building them per request cost a third of a search page.
+struct FacetText {
+  std::vector<std::vector<std::string>> labels;  // [facet][value]
+  std::vector<std::vector<std::string>> ids;     // [facet][value]: "provinsi-65"
+  std::vector<std::string> legends;              // [facet]
+};
+
 class Catalogue {
  public:
-  explicit Catalogue(db::Database& database);
+  Catalogue(db::Database& database, const view::Catalog& messages);
   // Indexes every published innovation (replacing what was there).
   void load();
   // Re-reads one innovation after it was published (or removes it when it no longer is).
@@ -27,6 +36,9 @@ class Catalogue {
 
   const search::Index& index() const { return *index_; }
   const FacetValues& values() const { return values_; }
+  const FacetText& facet_text(view::Lang lang) const {
+    return facet_texts_[static_cast<std::size_t>(lang)];
+  }
   std::optional<Card> card(std::int64_t id) const;
   // The cards of the published innovations most like this one.
   std::vector<Card> similar(std::int64_t id, std::uint32_t limit) const;
@@ -35,7 +47,11 @@ class Catalogue {
 
  private:
   db::Database& database_;
+  std::string value_label(const view::Catalog& messages, view::Lang lang, Facet facet,
+                          const std::string& code) const;
+
   FacetValues values_;
+  FacetText facet_texts_[2];
   std::unique_ptr<search::Index> index_;
   std::map<std::string, std::string> province_names_;
   mutable std::shared_mutex mutex_;  // guards cards_ and agency_names_

@@ -2,7 +2,6 @@
 // pagination and CSV export. Every search state is a plain GET URL, so it can be shared; with
 // htmx the results update in place, without it the form reloads the page.
 #include <charconv>
-#include <mutex>
 
 #include "app/app.hpp"
 #include "app/features.hpp"
@@ -20,61 +19,9 @@ using app::Json;
 
 constexpr std::uint32_t kPageSize = 20;
 
-// The i18n key of a facet value's label.
-std::string value_label(Context& context, const Catalogue& catalogue, Facet facet,
-                        const std::string& code) {
-  switch (facet) {
-    case province:
-      return catalogue.province_name(code);
-    case cluster:
-      return context.t("agency_type." + code);
-    case form:
-      return context.t("innovation.form." + code);
-    case type:
-      return context.t("innovation.type." + code);
-    case stage:
-      return context.t("innovation.stage." + code);
-    case affair:
-      return context.t("innovation.affair." + code);
-    case sdg:
-      return code + ". " + context.t("innovation.sdg." + code);
-    default:
-      return code;
-  }
-}
-
-// Facet value labels and element ids, worked out once per language: the values are fixed from
-// start-up, and building them per request cost a third of a search page.
-struct FacetText {
-  std::vector<std::vector<std::string>> labels;  // [facet][value]
-  std::vector<std::vector<std::string>> ids;     // [facet][value]: "provinsi-65"
-  std::vector<std::string> legends;              // [facet]
-};
-
-const FacetText& facet_text(Context& context, const Catalogue& catalogue) {
-  static std::once_flag once[2];
-  static FacetText texts[2];
-  auto lang = static_cast<std::size_t>(context.lang());
-  std::call_once(once[lang], [&] {
-    FacetText& text = texts[lang];
-    const auto& values = catalogue.values();
-    text.labels.resize(kFacetCount);
-    text.ids.resize(kFacetCount);
-    for (std::size_t f = 0; f < kFacetCount; ++f) {
-      std::string param(kFacetParams[f]);
-      text.legends.push_back(context.t("catalogue.facet." + param));
-      for (const auto& code : values.codes[f]) {
-        text.labels[f].push_back(value_label(context, catalogue, static_cast<Facet>(f), code));
-        text.ids[f].push_back(param + "-" + code);
-      }
-    }
-  });
-  return texts[lang];
-}
-
 Json facet_model(Context& context, const Catalogue& catalogue, const SearchRequest& request,
                  const search::Result& result) {
-  const FacetText& text = facet_text(context, catalogue);
+  const FacetText& text = catalogue.facet_text(context.lang());
   const auto& values = catalogue.values();
   Json facets = Json::array();
   for (std::size_t f = 0; f < kFacetCount; ++f) {
