@@ -1,28 +1,21 @@
 // axe-core on every page of this release: no violation of impact serious or critical.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   assertAccessible,
   htmxSwap,
-  launchBrowser,
   openPage,
   screenshot,
   signIn,
-  startServer,
+  useServerAndBrowser,
 } from './support.mjs';
 import { completeInnovation, fillInnovation, innovationId, pressAndLoad } from './innovations.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+useServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 // Opens `path`, checks the status, saves a screenshot and runs axe.

@@ -1,28 +1,21 @@
 // Browser tests of the public pages' language switch and of the SINOVIK account flow, driven
 // through the pages like a person would (labels, roles, link and button names).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  launchBrowser,
   openPage,
   pathOf,
   screenshot,
   signIn,
   signOut,
-  startServer,
+  useServerAndBrowser,
 } from './support.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+useServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const NAV_ID = ['Katalog Inovasi', 'Kompetisi', 'Replikasi', 'Forum Konsultasi Publik', 'Survei Kepuasan', 'Statistik'];

@@ -4,30 +4,23 @@
 // innovations, the CSV export and the hints for a broken query and for no hits.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   fact,
   heading,
   htmxSwap,
-  launchBrowser,
   openPage,
   pathOf,
   screenshot,
-  startServer,
+  useServerAndBrowser,
 } from './support.mjs';
 import { catalogueTotal, parseCsv, resultNames, resultsRegion, searchCatalogue } from './innovations.mjs';
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+useServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const QUERY = 'pelayanan kependudukan perbatasan';

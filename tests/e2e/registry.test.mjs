@@ -3,16 +3,15 @@
 // Utara) publishes it or returns it with notes; a visitor then finds it in the catalogue, on its
 // public profile and in the agency's portfolio.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
   fact,
   heading,
-  launchBrowser,
   openPage,
   pathOf,
   screenshot,
   signIn,
-  startServer,
+  useServerAndBrowser,
 } from './support.mjs';
 import {
   catalogueTotal,
@@ -31,15 +30,9 @@ import {
 
 let server;
 let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+useServerAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const KALTARA = 'Pemerintah Provinsi Kalimantan Utara';

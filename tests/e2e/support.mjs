@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -322,4 +323,20 @@ export async function htmxSwap(page, action) {
   const settled = await page.evaluate(() => window.simpulSettled);
   if (settled !== 'settled') throw new Error(`htmx did not update ${page.url()} in place`);
   return response;
+}
+
+// One server and one browser for a whole test file: started before its first test, stopped after
+// its last. `ready` receives them, so the file can keep them in its own variables.
+export function useServerAndBrowser(ready) {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    ready(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 }
