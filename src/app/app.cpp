@@ -147,8 +147,8 @@ http::Response App::error_response(int status, const http::Request* request) {
   } else {
     spdlog::info("unreadable request -> {}", status);
   }
-  http::Request empty;
-  http::Request& target = request ? const_cast<http::Request&>(*request) : empty;
+  // A copy: preparing the visitor adds the CSRF cookie to the request it works on.
+  http::Request target = request ? *request : http::Request{};
   Context context(*this, target);
   prepare_language_and_csrf(context);
   auto response = error_page(context, status, default_message_key(status));
