@@ -78,7 +78,8 @@ http::Response account_home(Context& context) {
                 {"phone", user.phone},
                 {"can_manage_users",
                  user.role == auth::Role::organiser || user.role == auth::Role::local_admin},
-                {"is_organiser", user.role == auth::Role::organiser}};
+                {"is_organiser", user.role == auth::Role::organiser},
+                {"is_local_admin", user.role == auth::Role::local_admin}};
   if (user.agency_id) model["agency_url"] = "/instansi/" + std::to_string(*user.agency_id);
   return context.page("accounts/home", std::move(model));
 }

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "accounts/store.hpp"
+#include "api_tokens/service.hpp"
 #include "app/cookies.hpp"
 #include "app/features.hpp"
 #include "catalogue/catalogue.hpp"
@@ -40,6 +41,10 @@ std::string error_code(int status) {
       return "conflict";
     case 413:
       return "payload_too_large";
+    case 415:
+      return "unsupported_media_type";
+    case 422:
+      return "unprocessable_entity";
     case 429:
       return "too_many_requests";
     case 431:
@@ -111,6 +116,7 @@ void App::load_routes() {
   audit::register_routes(routes_);
   innovations::register_routes(routes_);
   catalogue::register_routes(routes_);
+  api_tokens::register_routes(routes_);
   for (const Route& route : routes_.all()) {
     const Route* target = &route;
     router_.add(route.method, route.pattern,
@@ -217,7 +223,21 @@ void App::load_session(Context& context, bool& session_expired) {
   context.set_user(std::move(found->user));
 }
 
+// A call of an agency's system: the token is the only credential, the language comes from
+// Accept-Language (no cookies on this path).
+http::Response App::handle_api_call(const Route& route, Context& context) {
+  auto& request = context.request();
+  auto accept_language = request.header("accept-language");
+  context.set_lang(accept_language.starts_with("en") ? view::Lang::en : view::Lang::id);
+  auto client =
+      api_tokens::authenticate(*database_, request.header("authorization"), now_seconds());
+  if (!client) throw UserError(401, "api_tokens.error.unknown_token");
+  context.set_api_client(std::move(*client));
+  return route.page(context);
+}
+
 http::Response App::handle(const Route& route, Context& context) {
+  if (route.access.kind() == Access::Kind::api_token) return handle_api_call(route, context);
   auto& request = context.request();
   bool session_expired = false;
   prepare_language_and_csrf(context);
@@ -268,7 +288,11 @@ http::Response App::error_page(Context& context, int status, const std::string& 
   if (context.request().wants_json()) {
     Json body = {{"error", {{"code", error_code(status)}, {"message", message}}}};
     if (status >= 500) body["error"]["request_id"] = context.request().request_id;
-    return http::Response::json(body.dump(), status);
+    auto response = http::Response::json(body.dump(), status);
+    if (status == 401 && context.request().path.starts_with("/api/")) {
+      response.set_header("WWW-Authenticate", "Bearer");
+    }
+    return response;
   }
   Json model = {{"title", context.t("error.title", {{"status", std::to_string(status)}})},
                 {"status", status},

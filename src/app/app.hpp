@@ -73,6 +73,7 @@ class App {
   void open_catalogue();
   http::Response run_route(const Route& route, http::Request& request);
   http::Response handle(const Route& route, Context& context);
+  http::Response handle_api_call(const Route& route, Context& context);
   http::Response error_page(Context& context, int status, const std::string& key,
                             const MessageArgs& args = {});
   void prepare_language_and_csrf(Context& context);

@@ -18,6 +18,8 @@ Actor Context::actor() const {
   if (user_) {
     actor.user_id = user_->id;
     actor.name = user_->username;
+  } else if (api_client_) {
+    actor.name = "api-token:" + std::to_string(api_client_->token_id);
   }
   return actor;
 }
@@ -127,6 +129,8 @@ bool Access::allows(auth::Role role) const {
       return true;
     case Kind::monitoring:
       return role == auth::Role::organiser;
+    case Kind::api_token:  // for tokens, not for people
+      return false;
     case Kind::roles:
       for (auth::Role allowed : roles_) {
         if (allowed == role) return true;

@@ -33,6 +33,13 @@ struct CurrentUser {
   bool is(auth::Role r) const { return role == r; }
 };
 
+// An agency's system calling the JSON API with one of the agency's tokens (api_tokens/).
+struct ApiClient {
+  std::int64_t token_id = 0;
+  std::int64_t agency_id = 0;
+  std::string label;
+};
+
 // Who did it, for the audit log.
 struct Actor {
   std::optional<std::int64_t> user_id;
@@ -52,6 +59,8 @@ class Context {
 
   view::Lang lang() const { return lang_; }
   const std::optional<CurrentUser>& user() const { return user_; }
+  // Set on routes with Access::api_token() only.
+  const std::optional<ApiClient>& api_client() const { return api_client_; }
   const CurrentUser& signed_in_user() const;  // throws 401 when nobody is signed in
   const std::string& csrf_token() const { return csrf_token_; }
   Actor actor() const;
@@ -71,6 +80,7 @@ class Context {
   // Set by the dispatcher.
   void set_lang(view::Lang lang) { lang_ = lang; }
   void set_user(std::optional<CurrentUser> user) { user_ = std::move(user); }
+  void set_api_client(ApiClient client) { api_client_ = std::move(client); }
   void set_csrf_token(std::string token) { csrf_token_ = std::move(token); }
   void set_zone(view::Zone zone) { zone_ = zone; }
   void set_notice(std::string key) { notice_key_ = std::move(key); }
@@ -84,6 +94,7 @@ class Context {
   view::Lang lang_ = view::Lang::id;
   view::Zone zone_ = view::Zone::wib;
   std::optional<CurrentUser> user_;
+  std::optional<ApiClient> api_client_;
   std::string csrf_token_;
   std::string notice_key_;
   std::vector<http::Cookie> cookies_;
@@ -102,8 +113,11 @@ class Access {
   static Access account_setup() { return Access(Kind::account_setup, {}); }
   // Loopback callers (a local Prometheus) or a signed-in organiser.
   static Access monitoring() { return Access(Kind::monitoring, {}); }
+  // An agency's active API token in "Authorization: Bearer"; no session, no cookies, so no CSRF
+  // check either: a browser never sends the header by itself.
+  static Access api_token() { return Access(Kind::api_token, {}); }
 
-  enum class Kind { anyone, signed_in, roles, account_setup, monitoring };
+  enum class Kind { anyone, signed_in, roles, account_setup, monitoring, api_token };
   Kind kind() const { return kind_; }
   bool allows(auth::Role role) const;
 
@@ -130,6 +144,9 @@ class Routes {
   }
   void post(std::string pattern, Access access, Page page) {
     routes_.push_back({http::Method::post, std::move(pattern), std::move(access), std::move(page)});
+  }
+  void put(std::string pattern, Access access, Page page) {
+    routes_.push_back({http::Method::put, std::move(pattern), std::move(access), std::move(page)});
   }
   const std::vector<Route>& all() const { return routes_; }
 

@@ -67,6 +67,11 @@ void register_routes(app::Routes& routes) {
   routes.get("/api/v1/innovations/{id}", Access::anyone(), api_get);
   routes.get("/inovasi/{id}/berkas/{file}", Access::anyone(), download);
   routes.get("/instansi/{id}/portofolio", Access::anyone(), portfolio);
+
+  // An agency's systems, with one of its API tokens.
+  routes.post("/api/v1/innovations", Access::api_token(), api_create);
+  routes.put("/api/v1/innovations/{id}", Access::api_token(), api_update);
+  routes.get("/api/v1/agency/innovations", Access::api_token(), api_agency_list);
 }
 
 }  // namespace simpul::innovations

@@ -38,6 +38,9 @@ http::Response versions(app::Context& context);
 http::Response profile(app::Context& context);
 http::Response preview(app::Context& context);
 http::Response api_get(app::Context& context);
+http::Response api_create(app::Context& context);
+http::Response api_update(app::Context& context);
+http::Response api_agency_list(app::Context& context);
 http::Response portfolio(app::Context& context);
 
 }  // namespace simpul::innovations

@@ -148,6 +148,41 @@ std::int64_t create_innovation(db::Database& database, const app::Actor& actor,
   });
 }
 
+std::int64_t insert_new(db::Transaction& tx, const app::Actor& actor, const NewEntry& entry,
+                        std::int64_t now) {
+  const Placement& where = entry.where;
+  Innovation innovation;
+  innovation.id = insert_innovation(
+      tx, {where.agency_id, where.unit_id, entry.fields, actor.user_id, now, entry.is_sample});
+  innovation.agency_id = where.agency_id;
+  innovation.agency_name = where.agency_name;
+  innovation.agency_type = where.agency_type;
+  innovation.province_code = where.province_code;
+  innovation.unit_id = where.unit_id;
+  innovation.unit_name = where.unit_name;
+  innovation.version = 1;
+  innovation.fields = entry.fields;
+  innovation.is_sample = entry.is_sample;
+  auto snapshot = make_snapshot(innovation);
+  insert_version(tx, innovation.id, {1, actor.user_id, actor.name, now, entry.note, std::nullopt},
+                 snapshot);
+  Status status = Status::draft;
+  if (entry.publish) {
+    status = Status::published;
+    publish_row(tx, innovation, snapshot, now);
+    mark_version_published(tx, innovation.id, 1, now);
+    set_status(tx, innovation.id, 1, status, "", actor.user_id, now);
+  }
+  // The fields are in the version's snapshot; the event says where they came from.
+  json after = state(status, 1);
+  after["unit_id"] = where.unit_id;
+  after["source"] = entry.note;
+  audit::record(tx, actor,
+                {"innovation.create", "innovation", std::to_string(innovation.id), std::nullopt,
+                 std::move(after)});
+  return innovation.id;
+}
+
 std::int64_t save_innovation(db::Database& database, const app::Actor& actor, const Editor& editor,
                              std::int64_t id, std::int64_t based_on_version, Fields fields,
                              const std::string& note) {

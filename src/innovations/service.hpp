@@ -18,6 +18,7 @@
 #include "core/util/errors.hpp"
 #include "innovations/model.hpp"
 #include "innovations/rules.hpp"
+#include "innovations/store.hpp"
 
 namespace simpul::innovations {
 
@@ -60,6 +61,21 @@ void publish_innovation(db::Database& database, const app::Events& events, const
 // Back to the unit with notes, which are required (local admin).
 void return_innovation(db::Database& database, const app::Actor& actor, const Editor& editor,
                        std::int64_t id, std::int64_t based_on_version, std::string notes);
+
+// An innovation written in one go by a bulk path (import, API, demo data): version 1, a draft or
+// published at once.
+struct NewEntry {
+  Placement where;
+  Fields fields;  // already through check_fields, and complete when publish is set
+  bool publish = false;
+  bool is_sample = false;
+  std::string note;  // the version's note, e.g. "impor baris 12"
+};
+// Writes the entry inside the caller's transaction: the working copy, its version, the published
+// row when publish is set, and an audit event. The caller has decided who may write where, and
+// announces "innovation.published" after its commit.
+std::int64_t insert_new(db::Transaction& tx, const app::Actor& actor, const NewEntry& entry,
+                        std::int64_t now);
 
 struct Upload {
   std::string name;  // as the browser sent it

@@ -346,6 +346,17 @@ std::optional<std::int64_t> agency_of_unit(db::Transaction& tx, std::int64_t uni
   return rows.front().integer(0);
 }
 
+std::optional<Placement> placement_of_unit(db::Transaction& tx, std::int64_t unit_id) {
+  auto rows = tx.query(
+      "SELECT a.id, a.name, a.type, COALESCE(a.province_code, ''), u.id, u.name "
+      "FROM units u JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1",
+      {unit_id});
+  if (rows.empty()) return std::nullopt;
+  auto row = rows.front();
+  return Placement{row.integer(0), row.text(1),    row.text(2),
+                   row.text(3),    row.integer(4), row.text(5)};
+}
+
 // PostgreSQL parameters travel as text, which cannot hold a NUL byte, so BYTEA goes over as hex;
 // SQLite binds the bytes as they are and the cast stores them as a BLOB.
 bool store_blob(db::Transaction& tx, const std::string& sha256, const std::string& bytes,

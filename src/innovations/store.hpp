@@ -107,6 +107,17 @@ struct UnitChoice {
 std::vector<UnitChoice> units_of_agency(db::Transaction& tx, std::int64_t agency_id);
 std::optional<std::int64_t> agency_of_unit(db::Transaction& tx, std::int64_t unit_id);
 
+// Where a new innovation goes: its unit and agency, with what a snapshot records of them.
+struct Placement {
+  std::int64_t agency_id = 0;
+  std::string agency_name;
+  std::string agency_type;
+  std::string province_code;
+  std::int64_t unit_id = 0;
+  std::string unit_name;
+};
+std::optional<Placement> placement_of_unit(db::Transaction& tx, std::int64_t unit_id);
+
 // Evidence files. The bytes go in once per SHA-256; true when they were not stored yet.
 bool store_blob(db::Transaction& tx, const std::string& sha256, const std::string& bytes,
                 std::int64_t now);

@@ -10,7 +10,7 @@
 #include "app/context.hpp"
 #include "audit/store.hpp"
 #include "core/util/clock.hpp"
-#include "innovations/store.hpp"
+#include "innovations/service.hpp"
 #include "samples/store.hpp"
 #include "samples/synthetic.hpp"
 
@@ -24,38 +24,26 @@ int current_year() {
   return static_cast<int>(std::chrono::year_month_day(days).year());
 }
 
-// Writes one innovation as published at version 1, with the same snapshot a publication through
-// the pages would make.
+// Writes one innovation as published at version 1, as a publication through the pages would.
 struct Placement {
   const AgencyRow& agency;
   std::int64_t unit_id;
   std::string unit_name;
 };
 
+const app::Actor kSeeder{std::nullopt, "system:seed", "", ""};
+
 std::int64_t publish_new(db::Transaction& tx, const Placement& where, innovations::Fields fields,
                          bool is_sample, std::int64_t now, const std::string& note) {
   const AgencyRow& agency = where.agency;
   innovations::check_fields(fields);  // normalises (order of codes, trimming) as a save would
-  innovations::Innovation innovation;
-  innovation.id = innovations::insert_innovation(
-      tx, {agency.id, where.unit_id, fields, std::nullopt, now, is_sample});
-  innovation.agency_id = agency.id;
-  innovation.agency_name = agency.name;
-  innovation.agency_type = agency.type;
-  innovation.province_code = agency.province_code;
-  innovation.unit_id = where.unit_id;
-  innovation.unit_name = where.unit_name;
-  innovation.version = 1;
-  innovation.fields = std::move(fields);
-  innovation.is_sample = is_sample;
-  auto snapshot = innovations::make_snapshot(innovation);
-  innovations::insert_version(tx, innovation.id,
-                              {1, std::nullopt, "system:seed", now, note, std::nullopt}, snapshot);
-  innovations::publish_row(tx, innovation, snapshot, now);
-  innovations::mark_version_published(tx, innovation.id, 1, now);
-  innovations::set_status(tx, innovation.id, 1, innovations::Status::published, "", std::nullopt,
-                          now);
-  return innovation.id;
+  innovations::NewEntry entry{
+      {agency.id, agency.name, agency.type, agency.province_code, where.unit_id, where.unit_name},
+      std::move(fields),
+      true,
+      is_sample,
+      note};
+  return innovations::insert_new(tx, kSeeder, entry, now);
 }
 
 class UnitCache {
@@ -79,8 +67,7 @@ Vocabulary load_vocabulary(const std::string& home) {
 
 void record_run(db::Database& database, const std::string& action, const json& after) {
   database.write([&](db::Transaction& tx) {
-    audit::record(tx, {std::nullopt, "system:seed", "", ""},
-                  {action, "innovation", "*", std::nullopt, after});
+    audit::record(tx, kSeeder, {action, "innovation", "*", std::nullopt, after});
   });
 }
 

@@ -116,7 +116,9 @@ class Client {
         method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n";
     if (!cookies_.empty()) request += "Cookie: " + cookie_header() + "\r\n";
     if (!content_type.empty()) request += "Content-Type: " + content_type + "\r\n";
-    if (method == "POST") request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+    if (method != "GET" && method != "HEAD") {
+      request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+    }
     request += extra_headers + "\r\n" + body;
     auto response = parse_response(exchange_raw(port_, request));
     remember_cookies(response);

@@ -1,0 +1,86 @@
+// The local admin's page of the agency's API tokens: the list, a form for a new one (shown once,
+// on the answer to the form, never again), and revocation.
+#include "api_tokens/service.hpp"
+#include "api_tokens/store.hpp"
+#include "api_tokens/token.hpp"
+#include "app/features.hpp"
+#include "core/util/numbers.hpp"
+
+namespace simpul::api_tokens {
+namespace {
+
+using app::Access;
+using app::Context;
+using app::Json;
+using auth::Role;
+
+std::int64_t my_agency(Context& context) {
+  const auto& agency_id = context.signed_in_user().agency_id;
+  if (!agency_id) throw forbidden();
+  return *agency_id;
+}
+
+Json token_rows(Context& context, std::int64_t agency_id) {
+  auto tokens = context.db().read([&](db::Transaction& tx) { return tokens_of(tx, agency_id); });
+  Json rows = Json::array();
+  for (const auto& token : tokens) {
+    rows.push_back(
+        {{"id", token.id},
+         {"label", token.label},
+         {"prefix", token.prefix},
+         {"created_by", token.created_by},
+         {"created_at", context.format_datetime(token.created_at)},
+         {"last_used_at", token.last_used_at ? context.format_datetime(*token.last_used_at)
+                                             : context.t("api_tokens.never_used")},
+         {"revoked_at", token.revoked_at ? context.format_datetime(*token.revoked_at) : ""},
+         {"active", !token.revoked_at}});
+  }
+  return rows;
+}
+
+// The page, with the new token when one was just created, or the form's error.
+http::Response render(Context& context, Json extra, int status) {
+  auto agency_id = my_agency(context);
+  Json model = {{"title", context.t("api_tokens.title")},
+                {"tokens", token_rows(context, agency_id)},
+                {"max_label", kMaxLabelLength}};
+  model["has_tokens"] = !model["tokens"].empty();
+  model.update(extra);
+  return context.page("api_tokens/index", std::move(model), status);
+}
+
+http::Response index(Context& context) { return render(context, Json::object(), 200); }
+
+http::Response create(Context& context) {
+  std::string label = context.request().form().get("label");
+  try {
+    auto created = create_token(context.db(), context.actor(), my_agency(context), label);
+    // Answered directly, not redirected: the token must not travel in a URL or a cookie.
+    auto response = render(context, {{"new_token", created.token}, {"label", ""}}, 201);
+    response.set_header("Cache-Control", "no-store");
+    return response;
+  } catch (const UserError& error) {
+    if (error.status() != 422 && error.status() != 409) throw;
+    return render(context,
+                  {{"label", label}, {"label_error", context.t(error.key(), error.args())}},
+                  error.status());
+  }
+}
+
+http::Response revoke_route(Context& context) {
+  auto id = parse_positive(context.request().param("id"));
+  if (!id) throw not_found();
+  revoke_token(context.db(), context.actor(), my_agency(context), *id);
+  return context.redirect_with_notice("/token-api", "notice.api_token_revoked");
+}
+
+}  // namespace
+
+void register_routes(app::Routes& routes) {
+  auto admins = Access::roles({Role::local_admin});
+  routes.get("/token-api", admins, index);
+  routes.post("/token-api", admins, create);
+  routes.post("/token-api/{id}/cabut", admins, revoke_route);
+}
+
+}  // namespace simpul::api_tokens

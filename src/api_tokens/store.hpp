@@ -1,0 +1,38 @@
+#pragma once
+// Every SQL statement about API tokens.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "core/db/database.hpp"
+
+namespace simpul::api_tokens {
+
+struct TokenRow {
+  std::int64_t id = 0;
+  std::string label;
+  std::string prefix;
+  std::string created_by;  // username, empty when the account is gone
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> last_used_at;
+  std::optional<std::int64_t> revoked_at;
+};
+
+std::int64_t insert_token(db::Transaction& tx, std::int64_t agency_id, const std::string& label,
+                          const std::string& token_hash, const std::string& prefix,
+                          std::optional<std::int64_t> created_by, std::int64_t now);
+// The agency's tokens, active ones first, newest first.
+std::vector<TokenRow> tokens_of(db::Transaction& tx, std::int64_t agency_id);
+std::int64_t active_token_count(db::Transaction& tx, std::int64_t agency_id);
+bool label_in_use(db::Transaction& tx, std::int64_t agency_id, const std::string& label);
+// The active token with this hash, with its agency; nullopt for an unknown or revoked one.
+std::optional<app::ApiClient> find_active(db::Transaction& tx, const std::string& token_hash);
+// Returns false when no active token of the agency has this id.
+bool revoke(db::Transaction& tx, std::int64_t agency_id, std::int64_t id,
+            std::optional<std::int64_t> revoked_by, std::int64_t now);
+// Records use at most once a minute, so an API client's burst writes once.
+void touch(db::Transaction& tx, std::int64_t id, std::int64_t now);
+
+}  // namespace simpul::api_tokens
