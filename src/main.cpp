@@ -10,6 +10,7 @@
 #include "accounts/service.hpp"
 #include "app/app.hpp"
 #include "core/util/crypto.hpp"
+#include "imports/cli.hpp"
 #include "samples/loader.hpp"
 #include "samples/queries.hpp"
 
@@ -149,7 +150,7 @@ int main(int argc, char** argv) {
   CLI::App cli{"Simpul: the public-service innovation platform"};
   cli.require_subcommand(1);
   // One set of shared options per subcommand: CLI11 binds each option to one command.
-  CommonOptions serve_common, migrate_common, user_common, seed_common;
+  CommonOptions serve_common, migrate_common, user_common, seed_common, import_common;
   ServeOptions serve_options;
   UserAddOptions user_options;
 
@@ -179,9 +180,28 @@ int main(int argc, char** argv) {
                    "Generate this many published sample innovations")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}));
   seed_cmd->add_option("--seed", synthetic_seed, "Seed of the generator (same seed, same data)");
+  std::int64_t synthetic_csv = 0;
+  seed_cmd
+      ->add_option("--synthetic-csv", synthetic_csv,
+                   "Print this many generated innovations as an import file (CSV) and stop")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000}));
   std::size_t query_count = 0;
   seed_cmd->add_option("--queries", query_count,
                        "Print this many catalogue search paths of the benchmark mix and stop");
+
+  auto* import_cmd =
+      cli.add_subcommand("import", "Import innovations from a CSV or XLSX file into one agency");
+  import_common.add_to(*import_cmd);
+  simpul::imports::CliRequest import_request;
+  import_cmd->add_option("file", import_request.file, "CSV or XLSX file (layout: /inovasi/impor)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  import_cmd->add_option("--agency-id", import_request.agency_id, "The agency the rows belong to")
+      ->required();
+  import_cmd->add_flag("--publish", import_request.publish,
+                       "Publish every row (each must be complete)");
+  import_cmd->add_flag("--dry-run", import_request.dry_run,
+                       "Check and list problems; save nothing");
 
   CLI11_PARSE(cli, argc, argv);
   try {
@@ -198,6 +218,16 @@ int main(int argc, char** argv) {
     if (user_add->parsed()) {
       user_common.apply(config);
       return add_user(config, user_options);
+    }
+    if (import_cmd->parsed()) {
+      import_common.apply(config);
+      simpul::app::App app(config);
+      return simpul::imports::import_from_cli(app, import_request, std::cout);
+    }
+    if (seed_cmd->parsed() && synthetic_csv > 0) {
+      seed_common.apply(config);
+      simpul::samples::write_import_csv(config.home, synthetic_csv, synthetic_seed, std::cout);
+      return 0;
     }
     if (seed_cmd->parsed() && query_count > 0) {
       seed_common.apply(config);

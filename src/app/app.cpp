@@ -117,6 +117,7 @@ void App::load_routes() {
   innovations::register_routes(routes_);
   catalogue::register_routes(routes_);
   api_tokens::register_routes(routes_);
+  imports::register_routes(routes_);
   for (const Route& route : routes_.all()) {
     const Route* target = &route;
     router_.add(route.method, route.pattern,

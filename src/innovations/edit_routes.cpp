@@ -118,7 +118,8 @@ http::Response my_innovations(Context& context) {
                 {"items", items},
                 {"has_items", !items.empty()},
                 {"show_agency", me.is(Role::organiser)},
-                {"can_create", me.is(Role::unit_operator) || me.is(Role::local_admin)}};
+                {"can_create", me.is(Role::unit_operator) || me.is(Role::local_admin)},
+                {"can_import", me.is(Role::local_admin)}};
   if (!filter.statuses.empty()) {
     model["filter_label"] = context.t("innovation.mine.position." + position);
   }

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -9,7 +10,9 @@
 #include "accounts/store.hpp"
 #include "app/context.hpp"
 #include "audit/store.hpp"
+#include "catalogue/export.hpp"
 #include "core/util/clock.hpp"
+#include "imports/layout.hpp"
 #include "innovations/service.hpp"
 #include "samples/store.hpp"
 #include "samples/synthetic.hpp"
@@ -100,6 +103,30 @@ SeedReport seed_synthetic(db::Database& database, const std::string& home, std::
   }
   record_run(database, "innovation.seed_synthetic", {{"count", count}, {"seed", seed}});
   return report;
+}
+
+void write_import_csv(const std::string& home, std::int64_t count, std::uint64_t seed,
+                      std::ostream& out) {
+  auto vocabulary = load_vocabulary(home);
+  Generator generator(vocabulary, seed, 1, current_year());
+  auto line = [&](const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i) out << ',';
+      out << catalogue::csv_cell(cells[i]);
+    }
+    out << "\r\n";
+  };
+  out << "\xEF\xBB\xBF";
+  line(imports::import_header());
+  std::set<std::string> names;
+  for (std::int64_t i = 0; i < count; ++i) {
+    auto item = generator.next();
+    if (!names.insert(imports::fold(item.fields.name)).second) {
+      item.fields.name += " " + std::to_string(i + 1);
+      names.insert(imports::fold(item.fields.name));
+    }
+    line(imports::row_cells(item.unit_name, item.fields));
+  }
 }
 
 bool seed_demo_innovations(db::Database& database, const std::string& home) {
