@@ -43,7 +43,11 @@ int import_from_cli(app::App& app, const CliRequest& request, std::ostream& out)
   std::string name = std::filesystem::path(request.file).filename().string();
   sheet::Table table;
   try {
-    table = sheet::read_table(bytes, name);
+    // Files on the server's disk, given by its operator: room for 100,000 full profiles.
+    sheet::Limits limits;
+    limits.max_text_bytes = std::size_t{2} << 30;
+    limits.max_unzipped_bytes = std::uint64_t{2} << 30;
+    table = sheet::read_table(bytes, name, limits);
   } catch (const sheet::Unreadable& error) {
     out << app.catalog().text(view::Lang::id, error.key(), error.args()) << "\n";
     return 1;
@@ -55,12 +59,12 @@ int import_from_cli(app::App& app, const CliRequest& request, std::ostream& out)
   Plan plan;
   std::size_t imported = 0;
   if (request.dry_run) {
-    plan = check_import(app.db(), what, table, labels);
+    plan = check_import(app.db(), what, std::move(table), labels);
   } else {
     // No subscriber: this process serves nothing; servers catch up through their freshness check.
     app::Events no_listeners;
     app::Actor actor{std::nullopt, "cli", "", ""};
-    auto outcome = run_import(app.db(), no_listeners, actor, what, table, labels);
+    auto outcome = run_import(app.db(), no_listeners, actor, what, std::move(table), labels);
     plan = std::move(outcome.plan);
     imported = outcome.imported;
   }

@@ -102,7 +102,7 @@ struct RowReader {
     problems.push_back({row, std::string(column), std::move(key), std::move(args)});
   }
 
-  void read(std::string_view column, std::string_view field, const std::string& raw) {
+  void read(std::string_view column, std::string_view field, std::string& raw) {
     std::string value = trim(raw);
     Fields& f = entry.fields;
     if (field == "unit") {
@@ -131,13 +131,13 @@ struct RowReader {
     } else if (field == "implementation_date") {
       f.implementation_date = iso_date(value);
     } else if (field == "problem") {
-      f.problem = raw;  // long texts keep their line breaks; check_fields() trims them
+      f.problem = std::move(raw);  // long texts keep their line breaks; check_fields() trims them
     } else if (field == "design") {
-      f.design = raw;
+      f.design = std::move(raw);
     } else if (field == "goals") {
-      f.goals = raw;
+      f.goals = std::move(raw);
     } else if (field == "benefits") {
-      f.benefits = raw;
+      f.benefits = std::move(raw);
     } else if (field == "results") {
       for (const auto& part : split_list(value, ";\n")) {
         auto result = result_row(part);
@@ -294,7 +294,7 @@ std::vector<std::string> row_cells(const std::string& unit_name, const Fields& f
           joined(f.tags, ", ")};
 }
 
-Reading read_rows(const sheet::Table& table, const ChoiceLabels& labels, bool publish) {
+Reading read_rows(sheet::Table table, const ChoiceLabels& labels, bool publish) {
   Reading reading;
   auto& problems = reading.problems;
   auto by_position = read_header(table, problems);
@@ -313,7 +313,7 @@ Reading read_rows(const sheet::Table& table, const ChoiceLabels& labels, bool pu
   }
   reading.entries.reserve(table.rows.size());
   for (std::size_t i = 0; i < table.rows.size(); ++i) {
-    const auto& cells = table.rows[i];
+    auto& cells = table.rows[i];
     std::size_t before = problems.size();
     RowReader reader{table.row_numbers[i], labels, problems, {}};
     reader.entry.row = reader.row;

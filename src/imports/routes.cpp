@@ -126,12 +126,12 @@ http::Response upload(Context& context) {
   Request what{agency_id, *file.filename, publish};
   auto labels = choice_labels(context.app().catalog());
   if (!run) {
-    auto plan = check_import(context.db(), what, table, labels);
+    auto plan = check_import(context.db(), what, std::move(table), labels);
     extra.update(plan_model(context, plan));
     return render(context, std::move(extra), 200);
   }
-  auto outcome =
-      run_import(context.db(), context.app().events(), context.actor(), what, table, labels);
+  auto outcome = run_import(context.db(), context.app().events(), context.actor(), what,
+                            std::move(table), labels);
   if (outcome.imported == 0) {
     extra.update(plan_model(context, outcome.plan));
     extra["not_imported"] = true;

@@ -96,24 +96,26 @@ ChoiceLabels choice_labels(const view::Catalog& catalog) {
   return labels;
 }
 
-Plan check_import(db::Database& database, const Request& request, const sheet::Table& table,
+Plan check_import(db::Database& database, const Request& request, sheet::Table table,
                   const ChoiceLabels& labels) {
-  Reading reading = read_rows(table, labels, request.publish);
+  auto rows = table.rows.size();
+  Reading reading = read_rows(std::move(table), labels, request.publish);
   auto data =
       database.read([&](db::Transaction& tx) { return load_agency(tx, request.agency_id); });
-  return plan_with(data, reading, table.rows.size());
+  return plan_with(data, reading, rows);
 }
 
 Outcome run_import(db::Database& database, const app::Events& events, const app::Actor& actor,
-                   const Request& request, const sheet::Table& table, const ChoiceLabels& labels) {
-  Reading reading = read_rows(table, labels, request.publish);
+                   const Request& request, sheet::Table table, const ChoiceLabels& labels) {
+  auto rows = table.rows.size();
+  Reading reading = read_rows(std::move(table), labels, request.publish);
   Outcome outcome;
   std::vector<std::int64_t> ids;
   database.write([&](db::Transaction& tx) {
     // Checked again here, so a name taken since the dry run, or by a second run of the same file,
     // is refused rather than imported twice.
     auto data = load_agency(tx, request.agency_id);
-    outcome.plan = plan_with(data, reading, table.rows.size());
+    outcome.plan = plan_with(data, reading, rows);
     if (!outcome.plan.problems.empty()) return;
     auto now = now_seconds();
     ids.reserve(reading.entries.size());

@@ -32,7 +32,7 @@ struct Plan {
 };
 
 // The dry run.
-Plan check_import(db::Database& database, const Request& request, const sheet::Table& table,
+Plan check_import(db::Database& database, const Request& request, sheet::Table table,
                   const ChoiceLabels& labels);
 
 struct Outcome {
@@ -44,6 +44,6 @@ struct Outcome {
 // new units), each innovation with its version and audit event, plus one audit event for the
 // import. Announces the publications after the commit.
 Outcome run_import(db::Database& database, const app::Events& events, const app::Actor& actor,
-                   const Request& request, const sheet::Table& table, const ChoiceLabels& labels);
+                   const Request& request, sheet::Table table, const ChoiceLabels& labels);
 
 }  // namespace simpul::imports
