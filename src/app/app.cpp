@@ -10,6 +10,7 @@
 #include "app/cookies.hpp"
 #include "app/features.hpp"
 #include "catalogue/catalogue.hpp"
+#include "catalogue/watch.hpp"
 #include "core/auth/csrf.hpp"
 #include "core/http/multipart.hpp"
 #include "core/util/clock.hpp"
@@ -95,6 +96,8 @@ void App::reload_catalogue() { catalogue_->load(); }
 // The catalogue indexes what is published at start-up, then follows every publication.
 void App::open_catalogue() {
   catalogue_ = std::make_unique<catalogue::Catalogue>(*database_, catalog_);
+  catalogue_watch_ =
+      std::make_unique<catalogue::Watch>(*database_, *catalogue_, config_.catalogue_poll);
   catalogue_->load();
   spdlog::info("catalogue: {} published innovations indexed, about {} MB",
                catalogue_->index().size(), catalogue_->index().memory_bytes() >> 20);
@@ -318,7 +321,10 @@ std::uint16_t App::listen() {
   };
   server_ =
       std::make_unique<http::Server>(config_.server, dispatch, errors, static_files_, metrics_);
-  return server_->listen();
+  auto port = server_->listen();
+  // Only a serving process follows other servers; commands of the CLI do not need to.
+  if (config_.catalogue_poll.count() > 0) catalogue_watch_->start();
+  return port;
 }
 
 void App::run(bool handle_signals) {

@@ -22,7 +22,8 @@
 
 namespace simpul::catalogue {
 class Catalogue;
-}
+class Watch;
+}  // namespace simpul::catalogue
 
 namespace simpul::app {
 
@@ -92,6 +93,8 @@ class App {
   std::vector<DemoAccount> demo_accounts_;
   Events events_;
   std::unique_ptr<catalogue::Catalogue> catalogue_;
+  // Declared after the catalogue it refreshes, so it stops first.
+  std::unique_ptr<catalogue::Watch> catalogue_watch_;
   std::unique_ptr<http::Server> server_;
 };
 

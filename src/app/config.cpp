@@ -58,6 +58,9 @@ void load_toml(Config& config, const std::string& file) {
   read(table, "security.signin_failures_per_account", config.signin_failures_per_account);
   read(table, "security.signin_failures_per_address", config.signin_failures_per_address);
   read_seconds(table, "security.signin_window_seconds", config.signin_window);
+  std::int64_t poll_ms = config.catalogue_poll.count();
+  read(table, "catalogue.poll_milliseconds", poll_ms);
+  config.catalogue_poll = std::chrono::milliseconds(poll_ms);
 }
 
 }  // namespace simpul::app

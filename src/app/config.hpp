@@ -26,6 +26,8 @@ struct Config {
   int signin_failures_per_address = 20;  // within signin_window
   std::chrono::seconds signin_window{15 * 60};
   auth::PasswordCost password_cost;
+  // How often a server looks for publications made by other servers or `simpul import`; 0: never.
+  std::chrono::milliseconds catalogue_poll{5000};
 
   std::string database_url() const;
   std::string path(const std::string& relative) const;  // home + "/" + relative

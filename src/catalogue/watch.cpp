@@ -1,0 +1,66 @@
+#include "catalogue/watch.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "catalogue/catalogue.hpp"
+
+namespace simpul::catalogue {
+
+Watch::Watch(db::Database& database, Catalogue& catalogue, std::chrono::milliseconds interval)
+    : database_(database), catalogue_(catalogue), interval_(interval) {
+  mark_ = database_.read([](db::Transaction& tx) {
+    return tx.scalar("SELECT COALESCE(MAX(published_at), 0) FROM innovation_published");
+  });
+}
+
+Watch::~Watch() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Watch::start() {
+  thread_ = std::thread([this] { run(); });
+}
+
+std::size_t Watch::poll() {
+  auto rows = database_.read([&](db::Transaction& tx) {
+    return tx.query(
+        "SELECT innovation_id, published_at FROM innovation_published WHERE published_at >= $1 "
+        "ORDER BY published_at",
+        {mark_});
+  });
+  std::size_t refreshed = 0;
+  for (auto row : rows) {
+    auto id = row.integer(0);
+    auto at = row.integer(1);
+    if (at == mark_ && at_mark_.count(id)) continue;
+    if (at > mark_) {
+      mark_ = at;
+      at_mark_.clear();
+    }
+    at_mark_.insert(id);
+    catalogue_.refresh(id);
+    ++refreshed;
+  }
+  return refreshed;
+}
+
+void Watch::run() {
+  std::unique_lock lock(mutex_);
+  while (!wake_.wait_for(lock, interval_, [this] { return stopping_; })) {
+    lock.unlock();
+    try {
+      if (auto count = poll()) spdlog::info("catalogue: {} publications from elsewhere", count);
+    } catch (const std::exception& error) {
+      // The database may be away for a moment; the next round catches up.
+      spdlog::warn("catalogue: could not look for new publications: {}", error.what());
+    }
+    lock.lock();
+  }
+}
+
+}  // namespace simpul::catalogue
