@@ -45,6 +45,12 @@ http::Response render(Context& context, Json extra, int status) {
                 {"tokens", token_rows(context, agency_id)},
                 {"max_label", kMaxLabelLength}};
   model["has_tokens"] = !model["tokens"].empty();
+  Json units = Json::array();
+  for (const auto& [id, name] :
+       context.db().read([&](db::Transaction& tx) { return units_of(tx, agency_id); })) {
+    units.push_back({{"id", id}, {"name", name}});
+  }
+  model["units"] = std::move(units);
   model.update(extra);
   return context.page("api_tokens/index", std::move(model), status);
 }

@@ -66,6 +66,16 @@ bool revoke(db::Transaction& tx, std::int64_t agency_id, std::int64_t id,
              {now, user_or_null(revoked_by), id, agency_id}) == 1;
 }
 
+std::vector<std::pair<std::int64_t, std::string>> units_of(db::Transaction& tx,
+                                                           std::int64_t agency_id) {
+  std::vector<std::pair<std::int64_t, std::string>> units;
+  for (auto row :
+       tx.query("SELECT id, name FROM units WHERE agency_id = $1 ORDER BY name", {agency_id})) {
+    units.emplace_back(row.integer(0), row.text(1));
+  }
+  return units;
+}
+
 void touch(db::Transaction& tx, std::int64_t id, std::int64_t now) {
   tx.execute(
       "UPDATE api_tokens SET last_used_at = $1 "

@@ -32,6 +32,9 @@ std::optional<app::ApiClient> find_active(db::Transaction& tx, const std::string
 // Returns false when no active token of the agency has this id.
 bool revoke(db::Transaction& tx, std::int64_t agency_id, std::int64_t id,
             std::optional<std::int64_t> revoked_by, std::int64_t now);
+// The agency's service units as (id, name), by name: the unit_id an API client writes into.
+std::vector<std::pair<std::int64_t, std::string>> units_of(db::Transaction& tx,
+                                                           std::int64_t agency_id);
 // Records use at most once a minute, so an API client's burst writes once.
 void touch(db::Transaction& tx, std::int64_t id, std::int64_t now);
 
