@@ -79,6 +79,19 @@ inline constexpr Affair kAffairs[] = {
 };
 static_assert(std::size(kAffairs) <= 63);
 
+// Award tiers, highest first; labels under "innovation.award_tier.<code>". The catalogue's facet
+// bit of a tier is its position here.
+inline constexpr std::string_view kAwardTiers[] = {
+    "top_inovasi", "top_99", "replikasi", "outstanding", "khusus", "keberlanjutan", "lainnya"};
+
+struct Award {
+  std::optional<int> year;
+  std::string tier;
+  std::string title;
+  std::string source;
+  bool operator==(const Award&) const = default;
+};
+
 inline constexpr int kSdgCount = 17;  // labels under "innovation.sdg.<n>"
 
 // Limits that the forms, the checks and the tests share.

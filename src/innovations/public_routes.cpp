@@ -85,15 +85,26 @@ Json similar_innovations(Context& context, std::int64_t id) {
   return items;
 }
 
+Json awards_json(Context& context, const std::vector<Award>& awards) {
+  Json list = Json::array();
+  for (const auto& award : awards) {
+    list.push_back({{"title", award.title},
+                    {"tier", context.t("innovation.award_tier." + award.tier)},
+                    {"source", award.source}});
+  }
+  return list;
+}
+
 }  // namespace
 
 http::Response profile(Context& context) {
   auto id = path_id(context);
   // Visitors only read the published snapshot; the working copy matters only to its editors.
   bool signed_in = context.user().has_value();
-  auto [published, innovation] = context.db().read([&](db::Transaction& tx) {
-    return std::pair{find_published(tx, id),
-                     signed_in ? find_innovation(tx, id) : std::optional<Innovation>{}};
+  auto [published, innovation, awards] = context.db().read([&](db::Transaction& tx) {
+    return std::tuple{find_published(tx, id),
+                      signed_in ? find_innovation(tx, id) : std::optional<Innovation>{},
+                      awards_of(tx, id)};
   });
   if (!published) throw not_found();
   Json model = profile_json(
@@ -106,6 +117,8 @@ http::Response profile(Context& context) {
   if (innovation && may_see_working_copy(context, *innovation)) {
     model["edit_url"] = "/inovasi/" + std::to_string(id) + "/ubah";
   }
+  model["awards"] = awards_json(context, awards);
+  model["has_awards"] = !awards.empty();
   model["similar"] = similar_innovations(context, id);
   model["has_similar"] = !model["similar"].empty();
   return context.page("innovations/profile", std::move(model));

@@ -404,6 +404,27 @@ void mark_file_removed(db::Transaction& tx, std::int64_t file_id, std::int64_t n
   tx.execute("UPDATE innovation_files SET removed_at = $1 WHERE id = $2", {now, file_id});
 }
 
+void insert_award(db::Transaction& tx, std::int64_t innovation_id, const Award& award,
+                  std::int64_t now) {
+  tx.execute(
+      "INSERT INTO innovation_awards (innovation_id, year, tier, title, source, created_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6)",
+      {innovation_id, award.year ? db::Value{std::int64_t{*award.year}} : db::Value{nullptr},
+       award.tier, award.title, award.source, now});
+}
+
+std::vector<Award> awards_of(db::Transaction& tx, std::int64_t innovation_id) {
+  std::vector<Award> awards;
+  for (auto row : tx.query("SELECT year, tier, title, source FROM innovation_awards "
+                           "WHERE innovation_id = $1 ORDER BY year IS NULL, year DESC, id",
+                           {innovation_id})) {
+    auto year = row.optional_integer(0);
+    awards.push_back({year ? std::optional<int>(static_cast<int>(*year)) : std::nullopt,
+                      row.text(1), row.text(2), row.text(3)});
+  }
+  return awards;
+}
+
 std::optional<AgencyFacts> find_agency(db::Transaction& tx, std::int64_t agency_id) {
   auto rows = tx.query(
       "SELECT a.id, a.name, a.type, COALESCE(p.name, '') FROM agencies a "

@@ -129,6 +129,11 @@ std::optional<Attachment> find_file(db::Transaction& tx, std::int64_t innovation
                                     std::int64_t file_id);
 void mark_file_removed(db::Transaction& tx, std::int64_t file_id, std::int64_t now);
 
+// Awards, newest first.
+void insert_award(db::Transaction& tx, std::int64_t innovation_id, const Award& award,
+                  std::int64_t now);
+std::vector<Award> awards_of(db::Transaction& tx, std::int64_t innovation_id);
+
 // The public portfolio of an agency.
 struct AgencyFacts {
   std::int64_t id = 0;

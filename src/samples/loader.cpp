@@ -14,6 +14,7 @@
 #include "core/util/clock.hpp"
 #include "imports/layout.hpp"
 #include "innovations/service.hpp"
+#include "innovations/store.hpp"
 #include "samples/store.hpp"
 #include "samples/synthetic.hpp"
 
@@ -145,7 +146,17 @@ bool seed_demo_innovations(db::Database& database, const std::string& home) {
       auto unit_name = item.at("unit").get<std::string>();
       auto unit = units.get(tx, agency.id, unit_name, now);
       ++real_counts[agency.name][fields.form];
-      publish_new(tx, {agency, unit, unit_name}, std::move(fields), false, now, "data demo");
+      auto id =
+          publish_new(tx, {agency, unit, unit_name}, std::move(fields), false, now, "data demo");
+      for (const auto& award : item.value("awards", json::array())) {
+        const auto& year = award.at("year");
+        innovations::insert_award(
+            tx, id,
+            {year.is_number_integer() ? std::optional<int>(year.get<int>()) : std::nullopt,
+             award.at("tier").get<std::string>(), award.at("title").get<std::string>(),
+             award.value("source", "")},
+            now);
+      }
     }
   });
   // Fill reported portfolios with generated sample innovations of the missing forms.

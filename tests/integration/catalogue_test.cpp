@@ -206,6 +206,29 @@ TEST_P(Catalogue, ProfilesSuggestSimilarInnovations) {
   EXPECT_NE(profile.body.find("Perbatasan Smart", similar), std::string::npos);
 }
 
+TEST_P(Catalogue, ProfilesListTheirAwardsWithSources) {
+  Client client = server_->client();
+  auto id = server_->count("SELECT innovation_id FROM innovation_published WHERE name = $1",
+                           {"Sistem Pelayanan Administrasi Kependudukan di Wilayah Pedalaman dan "
+                            "Perbatasan"});
+  auto profile = client.get("/inovasi/" + std::to_string(id));
+  EXPECT_TRUE(profile.contains("Top 45 KIPP 2019")) << profile.body;
+  EXPECT_TRUE(profile.contains("sumber: metrokaltara.com"));
+  // Ayo Ceting: two awards, the newest first.
+  auto ayo = server_->count("SELECT innovation_id FROM innovation_published WHERE name = $1",
+                            {"Ayo Cegah Stunting"});
+  auto page = client.get("/inovasi/" + std::to_string(ayo)).body;
+  auto newer = page.find("Kelompok Keberlanjutan 2024");
+  auto older = page.find("Finalis KIPP 2020");
+  ASSERT_NE(newer, std::string::npos);
+  ASSERT_NE(older, std::string::npos);
+  EXPECT_LT(newer, older);
+  // An innovation without awards says so.
+  auto plain =
+      server_->count("SELECT MIN(innovation_id) FROM innovation_published WHERE is_sample = 1");
+  EXPECT_TRUE(client.get("/inovasi/" + std::to_string(plain)).contains("<dd>belum ada</dd>"));
+}
+
 SIMPUL_ENGINE_SUITE(Catalogue);
 
 }  // namespace
