@@ -127,9 +127,18 @@ http::Response profile(Context& context) {
 // GET /api/v1/innovations/{id}: the published snapshot, as the profile page shows it.
 http::Response api_get(Context& context) {
   auto id = path_id(context);
-  auto published = context.db().read([&](db::Transaction& tx) { return find_published(tx, id); });
+  auto [published, awards] = context.db().read([&](db::Transaction& tx) {
+    return std::pair{find_published(tx, id), awards_of(tx, id)};
+  });
   if (!published) throw not_found();
   Json body = published->snapshot;
+  body["awards"] = Json::array();
+  for (const auto& award : awards) {
+    body["awards"].push_back({{"year", award.year ? Json(*award.year) : Json(nullptr)},
+                              {"tier", award.tier},
+                              {"title", award.title},
+                              {"source", award.source}});
+  }
   body["id"] = id;
   body["version"] = published->version;
   body["published_at"] = published->published_at;

@@ -214,6 +214,9 @@ TEST_P(Catalogue, ProfilesListTheirAwardsWithSources) {
   auto profile = client.get("/inovasi/" + std::to_string(id));
   EXPECT_TRUE(profile.contains("Top 45 KIPP 2019")) << profile.body;
   EXPECT_TRUE(profile.contains("sumber: metrokaltara.com"));
+  auto api = nlohmann::json::parse(client.get("/api/v1/innovations/" + std::to_string(id)).body);
+  EXPECT_EQ(api["awards"][0]["tier"], "top_inovasi");
+  EXPECT_EQ(api["awards"][0]["year"], 2019);
   // Ayo Ceting: two awards, the newest first.
   auto ayo = server_->count("SELECT innovation_id FROM innovation_published WHERE name = $1",
                             {"Ayo Cegah Stunting"});
