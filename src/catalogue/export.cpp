@@ -49,6 +49,13 @@ std::string results_text(const json& snapshot) {
   return out;
 }
 
+// Last, so the columns of earlier exports keep their positions; with it an export can be imported
+// again (imports/layout.hpp).
+std::string unit_name(const json& snapshot) {
+  auto unit = snapshot.find("unit");
+  return unit != snapshot.end() && unit->is_object() ? text_of(*unit, "name") : std::string();
+}
+
 }  // namespace
 
 const std::vector<std::string>& export_columns() {
@@ -75,7 +82,8 @@ const std::vector<std::string>& export_columns() {
                                                    "video",
                                                    "tag",
                                                    "diterbitkan",
-                                                   "url"};
+                                                   "url",
+                                                   "unit"};
   return columns;
 }
 
@@ -109,7 +117,8 @@ std::vector<std::string> export_cells(const ExportRow& row) {
           text_of(snapshot, "video_url"),
           joined(snapshot, "tags"),
           std::to_string(row.published_at),
-          "/inovasi/" + std::to_string(row.id)};
+          "/inovasi/" + std::to_string(row.id),
+          unit_name(snapshot)};
 }
 
 // RFC 4180 quoting; a cell a spreadsheet would run as a formula (= + - @ at the start) gets a

@@ -103,6 +103,12 @@ struct RowReader {
   }
 
   void read(std::string_view column, std::string_view field, std::string& raw) {
+    // The catalogue's CSV export guards cells that a spreadsheet would run as a formula with a
+    // leading apostrophe; take it off again, so an export imports as it was.
+    if (raw.size() > 1 && raw[0] == '\'' &&
+        std::string_view("=+-@\t\r").find(raw[1]) != std::string_view::npos) {
+      raw.erase(0, 1);
+    }
     std::string value = trim(raw);
     Fields& f = entry.fields;
     if (field == "unit") {

@@ -155,6 +155,35 @@ TEST_P(Imports, PublishedRowsGoStraightToTheCatalogue) {
   EXPECT_EQ(f.innovations(), 1);
 }
 
+TEST_P(Imports, ACatalogueExportImportsAgain) {
+  ImportFixture f(GetParam());
+  auto original = complete("Layanan -Bolak Balik");
+  original.problem = "=1+1 bukan rumus";  // guarded with an apostrophe in the export
+  original.tags = {"ekspor", "impor"};
+  auto file = csv({imports::row_cells("Dinas Kependudukan dan Pencatatan Sipil", original)});
+  ASSERT_EQ(f.upload(f.admin, "a.csv", file, "impor", true).status, 303);
+  auto exported = f.server.client().get("/katalog/ekspor.csv?q=bolak+balik");
+  ASSERT_EQ(exported.status, 200);
+  EXPECT_NE(exported.body.find("'=1+1"), std::string::npos);
+
+  auto tarakan = f.server.agency_id("Pemerintah Kota Tarakan");
+  auto other = f.server.signed_in("admintarakan",
+                                  f.server.add_user("admintarakan", Role::local_admin, tarakan));
+  auto done = f.upload(other, "ekspor.csv", exported.body, "impor", true);
+  ASSERT_EQ(done.status, 303) << done.body.substr(0, 4000);
+  auto copy = f.server.count("SELECT id FROM innovations WHERE agency_id = $1", {tarakan});
+  auto original_id = f.server.count("SELECT id FROM innovations WHERE agency_id = $1", {f.kaltara});
+  auto fields_of = [&](std::int64_t id) {
+    auto body = nlohmann::json::parse(
+        f.server.client().get("/api/v1/innovations/" + std::to_string(id)).body);
+    return innovations::fields_from_json(body);
+  };
+  EXPECT_EQ(fields_of(copy), fields_of(original_id));
+  EXPECT_EQ(f.count("SELECT COUNT(*) FROM units WHERE agency_id = $1 AND name = $2",
+                    {tarakan, "Dinas Kependudukan dan Pencatatan Sipil"}),
+            1);
+}
+
 TEST_P(Imports, AnXlsxWorkbookImportsLikeACsv) {
   ImportFixture f(GetParam());
   auto temp = f.server.app().config().data_dir + "/tmp";
