@@ -48,14 +48,15 @@ bool label_in_use(db::Transaction& tx, std::int64_t agency_id, const std::string
               .empty();
 }
 
-std::optional<app::ApiClient> find_active(db::Transaction& tx, const std::string& token_hash) {
+std::optional<ActiveToken> find_active(db::Transaction& tx, const std::string& token_hash) {
   auto rows = tx.query(
-      "SELECT t.id, t.agency_id, t.label FROM api_tokens t JOIN agencies a ON a.id = t.agency_id "
+      "SELECT t.id, t.agency_id, t.label, COALESCE(t.last_used_at, 0) FROM api_tokens t "
+      "JOIN agencies a ON a.id = t.agency_id "
       "WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND a.active = 1",
       {token_hash});
   if (rows.empty()) return std::nullopt;
   auto row = rows.front();
-  return app::ApiClient{row.integer(0), row.integer(1), row.text(2)};
+  return ActiveToken{{row.integer(0), row.integer(1), row.text(2)}, row.integer(3)};
 }
 
 bool revoke(db::Transaction& tx, std::int64_t agency_id, std::int64_t id,
@@ -77,10 +78,7 @@ std::vector<std::pair<std::int64_t, std::string>> units_of(db::Transaction& tx,
 }
 
 void touch(db::Transaction& tx, std::int64_t id, std::int64_t now) {
-  tx.execute(
-      "UPDATE api_tokens SET last_used_at = $1 "
-      "WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)",
-      {now, id, now - 60});
+  tx.execute("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2", {now, id});
 }
 
 }  // namespace simpul::api_tokens

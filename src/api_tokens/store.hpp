@@ -27,15 +27,19 @@ std::int64_t insert_token(db::Transaction& tx, std::int64_t agency_id, const std
 std::vector<TokenRow> tokens_of(db::Transaction& tx, std::int64_t agency_id);
 std::int64_t active_token_count(db::Transaction& tx, std::int64_t agency_id);
 bool label_in_use(db::Transaction& tx, std::int64_t agency_id, const std::string& label);
-// The active token with this hash, with its agency; nullopt for an unknown or revoked one.
-std::optional<app::ApiClient> find_active(db::Transaction& tx, const std::string& token_hash);
+// The active token with this hash, with its agency and when it was last used; nullopt for an
+// unknown or revoked one.
+struct ActiveToken {
+  app::ApiClient client;
+  std::int64_t last_used_at = 0;
+};
+std::optional<ActiveToken> find_active(db::Transaction& tx, const std::string& token_hash);
 // Returns false when no active token of the agency has this id.
 bool revoke(db::Transaction& tx, std::int64_t agency_id, std::int64_t id,
             std::optional<std::int64_t> revoked_by, std::int64_t now);
 // The agency's service units as (id, name), by name: the unit_id an API client writes into.
 std::vector<std::pair<std::int64_t, std::string>> units_of(db::Transaction& tx,
                                                            std::int64_t agency_id);
-// Records use at most once a minute, so an API client's burst writes once.
 void touch(db::Transaction& tx, std::int64_t id, std::int64_t now);
 
 }  // namespace simpul::api_tokens

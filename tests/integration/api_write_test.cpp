@@ -141,6 +141,7 @@ TEST_P(ApiWrites, ATokenCreatesADraftThenUpdatesAndPublishesIt) {
                            "AND actor_name = $1",
                            {"api-token:" + std::to_string(token_id)}),
             1);
+  EXPECT_EQ(f.server.count("SELECT COUNT(*) FROM api_tokens WHERE last_used_at IS NOT NULL"), 1);
   // The agency's list shows it with the version to update from.
   auto list = json::parse(f.call("GET", "/api/v1/agency/innovations", token).body);
   ASSERT_EQ(list.at("total"), 1);
