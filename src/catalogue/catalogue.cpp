@@ -1,8 +1,23 @@
 #include "catalogue/catalogue.hpp"
 
+#include <malloc.h>
+
 #include <mutex>
 
 namespace simpul::catalogue {
+namespace {
+
+// The facets of a card's codes, in StoredCard::values order.
+constexpr Facet kCardFacets[] = {province, cluster, form, type, stage};
+constexpr std::uint8_t kNoCode = 0xFF;
+
+std::string* card_code(Card& card, std::size_t i) {
+  std::string* codes[] = {&card.province_code, &card.agency_type, &card.form, &card.type,
+                          &card.stage};
+  return codes[i];
+}
+
+}  // namespace
 
 Catalogue::Catalogue(db::Database& database, const view::Catalog& messages) : database_(database) {
   {
@@ -49,9 +64,50 @@ std::string Catalogue::value_label(const view::Catalog& messages, view::Lang lan
   }
 }
 
+void Catalogue::keep(Cards& cards, Card card) const {
+  StoredCard stored;
+  for (std::size_t i = 0; i < std::size(kCardFacets); ++i) {
+    const std::string& code = *card_code(card, i);
+    auto value =
+        code.empty() ? std::optional<std::size_t>(kNoCode) : values_.find(kCardFacets[i], code);
+    if (!value) {
+      const std::int64_t id = card.id;
+      cards.stored.erase(id);
+      cards.whole[id] = std::move(card);
+      return;
+    }
+    stored.values[i] = static_cast<std::uint8_t>(*value);
+  }
+  stored.name = std::move(card.name);
+  stored.short_name = std::move(card.short_name);
+  stored.summary = std::move(card.summary);
+  stored.agency_id = card.agency_id;
+  stored.year = card.year;
+  stored.is_sample = card.is_sample;
+  cards.whole.erase(card.id);
+  cards.stored[card.id] = std::move(stored);
+}
+
+Card Catalogue::expand(std::int64_t id, const StoredCard& stored) const {
+  Card card;
+  card.id = id;
+  card.name = stored.name;
+  card.short_name = stored.short_name;
+  card.agency_id = stored.agency_id;
+  for (std::size_t i = 0; i < std::size(kCardFacets); ++i) {
+    if (stored.values[i] != kNoCode) {
+      *card_code(card, i) = values_.codes[kCardFacets[i]][stored.values[i]];
+    }
+  }
+  card.year = stored.year;
+  card.is_sample = stored.is_sample;
+  card.summary = stored.summary;
+  return card;
+}
+
 void Catalogue::load() {
   auto tx = database_.begin_read();
-  std::unordered_map<std::int64_t, Card> cards;
+  Cards cards;
   std::vector<PublishedRecord> page;
   std::size_t next_in_page = 0;
   std::int64_t last_id = 0;
@@ -65,11 +121,17 @@ void Catalogue::load() {
     }
     auto& record = page[next_in_page++];
     document = to_document(record.indexed, values_);
-    cards.emplace(record.card.id, std::move(record.card));
+    keep(cards, std::move(record.card));
     return true;
   });
-  std::unique_lock lock(mutex_);
-  cards_ = std::move(cards);
+  {
+    std::unique_lock lock(mutex_);
+    std::swap(cards_, cards);
+  }
+  cards = {};
+  // Loading freed as much as it allocated (pages of the table, documents, the old index);
+  // glibc keeps freed pages until told otherwise.
+  malloc_trim(0);
 }
 
 void Catalogue::refresh(std::int64_t id) {
@@ -83,20 +145,21 @@ void Catalogue::refresh(std::int64_t id) {
   if (!record) {
     index_->remove(static_cast<std::uint32_t>(id));
     std::unique_lock lock(mutex_);
-    cards_.erase(id);
+    cards_.stored.erase(id);
+    cards_.whole.erase(id);
     return;
   }
   index_->upsert(to_document(record->indexed, values_));
   std::unique_lock lock(mutex_);
   if (!names.empty()) agency_names_ = std::move(names);
-  cards_[id] = std::move(record->card);
+  keep(cards_, std::move(record->card));
 }
 
 std::optional<Card> Catalogue::card(std::int64_t id) const {
   std::shared_lock lock(mutex_);
-  auto it = cards_.find(id);
-  if (it == cards_.end()) return std::nullopt;
-  return it->second;
+  if (auto it = cards_.stored.find(id); it != cards_.stored.end()) return expand(id, it->second);
+  if (auto it = cards_.whole.find(id); it != cards_.whole.end()) return it->second;
+  return std::nullopt;
 }
 
 std::vector<Card> Catalogue::similar(std::int64_t id, std::uint32_t limit) const {

@@ -2,6 +2,8 @@
 // pagination and CSV export. Every search state is a plain GET URL, so it can be shared; with
 // htmx the results update in place, without it the form reloads the page.
 #include <charconv>
+#include <string_view>
+#include <vector>
 
 #include "app/app.hpp"
 #include "app/features.hpp"
@@ -19,107 +21,158 @@ using app::Json;
 
 constexpr std::uint32_t kPageSize = 20;
 
-Json facet_model(Context& context, const Catalogue& catalogue, const SearchRequest& request,
-                 const search::Result& result) {
+// The results fragment (templates/catalogue/results.html) as view tables: a JSON object per hit
+// and per facet value made building and rendering them the costliest part of the page. Text is
+// viewed where it outlives the rendering (the catalogue's facet labels, the request, the cards
+// kept here). The tables point at each other, so the model stays where it is built.
+struct ResultsModel {
+  ResultsModel() = default;
+  ResultsModel(const ResultsModel&) = delete;
+  ResultsModel& operator=(const ResultsModel&) = delete;
+
+  view::Table root{{"query", "syntax_error", "facets", "has_filters", "clear_url", "total", "sorts",
+                    "has_hits", "hits", "pages", "export_csv", "export_xlsx"}};
+  view::Table facets{{"param", "legend", "values", "open"}};
+  std::vector<view::Table> facet_values;  // one per facet shown
+  view::Table sorts{{"value", "label", "selected"}};
+  view::Table hits{{"id", "name", "short_name", "agency", "province", "year", "form", "stage",
+                    "is_sample", "snippet"}};
+  std::vector<Card> cards;  // of the hits
+  view::Table pages{{"previous", "following"}};
+};
+
+void add_facets(ResultsModel& model, Context& context, const Catalogue& catalogue,
+                const SearchRequest& request, const search::Result& result) {
   const FacetText& text = catalogue.facet_text(context.lang());
   const auto& values = catalogue.values();
-  Json facets = Json::array();
+  model.facet_values.reserve(kFacetCount);  // the facets table points into it
   for (std::size_t f = 0; f < kFacetCount; ++f) {
-    Json items = Json::array();
+    view::Table& items = model.facet_values.emplace_back(
+        std::vector<std::string>{"code", "label", "count", "checked", "id"});
+    items.reserve(values.codes[f].size());
     bool any_checked = false;
     for (std::size_t v = 0; v < values.codes[f].size(); ++v) {
       bool checked = (request.filters[f] >> v) & 1;
       auto count = result.facet_counts.empty() ? 0 : result.facet_counts[f][v];
       if (count == 0 && !checked) continue;
       any_checked |= checked;
-      items.push_back({{"code", values.codes[f][v]},
-                       {"label", text.labels[f][v]},
-                       {"count", view::format_integer(count, context.lang())},
-                       {"checked", checked},
-                       {"id", text.ids[f][v]}});
+      items.add_row()
+          .view("code", values.codes[f][v])
+          .view("label", text.labels[f][v])
+          .text("count", view::format_integer(count, context.lang()))
+          .flag("checked", checked)
+          .view("id", text.ids[f][v]);
     }
-    if (items.empty()) continue;
+    if (items.size() == 0) continue;
     // Short lists open, long ones folded unless the visitor chose something in them.
     bool open = items.size() <= 8 || any_checked;
-    facets.push_back({{"param", kFacetParams[f]},
-                      {"legend", text.legends[f]},
-                      {"values", std::move(items)},
-                      {"open", open}});
+    model.facets.add_row()
+        .view("param", kFacetParams[f])
+        .view("legend", text.legends[f])
+        .table("values", items)
+        .flag("open", open);
   }
-  return facets;
 }
 
-Json hit_model(Context& context, const Catalogue& catalogue, const search::Result& result) {
-  Json hits = Json::array();
+// A card's facet value as the facet lists label it. Codes the facets do not know are never
+// published; one would show as the provinces table or the messages have it.
+void set_label(view::Table::Row& row, std::string_view column, Context& context,
+               const Catalogue& catalogue, Facet facet, const std::string& code,
+               std::string_view message_prefix) {
+  if (code.empty()) {
+    row.view(column, "");
+  } else if (auto value = catalogue.values().find(facet, code)) {
+    row.view(column, catalogue.facet_text(context.lang()).labels[facet][*value]);
+  } else if (message_prefix.empty()) {
+    row.text(column, catalogue.province_name(code));
+  } else {
+    row.text(column, context.t(std::string(message_prefix) + code));
+  }
+}
+
+void add_hits(ResultsModel& model, Context& context, const Catalogue& catalogue,
+              const search::Result& result) {
+  model.cards.reserve(result.hits.size());  // the hits table views into the cards
+  model.hits.reserve(result.hits.size());
   for (const auto& hit : result.hits) {
-    auto card = catalogue.card(hit.id);
-    if (!card) continue;  // unpublished between the search and now
-    Json item = {{"id", card->id},
-                 {"name", card->name},
-                 {"short_name", card->short_name},
-                 {"agency", catalogue.agency_name(card->agency_id)},
-                 {"province", catalogue.province_name(card->province_code)},
-                 {"form", card->form.empty() ? "" : context.t("innovation.form." + card->form)},
-                 {"stage", card->stage.empty() ? "" : context.t("innovation.stage." + card->stage)},
-                 {"is_sample", card->is_sample},
-                 {"snippet", search::snippet(catalogue.index().analyzer(), card->summary,
-                                             result.highlight_terms, 220)}};
-    if (card->year) item["year"] = *card->year;
-    if (card->short_name == card->name) item["short_name"] = "";
-    hits.push_back(std::move(item));
+    auto found = catalogue.card(hit.id);
+    if (!found) continue;  // unpublished between the search and now
+    const Card& card = model.cards.emplace_back(std::move(*found));
+    auto row = model.hits.add_row();
+    row.number("id", card.id)
+        .view("name", card.name)
+        .view("short_name", card.short_name == card.name ? std::string_view() : card.short_name)
+        .text("agency", catalogue.agency_name(card.agency_id))
+        .flag("is_sample", card.is_sample)
+        .text("snippet", search::snippet(catalogue.index().analyzer(), card.summary,
+                                         result.highlight_terms, 220));
+    set_label(row, "province", context, catalogue, province, card.province_code, "");
+    set_label(row, "form", context, catalogue, form, card.form, "innovation.form.");
+    set_label(row, "stage", context, catalogue, stage, card.stage, "innovation.stage.");
+    if (card.year) row.number("year", *card.year);
   }
-  return hits;
 }
 
-Json sort_options(Context& context, const SearchRequest& request) {
-  Json options = Json::array();
+void add_sorts(ResultsModel& model, Context& context, const SearchRequest& request) {
   for (const auto& [code, key] : {std::pair{"relevansi", "catalogue.sort.relevance"},
                                   std::pair{"terbaru", "catalogue.sort.newest"},
                                   std::pair{"replikasi", "catalogue.sort.replicated"}}) {
-    options.push_back(
-        {{"value", code}, {"label", context.t(key)}, {"selected", request.sort == code}});
+    model.sorts.add_row()
+        .view("value", code)
+        .text("label", context.t(key))
+        .flag("selected", request.sort == code);
   }
-  return options;
 }
 
-Json pagination(const SearchRequest& request, std::uint64_t total) {
-  Json pages = Json::object();
+void add_pages(ResultsModel& model, const SearchRequest& request, std::uint64_t total) {
   std::uint64_t last = (total + kPageSize - 1) / kPageSize;
-  if (request.page > 1) pages["previous"] = request.url_with_page(request.page - 1);
-  if (request.page < last) pages["following"] = request.url_with_page(request.page + 1);
-  pages["current"] = request.page;
-  pages["last"] = last;
-  return pages;
+  auto row = model.pages.add_row();
+  if (request.page > 1) row.text("previous", request.url_with_page(request.page - 1));
+  if (request.page < last) row.text("following", request.url_with_page(request.page + 1));
+}
+
+void build_results(ResultsModel& model, Context& context, const Catalogue& catalogue,
+                   const SearchRequest& request, const search::Result& result) {
+  add_hits(model, context, catalogue, result);
+  add_facets(model, context, catalogue, request, result);
+  add_sorts(model, context, request);
+  add_pages(model, request, result.total);
+  std::string query_string = request.query_string();
+  auto root = model.root.add_row();
+  root.view("query", request.text)
+      .text("total", view::format_integer(static_cast<std::int64_t>(result.total), context.lang()))
+      .flag("has_hits", !result.hits.empty())
+      .table("hits", model.hits)
+      .table("facets", model.facets)
+      .table("sorts", model.sorts)
+      .table("pages", model.pages)
+      .text("export_csv", "/katalog/ekspor.csv" + query_string)
+      .text("export_xlsx", "/katalog/ekspor.xlsx" + query_string)
+      .flag("has_filters", request.has_filters())
+      .text("clear_url",
+            request.text.empty() ? "/katalog" : "/katalog?q=" + http::url_encode(request.text));
+  if (result.syntax_error) root.text("syntax_error", context.t(*result.syntax_error));
 }
 
 http::Response search_page(Context& context) {
   const Catalogue& catalogue = context.app().catalogue();
   auto request = SearchRequest::parse(context.request().query(), catalogue.values());
   auto result = catalogue.index().search(request.to_query(kPageSize));
-  Json model = {
-      {"title", request.text.empty()
-                    ? context.t("catalogue.title")
-                    : context.t("catalogue.title_query", {{"query", request.text}})},
-      {"query", request.text},
-      {"total", view::format_integer(static_cast<std::int64_t>(result.total), context.lang())},
-      {"has_hits", !result.hits.empty()},
-      {"hits", hit_model(context, catalogue, result)},
-      {"facets", facet_model(context, catalogue, request, result)},
-      {"sorts", sort_options(context, request)},
-      {"pages", pagination(request, result.total)},
-      {"export_csv", "/katalog/ekspor.csv" + request.query_string()},
-      {"has_filters", request.has_filters()},
-      {"clear_url",
-       request.text.empty() ? "/katalog" : "/katalog?q=" + http::url_encode(request.text)}};
-  if (result.syntax_error) model["syntax_error"] = context.t(*result.syntax_error);
-  // htmx asks for the part of the page that changes; everyone else gets the whole page.
+  ResultsModel model;
+  build_results(model, context, catalogue, request, result);
+  std::string results = context.templates().render("catalogue/results", context.lang(), model.root);
+  // htmx asks for the part of the page that changes; everyone else gets the whole page, the
+  // fragment inside it as the layout holds a page.
   if (context.request().header("hx-request") == "true") {
-    auto response = http::Response::html(context.templates().render(
-        "catalogue/results", context.lang(), context.common_model(std::move(model))));
+    auto response = http::Response::html(std::move(results));
     response.set_header("Vary", "HX-Request");
     return response;
   }
-  auto response = context.page("catalogue/search", std::move(model));
+  Json page = {{"title", request.text.empty()
+                             ? context.t("catalogue.title")
+                             : context.t("catalogue.title_query", {{"query", request.text}})},
+               {"results", std::move(results)}};
+  auto response = context.page("catalogue/search", std::move(page));
   response.set_header("Vary", "HX-Request");
   return response;
 }

@@ -14,8 +14,9 @@ AnalyzedBatch BatchAnalyzer::analyze(std::span<const Document> documents) {
 BatchAnalyzer::Word BatchAnalyzer::lookup(std::string_view folded, AnalyzedBatch& batch) {
   if (const auto found = words_.find(folded); found != words_.end()) return found->second;
   const bool stopword = analyzer_.is_stopword(folded);
-  const std::uint32_t term =
-      local_term(stopword ? kStopwordMarker + std::string(folded) : analyzer_.stem(folded), batch);
+  // words_ remembers every word's term, so the analyzer's memo would only hold a second copy.
+  const std::uint32_t term = local_term(
+      stopword ? kStopwordMarker + std::string(folded) : analyzer_.stem_unmemoized(folded), batch);
   if (!stopword) batch.new_words.emplace_back(folded, term);
   return words_.emplace(folded, Word{term, stopword}).first->second;
 }

@@ -34,6 +34,12 @@ class Analyzer {
   bool is_stopword(std::string_view folded_word) const;
   std::string fold(std::string_view word) const;         // "Pelayanan" -> "pelayanan"
   std::string stem(std::string_view folded_word) const;  // "pelayanan" -> "layan"
+  // The same without the per-thread memo of recent stems, for callers that keep their own (the
+  // indexer stems each distinct word once).
+  std::string stem_unmemoized(std::string_view folded_word) const;
+  // False when folded_word certainly does not analyse to term, found without stemming (true
+  // may still be a miss): snippets use it to stem only the words that can match.
+  bool may_have_term(std::string_view folded_word, std::string_view term) const;
 
  private:
   std::string stem_uncached(std::string_view folded_word) const;

@@ -1,5 +1,7 @@
 #include "core/search/loader.hpp"
 
+#include <malloc.h>
+
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -43,6 +45,9 @@ class BulkLoader {
     }
     append_ready(0);
     stop_workers();
+    // glibc keeps the arenas of the finished analysis threads, all free now: give their pages back
+    // before the last steps allocate, or the start-up peak counts both.
+    malloc_trim(0);
     store_.pick_all_similar_terms();
     store_.shrink_to_fit();
     return std::move(store_);

@@ -1,6 +1,7 @@
 #include "core/search/postings.hpp"
 
 #include <algorithm>
+#include <new>
 
 namespace simpul::search::detail {
 
@@ -10,12 +11,12 @@ constexpr std::size_t kMaxVarintBytes = 5;
 
 // Grows by an eighth instead of doubling: upserts add one posting at a time to long lists, and
 // doubling would leave up to half of the index as spare capacity.
-void reserve_more(std::vector<std::uint8_t>& bytes, std::size_t extra) {
+void reserve_more(Bytes& bytes, std::size_t extra) {
   if (bytes.capacity() - bytes.size() >= extra) return;
   bytes.reserve(bytes.size() + extra + bytes.size() / 8 + 16);
 }
 
-void write_varint(std::vector<std::uint8_t>& bytes, std::uint32_t value) {
+void write_varint(Bytes& bytes, std::uint32_t value) {
   while (value >= 0x80) {
     bytes.push_back(static_cast<std::uint8_t>(value | 0x80));
     value >>= 7;
@@ -30,6 +31,18 @@ void skip_varints(const std::uint8_t*& bytes, std::uint32_t count) {
 }
 
 }  // namespace
+
+void Bytes::reallocate(std::size_t capacity) {
+  if (capacity == 0) {
+    std::free(data_);
+    data_ = nullptr;
+  } else {
+    auto* grown = static_cast<std::uint8_t*>(std::realloc(data_, capacity));
+    if (grown == nullptr) throw std::bad_alloc();
+    data_ = grown;
+  }
+  capacity_ = capacity;
+}
 
 void PostingList::append(Slot slot, std::uint32_t weighted_tf,
                          std::span<const std::uint32_t> positions) {

@@ -10,7 +10,9 @@
 // without decoding (galloping over blocks), and whose positions are decoded only for phrases.
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace simpul::search::detail {
@@ -18,6 +20,47 @@ namespace simpul::search::detail {
 using Slot = std::uint32_t;  // a document's dense internal number, in insertion order
 inline constexpr Slot kEndSlot = 0xFFFFFFFF;
 inline constexpr std::uint32_t kBlockPostings = 128;
+
+// A growable byte array on malloc/realloc instead of std::vector: glibc grows a block in place
+// when it can, and always within the arena that owns it. With std::vector, an upsert on another
+// thread copied every long list it touched into that thread's arena and left the old copies as
+// holes in the first: one publication added tens of megabytes to the resident set.
+class Bytes {
+ public:
+  Bytes() = default;
+  Bytes(Bytes&& other) noexcept
+      : data_(std::exchange(other.data_, nullptr)),
+        size_(std::exchange(other.size_, 0)),
+        capacity_(std::exchange(other.capacity_, 0)) {}
+  Bytes& operator=(Bytes&& other) noexcept {
+    std::swap(data_, other.data_);
+    std::swap(size_, other.size_);
+    std::swap(capacity_, other.capacity_);
+    return *this;
+  }
+  ~Bytes() { std::free(data_); }
+
+  const std::uint8_t* data() const { return data_; }
+  std::size_t size() const { return size_; }
+  std::size_t capacity() const { return capacity_; }
+  void reserve(std::size_t capacity) {
+    if (capacity > capacity_) reallocate(capacity);
+  }
+  void shrink_to_fit() {
+    if (size_ < capacity_) reallocate(size_);
+  }
+  void push_back(std::uint8_t byte) {
+    if (size_ == capacity_) reallocate(size_ + size_ / 8 + 16);
+    data_[size_++] = byte;
+  }
+
+ private:
+  void reallocate(std::size_t capacity);
+
+  std::uint8_t* data_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
 
 class PostingList {
  public:
@@ -37,8 +80,8 @@ class PostingList {
     std::uint32_t positions_offset;
   };
 
-  std::vector<std::uint8_t> docs_;
-  std::vector<std::uint8_t> positions_;
+  Bytes docs_;
+  Bytes positions_;
   std::vector<Block> blocks_;
   std::uint32_t size_ = 0;
 };

@@ -138,7 +138,9 @@ class Store {
   std::vector<std::uint64_t> multi_masks_;   // multi_valued_count_ per slot
   std::vector<std::uint32_t> live_facet_counts_;
   std::vector<std::vector<std::int64_t>> sort_keys_;
-  std::vector<TermId> similar_terms_;                // kSimilarTerms per slot, kNoTerm-padded
+  // kSimilarTerms per slot, kNoTerm-padded; filled as slots are added, or at the end of a bulk
+  // load by pick_all_similar_terms().
+  std::vector<TermId> similar_terms_;
   std::unordered_map<std::uint32_t, Slot> slot_of_;  // live documents only
   std::uint32_t live_ = 0;
   std::uint32_t dead_ = 0;

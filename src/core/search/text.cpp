@@ -1,5 +1,6 @@
 #include "core/search/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <unordered_set>
 
@@ -118,75 +119,101 @@ bool is_word_multibyte(char32_t c) {
   return c != kInvalidCodePoint;
 }
 
-void append_utf8(char32_t c, std::string& out) {
+namespace {
+
+std::size_t encode_utf8(char32_t c, char* out) {
+  const auto byte = [](char32_t value) { return static_cast<char>(value); };
   if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    out[0] = byte(c);
+    return 1;
   }
+  if (c < 0x800) {
+    out[0] = byte(0xC0 | (c >> 6));
+    out[1] = byte(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    out[0] = byte(0xE0 | (c >> 12));
+    out[1] = byte(0x80 | ((c >> 6) & 0x3F));
+    out[2] = byte(0x80 | (c & 0x3F));
+    return 3;
+  }
+  out[0] = byte(0xF0 | (c >> 18));
+  out[1] = byte(0x80 | ((c >> 12) & 0x3F));
+  out[2] = byte(0x80 | ((c >> 6) & 0x3F));
+  out[3] = byte(0x80 | (c & 0x3F));
+  return 4;
 }
 
-void append_folded_multibyte(char32_t c, std::string& out) {
-  if (is_combining_mark(c)) return;
-  if (c < kLatinFirst || c >= 0x180) {
-    append_utf8(c, out);
-    return;
-  }
+}  // namespace
+
+std::size_t fold_multibyte_into(char32_t c, char* out) {
+  if (is_combining_mark(c)) return 0;
+  if (c < kLatinFirst || c >= 0x180) return encode_utf8(c, out);
   const char base = kLatinBase[c - kLatinFirst];
-  if (base == '?') {
-    out += ligature(c);
-  } else {
-    out.push_back(base);
+  if (base != '?') {
+    *out = base;
+    return 1;
   }
+  const std::string_view pair = ligature(c);
+  std::copy(pair.begin(), pair.end(), out);
+  return pair.size();
 }
 
 std::string fold_word(std::string_view text) {
   std::string folded;
+  char buffer[kMaxFoldedBytes];
   for (std::size_t at = 0; at < text.size();) {
     const CodePoint cp = decode_utf8(text, at);
-    if (is_word_code_point(cp.value)) append_folded(cp.value, folded);
+    if (is_word_code_point(cp.value)) folded.append(buffer, fold_into(cp.value, buffer));
     at += cp.bytes;
   }
   return folded;
 }
 
-void append_html_escaped(std::string_view text, std::string& out) {
-  for (std::size_t at = 0; at < text.size();) {
-    const CodePoint cp = decode_utf8(text, at);
-    switch (cp.value) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case kInvalidCodePoint:
-        out += "\xEF\xBF\xBD";
-        break;
-      default:
-        out.append(text.substr(at, cp.bytes));
-    }
-    at += cp.bytes;
+namespace {
+
+const char* html_entity(char c) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    case '\'':
+      return "&#39;";
+    default:
+      return nullptr;
   }
+}
+
+}  // namespace
+
+// Runs of text that need no change are copied in one append: snippets are most of a result page.
+void append_html_escaped(std::string_view text, std::string& out) {
+  std::size_t run = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte >= 0x80) {
+      const CodePoint cp = decode_multibyte(text, at);
+      if (cp.value != kInvalidCodePoint) {
+        at += cp.bytes;
+        continue;
+      }
+      out.append(text.substr(run, at - run)).append("\xEF\xBF\xBD");
+      run = ++at;
+      continue;
+    }
+    if (const char* entity = html_entity(static_cast<char>(byte))) {
+      out.append(text.substr(run, at - run)).append(entity);
+      run = at + 1;
+    }
+    ++at;
+  }
+  out.append(text.substr(run));
 }
 
 bool is_stopword(std::string_view folded_word) {

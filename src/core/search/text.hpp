@@ -40,19 +40,20 @@ inline bool is_word_code_point(char32_t c) {
 // Apostrophes and the soft hyphen join the letters around them ("Jum'at" is one word, "jumat").
 inline bool is_word_joiner(char32_t c) { return c == '\'' || c == 0x2019 || c == 0xAD; }
 
-void append_folded_multibyte(char32_t c, std::string& out);
+// Longest output of fold_into for one code point.
+inline constexpr std::size_t kMaxFoldedBytes = 4;
 
-// Appends the lower-case, diacritic-free form of a word code point ("É" -> "e", "ß" -> "ss");
-// combining marks vanish.
-inline void append_folded(char32_t c, std::string& out) {
+std::size_t fold_multibyte_into(char32_t c, char* out);
+
+// Writes the lower-case, diacritic-free form of a word code point ("É" -> "e", "ß" -> "ss") to out
+// and returns its length; combining marks vanish (0).
+inline std::size_t fold_into(char32_t c, char* out) {
   if (c < 0x80) {
-    out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
-    return;
+    *out = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    return 1;
   }
-  append_folded_multibyte(c, out);
+  return fold_multibyte_into(c, out);
 }
-
-void append_utf8(char32_t c, std::string& out);
 
 // True when a word character starts at byte `at`.
 inline bool word_starts_at(std::string_view text, std::size_t at) {
@@ -60,24 +61,26 @@ inline bool word_starts_at(std::string_view text, std::size_t at) {
 }
 
 // Calls visit(begin, end, folded) for every word of text, in order: begin and end are byte
-// offsets in text, folded is the word folded (and cut to about kMaxWordBytes).
+// offsets in text, folded is the word folded (and cut to about kMaxWordBytes). Folds into a
+// buffer on the stack: this loop reads every byte of every indexed text and snippet.
 template <class Visit>
 void for_each_word(std::string_view text, Visit&& visit) {
-  std::string folded;
+  char folded[kMaxWordBytes + kMaxFoldedBytes];
+  std::size_t length = 0;
   std::size_t begin = 0;
   std::size_t end = 0;
   bool in_word = false;
   const auto finish_word = [&] {
-    if (in_word && !folded.empty()) visit(begin, end, std::string_view(folded));
+    if (in_word && length > 0) visit(begin, end, std::string_view(folded, length));
     in_word = false;
-    folded.clear();
+    length = 0;
   };
   for (std::size_t at = 0; at < text.size();) {
     const CodePoint cp = decode_utf8(text, at);
     if (is_word_code_point(cp.value)) {
       if (!in_word) begin = at;
       in_word = true;
-      if (folded.size() < kMaxWordBytes) append_folded(cp.value, folded);
+      if (length < kMaxWordBytes) length += fold_into(cp.value, folded + length);
       end = at + cp.bytes;
     } else if (!(in_word && is_word_joiner(cp.value) && word_starts_at(text, at + cp.bytes))) {
       finish_word();

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 namespace simpul::view {
 
@@ -422,10 +423,20 @@ std::string read_file(const std::filesystem::path& path) {
 // ---------------------------------------------------------------------------------------------
 // Renderer
 
+// What a name refers to: a JSON value, a row of a table, or a field of a row.
+struct Ref {
+  const Json* json = nullptr;
+  const Table* table = nullptr;  // with row
+  std::size_t row = 0;
+  const Table::Value* field = nullptr;
+
+  explicit operator bool() const { return json != nullptr || table != nullptr || field != nullptr; }
+};
+
 // The context stack lives on the C++ stack: each section links a frame to its parent, so
 // pushing a context never allocates.
 struct Frame {
-  const Json* value;
+  Ref context;
   const Frame* parent;
 };
 
@@ -436,17 +447,26 @@ const Json* find_member(const Json& value, const std::string& key) {
   return found == members.end() ? nullptr : &found->second;
 }
 
+// Only objects and rows have members.
+Ref find_member(const Ref& ref, const std::string& key) {
+  if (ref.json != nullptr) {
+    const Json* member = find_member(*ref.json, key);
+    return member == nullptr ? Ref{} : Ref{.json = member};
+  }
+  if (ref.table != nullptr) return Ref{.field = ref.table->find(ref.row, key)};
+  return {};
+}
+
 // Standard Mustache lookup: the first segment is searched from the innermost context outwards,
 // the remaining segments only inside what the first one found.
-const Json* lookup(const std::vector<std::string>& path, const Frame& frame) {
-  if (path.empty()) return frame.value;
-  const Json* found = nullptr;
-  for (const Frame* context = &frame; context != nullptr && found == nullptr;
-       context = context->parent) {
-    found = find_member(*context->value, path.front());
+Ref lookup(const std::vector<std::string>& path, const Frame& frame) {
+  if (path.empty()) return frame.context;
+  Ref found;
+  for (const Frame* context = &frame; context != nullptr && !found; context = context->parent) {
+    found = find_member(context->context, path.front());
   }
-  for (std::size_t i = 1; i < path.size() && found != nullptr; ++i) {
-    found = find_member(*found, path[i]);
+  for (std::size_t i = 1; i < path.size() && found; ++i) {
+    found = find_member(found, path[i]);
   }
   return found;
 }
@@ -472,6 +492,22 @@ bool is_truthy(const Json& value) {
   }
 }
 
+// Table values are truthy as their JSON counterparts are.
+struct TruthyField {
+  bool operator()(std::monostate) const { return false; }
+  bool operator()(std::string_view text) const { return !text.empty(); }
+  bool operator()(const std::string& text) const { return !text.empty(); }
+  bool operator()(std::int64_t number) const { return number != 0; }
+  bool operator()(bool flag) const { return flag; }
+  bool operator()(const Table* table) const { return table->size() > 0; }
+};
+
+bool is_truthy(const Ref& ref) {
+  if (ref.json != nullptr) return is_truthy(*ref.json);
+  if (ref.field != nullptr) return std::visit(TruthyField{}, *ref.field);
+  return ref.table != nullptr;  // a row, like an object
+}
+
 template <typename Number>
 void append_number(std::string& out, Number number) {
   char buffer[32];
@@ -489,17 +525,19 @@ void append_double(std::string& out, double number) {
   }
 }
 
+void append_text(std::string& out, std::string_view text, bool escape) {
+  if (escape) {
+    append_escaped(out, text);
+  } else {
+    out.append(text);
+  }
+}
+
 void append_value(std::string& out, const Json& value, bool escape) {
   switch (value.type()) {
-    case Json::value_t::string: {
-      const std::string& text = value.get_ref<const std::string&>();
-      if (escape) {
-        append_escaped(out, text);
-      } else {
-        out.append(text);
-      }
+    case Json::value_t::string:
+      append_text(out, value.get_ref<const std::string&>(), escape);
       break;
-    }
     case Json::value_t::number_integer:
       append_number(out, value.get<std::int64_t>());
       break;
@@ -514,15 +552,37 @@ void append_value(std::string& out, const Json& value, bool escape) {
       break;
     case Json::value_t::object:
     case Json::value_t::array:
-      if (escape) {
-        append_escaped(out, value.dump());
-      } else {
-        out.append(value.dump());
-      }
+      append_text(out, value.dump(), escape);
       break;
     default:
       break;  // null and discarded render as nothing
   }
+}
+
+struct AppendField {
+  std::string& out;
+  bool escape;
+  void operator()(std::monostate) const {}
+  void operator()(std::string_view text) const { append_text(out, text, escape); }
+  void operator()(const std::string& text) const { append_text(out, text, escape); }
+  void operator()(std::int64_t number) const { append_number(out, number); }
+  void operator()(bool flag) const { out.append(flag ? "true" : "false"); }
+  void operator()(const Table*) const {}
+};
+
+void append_value(std::string& out, const Ref& ref, bool escape) {
+  if (ref.json != nullptr) {
+    append_value(out, *ref.json, escape);
+  } else if (ref.field != nullptr) {
+    std::visit(AppendField{out, escape}, *ref.field);
+  }
+}
+
+// The table a field holds, if it holds one.
+const Table* table_in(const Ref& ref) {
+  if (ref.field == nullptr) return nullptr;
+  const auto* table = std::get_if<const Table*>(ref.field);
+  return table == nullptr ? nullptr : *table;
 }
 
 class Renderer {
@@ -539,9 +599,7 @@ class Renderer {
           break;
         case Op::escaped:
         case Op::raw:
-          if (const Json* value = lookup(instruction.path, frame)) {
-            append_value(out_, *value, instruction.op == Op::escaped);
-          }
+          append_value(out_, lookup(instruction.path, frame), instruction.op == Op::escaped);
           break;
         case Op::section:
           run_section(pc, frame);
@@ -559,10 +617,16 @@ class Renderer {
  private:
   void run_section(std::size_t pc, const Frame& frame) {
     const Instruction& section = code_[pc];
-    const Json* value = lookup(section.path, frame);
-    if (value == nullptr || !is_truthy(*value)) return;
-    if (value->is_array()) {
-      for (const Json& item : *value) run(pc + 1, section.body_end, Frame{&item, &frame});
+    const Ref value = lookup(section.path, frame);
+    if (!value || !is_truthy(value)) return;
+    if (value.json != nullptr && value.json->is_array()) {
+      for (const Json& item : *value.json) {
+        run(pc + 1, section.body_end, Frame{Ref{.json = &item}, &frame});
+      }
+    } else if (const Table* table = table_in(value)) {
+      for (std::size_t row = 0; row < table->size(); ++row) {
+        run(pc + 1, section.body_end, Frame{Ref{.table = table, .row = row}, &frame});
+      }
     } else {
       run(pc + 1, section.body_end, Frame{value, &frame});
     }
@@ -570,8 +634,8 @@ class Renderer {
 
   void run_inverted(std::size_t pc, const Frame& frame) {
     const Instruction& section = code_[pc];
-    const Json* value = lookup(section.path, frame);
-    if (value == nullptr || !is_truthy(*value)) run(pc + 1, section.body_end, frame);
+    const Ref value = lookup(section.path, frame);
+    if (!value || !is_truthy(value)) run(pc + 1, section.body_end, frame);
   }
 
   const std::vector<Instruction>& code_;
@@ -589,7 +653,7 @@ Template::Template(Template&&) noexcept = default;
 Template& Template::operator=(Template&&) noexcept = default;
 
 void Template::render(const Json& context, std::string& out) const {
-  Renderer(code_, out).run(0, code_.size(), Frame{&context, nullptr});
+  Renderer(code_, out).run(0, code_.size(), Frame{Ref{.json = &context}, nullptr});
 }
 
 std::string Template::render(const Json& context) const {
@@ -598,6 +662,71 @@ std::string Template::render(const Json& context) const {
   out.reserve(literal_size_ * 2);
   render(context, out);
   return out;
+}
+
+void Template::render_table(const Table& model, std::string& out) const {
+  const Ref root = model.size() == 0 ? Ref{} : Ref{.table = &model, .row = 0};
+  Renderer(code_, out).run(0, code_.size(), Frame{root, nullptr});
+}
+
+std::string Template::render_table(const Table& model) const {
+  std::string out;
+  out.reserve(literal_size_ * 2);
+  render_table(model, out);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table
+
+Table::Table(std::vector<std::string> columns) : columns_(std::move(columns)) {}
+
+Table::Row Table::add_row() {
+  values_.resize(values_.size() + columns_.size());
+  return Row(*this, size() - 1);
+}
+
+const Table::Value* Table::find(std::size_t row, std::string_view column) const {
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    if (columns_[i] != column) continue;
+    const Value& value = values_[row * columns_.size() + i];
+    return std::holds_alternative<std::monostate>(value) ? nullptr : &value;
+  }
+  return nullptr;
+}
+
+Table::Value& Table::Row::field(std::string_view column) {
+  const auto& columns = table_.columns_;
+  const auto found = std::find(columns.begin(), columns.end(), column);
+  if (found == columns.end()) {
+    throw std::invalid_argument("view::Table has no column '" + std::string(column) + "'");
+  }
+  return table_.values_[row_ * columns.size() + static_cast<std::size_t>(found - columns.begin())];
+}
+
+Table::Row& Table::Row::text(std::string_view column, std::string value) {
+  field(column) = std::move(value);
+  return *this;
+}
+
+Table::Row& Table::Row::view(std::string_view column, std::string_view value) {
+  field(column) = value;
+  return *this;
+}
+
+Table::Row& Table::Row::number(std::string_view column, std::int64_t value) {
+  field(column) = value;
+  return *this;
+}
+
+Table::Row& Table::Row::flag(std::string_view column, bool value) {
+  field(column) = value;
+  return *this;
+}
+
+Table::Row& Table::Row::table(std::string_view column, const Table& value) {
+  field(column) = &value;
+  return *this;
 }
 
 // ---------------------------------------------------------------------------------------------

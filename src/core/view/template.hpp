@@ -17,13 +17,18 @@
 // Partial names are relative to the template folder; a partial including itself, directly or not,
 // is a compile error. A block tag (section, inverted, close, comment, partial) alone on its line
 // removes that line. Changing delimiters ({{=<% %>=}}) is not supported.
+//
+// A model is JSON, or a Table (below) where a page's long lists would make JSON the costly part.
+#include <concepts>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -38,6 +43,48 @@ using Json = nlohmann::json;
 void append_escaped(std::string& out, std::string_view text);
 std::string escape_html(std::string_view text);
 
+// Rows of named fields, a lighter model than JSON for long lists (a search page's hits and
+// facet values): the names are given once, values live in one vector, text may be a view of a
+// string that outlives the rendering. Templates name fields as they name JSON members; a section
+// over a table runs once per row, and a table's first row is the root context when the table is
+// the model. A field left unset is missing (the name is then looked up outwards, as a JSON member
+// that is not there). Values print as their JSON counterparts do, except that a table field, or
+// {{.}} on a row, prints nothing, and dotted names do not reach into tables.
+class Table {
+ public:
+  using Value =
+      std::variant<std::monostate, std::string_view, std::string, std::int64_t, bool, const Table*>;
+
+  class Row {
+   public:
+    Row& text(std::string_view column, std::string value);       // owned
+    Row& view(std::string_view column, std::string_view value);  // must outlive the rendering
+    Row& number(std::string_view column, std::int64_t value);
+    Row& flag(std::string_view column, bool value);
+    Row& table(std::string_view column, const Table& value);  // must outlive the rendering
+
+   private:
+    friend class Table;
+    Row(Table& table, std::size_t row) : table_(table), row_(row) {}
+    Value& field(std::string_view column);
+    Table& table_;
+    std::size_t row_;
+  };
+
+  explicit Table(std::vector<std::string> columns);
+  // Adds a row, every field unset. Throws std::invalid_argument when a setter names a column the
+  // table does not have.
+  Row add_row();
+  std::size_t size() const { return columns_.empty() ? 0 : values_.size() / columns_.size(); }
+  void reserve(std::size_t rows) { values_.reserve(rows * columns_.size()); }
+  // The field, or nullptr when the table has no such column or the field is unset.
+  const Value* find(std::size_t row, std::string_view column) const;
+
+ private:
+  std::vector<std::string> columns_;
+  std::vector<Value> values_;  // row after row
+};
+
 class Template {
  public:
   struct Instruction;
@@ -47,9 +94,20 @@ class Template {
   Template& operator=(Template&&) noexcept;
   void render(const Json& context, std::string& out) const;
   std::string render(const Json& context) const;
+  // Templates, so that braced JSON arguments ({{"key", value}}) stay unambiguous.
+  template <std::same_as<Table> Model>
+  void render(const Model& model, std::string& out) const {
+    render_table(model, out);
+  }
+  template <std::same_as<Table> Model>
+  std::string render(const Model& model) const {
+    return render_table(model);
+  }
 
  private:
   friend class TemplateSet;
+  void render_table(const Table& model, std::string& out) const;
+  std::string render_table(const Table& model) const;
   std::vector<Instruction> code_;
   std::size_t literal_size_ = 0;  // bytes of fixed text, to reserve the output buffer once
 };
@@ -73,6 +131,10 @@ class TemplateSet {
   // Throws TemplateError for an unknown name.
   const Template& get(std::string_view name, Lang lang) const;
   std::string render(std::string_view name, Lang lang, const Json& context) const;
+  template <std::same_as<Table> Model>
+  std::string render(std::string_view name, Lang lang, const Model& model) const {
+    return get(name, lang).render(model);
+  }
 
  private:
   // file_suffix is appended to template names in error messages (".html" for files on disk).

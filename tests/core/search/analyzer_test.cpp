@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -33,6 +37,40 @@ TEST(Analyzer, StemsLikeTheSnowballIndonesianStemmer) {
   EXPECT_EQ(stem_of("perbatasan"), "batas");
   // ke- and then peN- with recoding: the stemmer keeps the "n" (not "duduk").
   EXPECT_EQ(stem_of("kependudukan"), "nduduk");
+}
+
+// Snippets skip stemming the words for which may_have_term says no, so it must never say no to
+// a word that does stem to the term: checked on the words of the samples and the Indonesian
+// messages, with every prefix and suffix the stemmer knows put around them.
+TEST(Analyzer, MayHaveTermNeverMissesAStem) {
+  std::set<std::string> words;
+  for (const char* file : {"samples/innovations.json", "i18n/id.json", "i18n/innovations.id.json",
+                           "i18n/catalogue.id.json"}) {
+    std::ifstream in(std::filesystem::path(SIMPUL_SOURCE_DIR) / file);
+    ASSERT_TRUE(in) << file;
+    std::stringstream text;
+    text << in.rdbuf();
+    for (const Token& token : analyzer.tokens(text.str())) {
+      words.insert(analyzer.fold(text.str().substr(token.begin, token.end - token.begin)));
+    }
+  }
+  ASSERT_GT(words.size(), 1000u);
+  std::size_t recoded = 0;
+  for (const std::string& root : words) {
+    for (const char* prefix : {"", "me", "mem", "men", "meng", "meny", "pe", "pem", "pen", "peng",
+                               "peny", "di", "ke", "se", "ter", "ber", "be", "per", "memper"}) {
+      for (const char* suffix : {"", "kan", "an", "i", "nya", "lah"}) {
+        const std::string word = prefix + root + suffix;
+        const std::string term = analyzer.stem(word);
+        EXPECT_TRUE(analyzer.may_have_term(word, term)) << word << " -> " << term;
+        if (word.find(term) == std::string::npos) ++recoded;
+      }
+    }
+  }
+  EXPECT_GT(recoded, 100u) << "the check covers meny-/peny-/mem-/pem- recoding";
+  EXPECT_FALSE(analyzer.may_have_term("kesehatan", "layan"));
+  EXPECT_TRUE(analyzer.may_have_term("menyapu", "sapu"));
+  EXPECT_TRUE(analyzer.may_have_term("memukul", "pukul"));
 }
 
 TEST(Analyzer, KeepsNumbersAndCodesAsWritten) {

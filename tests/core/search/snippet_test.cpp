@@ -43,6 +43,21 @@ TEST(Snippet, MarksPrefixMatches) {
             "Data <mark>kependudukan</mark> desa");
 }
 
+TEST(Snippet, MarksPrefixMatchesOfWordsLongerThanTheIndexKeeps) {
+  // Words are cut to 64 bytes for terms; a prefix still sees the whole word.
+  const std::string word(80, 'a');
+  EXPECT_EQ(snippet(analyzer, "Kata " + word + " lain", {std::string(70, 'a') + "*"}),
+            "Kata <mark>" + word + "</mark> lain");
+  EXPECT_EQ(snippet(analyzer, "Kata " + word + " lain", {std::string(70, 'a') + "b*"}),
+            "Kata " + word + " lain");
+}
+
+TEST(Snippet, MarksWordsWhoseStemIsNotPartOfThem) {
+  // meny- becomes "s", mem- becomes "p": the stem is not inside the word.
+  EXPECT_EQ(snippet(analyzer, "Warga menyapu dan memukul", {"sapu", "pukul"}),
+            "Warga <mark>menyapu</mark> dan <mark>memukul</mark>");
+}
+
 TEST(Snippet, EscapesHtml) {
   EXPECT_EQ(snippet(analyzer, "Tom & Jerry's <b>\"desa\"</b>", {"desa"}),
             "Tom &amp; Jerry&#39;s &lt;b&gt;&quot;<mark>desa</mark>&quot;&lt;/b&gt;");

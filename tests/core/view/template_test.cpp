@@ -184,6 +184,95 @@ TEST(Comments, RenderNothing) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Tables: the lighter model for long lists
+
+std::string render_rows(const std::string& source, const Table& model) {
+  const TemplateSet set = TemplateSet::compile({{"t", source}}, sample_catalog());
+  return set.render("t", Lang::id, model);
+}
+
+TEST(Tables, FieldsPrintLikeJson) {
+  Table model({"html", "number", "yes", "no", "owned"});
+  const std::string html = "<b>&\"'</b>";
+  model.add_row()
+      .view("html", html)
+      .number("number", -42)
+      .flag("yes", true)
+      .flag("no", false)
+      .text("owned", std::string(40, 'x'));
+  EXPECT_EQ(render_rows("{{html}}|{{{html}}}|{{& html}}", model),
+            "&lt;b&gt;&amp;&quot;&#39;&lt;/b&gt;|<b>&\"'</b>|<b>&\"'</b>");
+  EXPECT_EQ(render_rows("{{number}} {{yes}} {{no}} {{owned}}", model),
+            "-42 true false " + std::string(40, 'x'));
+}
+
+TEST(Tables, SectionsRunOncePerRowAndNest) {
+  Table values({"label", "checked"});
+  values.add_row().view("label", "A").flag("checked", true);
+  values.add_row().view("label", "B").flag("checked", false);
+  Table empty({"label"});
+  Table groups({"legend", "values"});
+  groups.add_row().view("legend", "G1").table("values", values);
+  groups.add_row().view("legend", "G2").table("values", empty);
+  Table model({"groups"});
+  model.add_row().table("groups", groups);
+  EXPECT_EQ(render_rows("{{#groups}}[{{legend}}:{{#values}}{{label}}{{#checked}}*{{/checked}},"
+                        "{{/values}}{{^values}}none{{/values}}]{{/groups}}",
+                        model),
+            "[G1:A*,B,][G2:none]");
+}
+
+TEST(Tables, UnsetFieldsAreLookedUpOutwards) {
+  Table hits({"name", "year", "param"});
+  hits.add_row().view("name", "a").number("year", 2020);
+  hits.add_row().view("name", "b");  // no year, no param
+  Table model({"hits", "param", "year"});
+  model.add_row().table("hits", hits).view("param", "outer");
+  EXPECT_EQ(render_rows("{{#hits}}{{name}}{{#year}} {{year}}{{/year}} {{param}};{{/hits}}", model),
+            "a 2020 outer;b outer;");
+}
+
+TEST(Tables, FalsyValuesHideSections) {
+  Table empty({"x"});
+  Table model({"text", "zero", "no", "list", "missing"});
+  model.add_row().view("text", "").number("zero", 0).flag("no", false).table("list", empty);
+  EXPECT_EQ(render_rows("{{#text}}1{{/text}}{{#zero}}2{{/zero}}{{#no}}3{{/no}}{{#list}}4{{/list}}"
+                        "{{#missing}}5{{/missing}}{{^text}}a{{/text}}{{^zero}}b{{/zero}}"
+                        "{{^no}}c{{/no}}{{^list}}d{{/list}}{{^missing}}e{{/missing}}",
+                        model),
+            "abcde");
+}
+
+TEST(Tables, ScalarSectionsPushTheValue) {
+  Table model({"name"});
+  model.add_row().view("name", "Siti");
+  EXPECT_EQ(render_rows("{{#name}}<{{.}}>{{/name}}", model), "<Siti>");
+  EXPECT_EQ(render_rows("[{{.}}][{{name.first}}]", model),
+            "[][]");  // rows and text have no members
+}
+
+TEST(Tables, RenderLikeTheSameJson) {
+  const std::string source =
+      "{{#items}}<li id=\"{{id}}\">{{label}} ({{count}}){{#on}} on{{/on}}</li>{{/items}}{{total}}";
+  Json json = {{"items", Json::array()}, {"total", 3}};
+  Table items({"id", "label", "count", "on"});
+  for (int i = 0; i < 3; ++i) {
+    const std::string label = "L<" + std::to_string(i) + ">";
+    json["items"].push_back({{"id", i}, {"label", label}, {"count", i * 10}, {"on", i == 1}});
+    items.add_row().number("id", i).text("label", label).number("count", i * 10).flag("on", i == 1);
+  }
+  Table model({"items", "total"});
+  model.add_row().table("items", items).number("total", 3);
+  EXPECT_EQ(render_rows(source, model), render(source, json));
+}
+
+TEST(Tables, UnknownColumnsAreRefused) {
+  Table model({"a"});
+  EXPECT_THROW(model.add_row().view("b", "x"), std::invalid_argument);
+  EXPECT_EQ(render_rows("[{{a}}]", Table({"a"})), "[]");  // no row: an empty context
+}
+
+// ---------------------------------------------------------------------------------------------
 // Standalone lines
 
 TEST(Standalone, BlockTagsAloneOnALineVanishWithTheLine) {
