@@ -8,8 +8,13 @@ namespace simpul::catalogue {
 
 Watch::Watch(db::Database& database, Catalogue& catalogue, std::chrono::milliseconds interval)
     : database_(database), catalogue_(catalogue), interval_(interval) {
-  mark_ = database_.read([](db::Transaction& tx) {
-    return tx.scalar("SELECT COALESCE(MAX(published_at), 0) FROM innovation_published");
+  database_.read([&](db::Transaction& tx) {
+    mark_ = tx.scalar("SELECT COALESCE(MAX(published_at), 0) FROM innovation_published");
+    // The catalogue's load reads these; reading them again would only cost memory.
+    for (auto row : tx.query(
+             "SELECT innovation_id FROM innovation_published WHERE published_at = $1", {mark_})) {
+      at_mark_.insert(row.integer(0));
+    }
   });
 }
 

@@ -21,7 +21,7 @@ class Catalogue;
 class Watch {
  public:
   // Starts from the newest publication now in the database: call before the catalogue loads, so
-  // nothing published in between is missed (it is re-read once, which is harmless).
+  // nothing published in between is missed.
   Watch(db::Database& database, Catalogue& catalogue, std::chrono::milliseconds interval);
   ~Watch();  // stops the thread
   Watch(const Watch&) = delete;

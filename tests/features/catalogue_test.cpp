@@ -30,6 +30,7 @@ TEST(Catalogues, EveryKeyTheCodeUsesExists) {
   std::set<std::string> missing;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(kHome + "/src")) {
     if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp") continue;
+    if (entry.path().filename() == "config.cpp") continue;  // TOML keys such as "catalogue.…"
     std::ifstream in(entry.path());
     std::stringstream text;
     text << in.rdbuf();
