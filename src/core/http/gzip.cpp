@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <memory>
 #include <stdexcept>
 
 namespace simpul::http {
@@ -34,25 +36,45 @@ bool has_zero_quality(std::string_view parameters) {
   return value.find_first_not_of("0.") == std::string_view::npos;
 }
 
+// One deflate state per thread and level, reset between responses: setting one up costs about as
+// much as compressing a whole search page (deflateInit2 allocates and clears 256 kB of tables).
+class Deflater {
+ public:
+  explicit Deflater(int level) {
+    if (deflateInit2(&stream_, level, Z_DEFLATED, kGzipWindowBits, kDefaultMemLevel,
+                     Z_DEFAULT_STRATEGY) != Z_OK) {
+      throw std::runtime_error("deflateInit2 failed");
+    }
+  }
+  ~Deflater() { deflateEnd(&stream_); }
+  Deflater(const Deflater&) = delete;
+  Deflater& operator=(const Deflater&) = delete;
+
+  std::string compress(std::string_view data) {
+    deflateReset(&stream_);
+    std::string out(deflateBound(&stream_, data.size()), '\0');
+    stream_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+    stream_.avail_in = static_cast<uInt>(data.size());
+    stream_.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream_.avail_out = static_cast<uInt>(out.size());
+    const int result = deflate(&stream_, Z_FINISH);
+    out.resize(stream_.total_out);
+    // deflateBound guarantees room for everything, so a single Z_FINISH must complete.
+    if (result != Z_STREAM_END) throw std::runtime_error("deflate failed");
+    return out;
+  }
+
+ private:
+  z_stream stream_{};
+};
+
 }  // namespace
 
 std::string gzip_compress(std::string_view data, int level) {
-  z_stream stream{};
-  if (deflateInit2(&stream, level, Z_DEFLATED, kGzipWindowBits, kDefaultMemLevel,
-                   Z_DEFAULT_STRATEGY) != Z_OK) {
-    throw std::runtime_error("deflateInit2 failed");
-  }
-  std::string out(deflateBound(&stream, data.size()), '\0');
-  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream.avail_in = static_cast<uInt>(data.size());
-  stream.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream.avail_out = static_cast<uInt>(out.size());
-  const int result = deflate(&stream, Z_FINISH);
-  out.resize(stream.total_out);
-  deflateEnd(&stream);
-  // deflateBound guarantees room for everything, so a single Z_FINISH must complete.
-  if (result != Z_STREAM_END) throw std::runtime_error("deflate failed");
-  return out;
+  thread_local std::map<int, std::unique_ptr<Deflater>> deflaters;
+  auto& deflater = deflaters[level];
+  if (!deflater) deflater = std::make_unique<Deflater>(level);
+  return deflater->compress(data);
 }
 
 bool is_compressible_type(std::string_view content_type) {
