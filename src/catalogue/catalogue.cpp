@@ -59,6 +59,8 @@ std::string Catalogue::value_label(const view::Catalog& messages, view::Lang lan
       return messages.text(lang, "innovation.affair." + code);
     case sdg:
       return code + ". " + messages.text(lang, "innovation.sdg." + code);
+    case award:
+      return messages.text(lang, "innovation.award_tier." + code);
     default:
       return code;
   }

@@ -37,6 +37,7 @@ FacetValues facet_values(const std::vector<std::string>& province_codes) {
   values.codes[form] = codes_of(innovations::kForms);
   values.codes[type] = codes_of(innovations::kTypes);
   values.codes[stage] = codes_of(innovations::kStages);
+  values.codes[award] = codes_of(innovations::kAwardTiers);
   for (const auto& affair_item : innovations::kAffairs) {
     values.codes[affair].emplace_back(affair_item.code);
   }
@@ -52,7 +53,7 @@ FacetValues facet_values(const std::vector<std::string>& province_codes) {
 search::Schema schema(const FacetValues& values) {
   search::Schema result;
   for (std::size_t facet = 0; facet < kFacetCount; ++facet) {
-    bool multi = facet == affair || facet == sdg;
+    bool multi = facet == affair || facet == sdg || facet == award;
     result.facets.push_back(
         {std::string(kFacetParams[facet]), multi, static_cast<int>(values.codes[facet].size())});
   }
@@ -74,6 +75,7 @@ search::Document to_document(const Published& innovation, const FacetValues& val
   document.facet_values[stage] = single(values, stage, innovation.stage);
   document.facet_values[affair] = static_cast<std::uint64_t>(innovation.affair_mask);
   document.facet_values[sdg] = static_cast<std::uint64_t>(innovation.sdg_mask);
+  document.facet_values[award] = static_cast<std::uint64_t>(innovation.award_mask);
   if (innovation.year) {
     int offset = std::clamp(*innovation.year, kFirstYear, kFirstYear + kYearCount - 1) - kFirstYear;
     document.facet_values[year] = static_cast<std::uint64_t>(offset);

@@ -11,11 +11,22 @@
 
 namespace simpul::catalogue {
 
-enum Facet : std::size_t { province, cluster, form, type, stage, affair, sdg, year, kFacetCount };
+enum Facet : std::size_t {
+  province,
+  cluster,
+  form,
+  type,
+  stage,
+  award,
+  affair,
+  sdg,
+  year,
+  kFacetCount
+};
 
 // The URL parameter of each facet, in Facet order: /katalog?provinsi=65&bentuk=tata_kelola.
-inline constexpr std::string_view kFacetParams[] = {"provinsi", "klaster", "bentuk", "jenis",
-                                                    "tahap",    "urusan",  "sdg",    "tahun"};
+inline constexpr std::string_view kFacetParams[] = {
+    "provinsi", "klaster", "bentuk", "jenis", "tahap", "penghargaan", "urusan", "sdg", "tahun"};
 static_assert(std::size(kFacetParams) == kFacetCount);
 
 inline constexpr int kFirstYear = 2014;  // the first KIPP year; earlier years count as 2014
@@ -38,6 +49,7 @@ struct Published {
   std::string province_code, agency_type, form, type, stage;
   std::optional<int> year;
   std::int64_t sdg_mask = 0, affair_mask = 0;
+  std::int64_t award_mask = 0;  // bit i for innovations::kAwardTiers[i]
   std::int64_t published_at = 0;
   std::int64_t replications = 0;
   std::string tags;  // space separated

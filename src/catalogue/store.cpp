@@ -2,13 +2,31 @@
 
 #include <nlohmann/json.hpp>
 
+#include "innovations/model.hpp"
+
 namespace simpul::catalogue {
 namespace {
 
-constexpr const char* kPublishedSelect =
-    "SELECT p.innovation_id, p.name, p.snapshot_json, COALESCE(p.province_code, ''), "
-    "p.agency_type, p.form, p.type, p.stage, p.year, p.sdg_mask, p.affair_mask, p.published_at, "
-    "p.agency_id, p.is_sample FROM innovation_published p ";
+// The award tiers of an innovation as a bit mask (bit i for innovations::kAwardTiers[i]): each
+// tier's bit counted once, however many awards of that tier.
+std::string award_mask_sql() {
+  std::string cases;
+  for (std::size_t i = 0; i < std::size(innovations::kAwardTiers); ++i) {
+    cases += " WHEN '" + std::string(innovations::kAwardTiers[i]) + "' THEN " +
+             std::to_string(std::int64_t{1} << i);
+  }
+  return "COALESCE((SELECT SUM(DISTINCT CASE a.tier" + cases +
+         " ELSE 0 END) FROM innovation_awards a WHERE a.innovation_id = p.innovation_id), 0)";
+}
+
+const std::string& published_select() {
+  static const std::string sql =
+      "SELECT p.innovation_id, p.name, p.snapshot_json, COALESCE(p.province_code, ''), "
+      "p.agency_type, p.form, p.type, p.stage, p.year, p.sdg_mask, p.affair_mask, p.published_at, "
+      "p.agency_id, p.is_sample, " +
+      award_mask_sql() + " FROM innovation_published p ";
+  return sql;
+}
 
 // Enough for a 220-byte snippet around the first matches; every byte here is held in memory for
 // every published innovation.
@@ -43,6 +61,7 @@ PublishedRecord record_from(const db::Result::Row& row) {
   p.sdg_mask = row.integer(9);
   p.affair_mask = row.integer(10);
   p.published_at = row.integer(11);
+  p.award_mask = row.integer(14);
   if (auto tags = snapshot.find("tags"); tags != snapshot.end() && tags->is_array()) {
     for (const auto& tag : *tags) {
       if (tag.is_string()) p.tags += tag.get<std::string>() + " ";
@@ -71,16 +90,16 @@ PublishedRecord record_from(const db::Result::Row& row) {
 std::vector<PublishedRecord> published_page(db::Transaction& tx, std::int64_t after_id,
                                             std::int64_t limit) {
   std::vector<PublishedRecord> records;
-  for (auto row : tx.query(std::string(kPublishedSelect) +
-                               "WHERE p.innovation_id > $1 ORDER BY p.innovation_id LIMIT $2",
-                           {after_id, limit})) {
+  for (auto row :
+       tx.query(published_select() + "WHERE p.innovation_id > $1 ORDER BY p.innovation_id LIMIT $2",
+                {after_id, limit})) {
     records.push_back(record_from(row));
   }
   return records;
 }
 
 std::optional<PublishedRecord> find_published(db::Transaction& tx, std::int64_t id) {
-  auto rows = tx.query(std::string(kPublishedSelect) + "WHERE p.innovation_id = $1", {id});
+  auto rows = tx.query(published_select() + "WHERE p.innovation_id = $1", {id});
   if (rows.empty()) return std::nullopt;
   return record_from(rows.front());
 }

@@ -103,6 +103,29 @@ TEST_P(Catalogue, FacetCountsMatchDirectCounts) {
                                            "province_code = '65' AND stage = 'penerapan'"));
 }
 
+TEST_P(Catalogue, TheAwardFacetCountsAwardedInnovations) {
+  Client client = server_->client();
+  auto all = client.get("/katalog");
+  auto awards = facet_counts(all, "penghargaan");
+  ASSERT_FALSE(awards.empty());
+  for (auto [tier, count] : awards) {
+    EXPECT_EQ(count, server_->count("SELECT COUNT(DISTINCT a.innovation_id) FROM innovation_awards "
+                                    "a JOIN innovation_published p ON p.innovation_id = "
+                                    "a.innovation_id WHERE a.tier = $1",
+                                    {tier}))
+        << tier;
+  }
+  EXPECT_EQ(awards["top_inovasi"], 2);  // Sipelandukilat (2019) and Poltabes (2020)
+  // Two tiers chosen: innovations with either.
+  auto either = nlohmann::json::parse(
+      client.get("/api/v1/innovations?penghargaan=top_inovasi&penghargaan=replikasi").body);
+  EXPECT_EQ(either["total"], 3);
+  // With a province, the award counts follow it.
+  auto kaltara = facet_counts(client.get("/katalog?provinsi=65"), "penghargaan");
+  EXPECT_EQ(kaltara["top_inovasi"], 1);
+  EXPECT_EQ(kaltara.count("replikasi"), 0u);
+}
+
 TEST_P(Catalogue, SortingPaginationAndForgivingUrls) {
   Client client = server_->client();
   auto first = client.get("/katalog?urut=terbaru");
