@@ -112,6 +112,18 @@ test('ticking a facet updates the results in place through htmx', async (t) => {
   assert.equal(await catalogueTotal(page), before);
 });
 
+test('the award facet narrows the catalogue to awarded innovations', async (t) => {
+  const { page } = await openPage(t, browser, server);
+  await page.goto('/katalog');
+  const checkbox = facetCheckbox(page, 'Penghargaan', 'Top Inovasi \\(Top 45 dan sebelumnya Top 40/35/25/9\\)');
+  await htmxSwap(page, () => checkbox.check());
+  await page.waitForURL((url) => url.searchParams.getAll('penghargaan').includes('top_inovasi'));
+  assert.equal(await catalogueTotal(page), 2);
+  const names = await resultNames(page);
+  assert.ok(names.some((name) => name.startsWith(SIPELANDUKILAT)), names.join(' | '));
+  assert.ok(names.some((name) => name.startsWith('Program Layanan Tak Boleh Berhenti Sekolah')), names.join(' | '));
+});
+
 test('with JavaScript disabled the "Terapkan penyaring" button applies the facets', async (t) => {
   const { page } = await openPage(t, browser, server, { javaScriptEnabled: false });
   await page.goto(`/katalog?q=${encodeURIComponent(QUERY)}`);
@@ -187,7 +199,7 @@ test('a profile opened from the results, then the CSV export of the same results
   assert.equal(await fact(page, 'Jenis inovasi'), 'Non-digital (luring)');
   assert.equal(await fact(page, 'Tahapan inovasi'), 'Penerapan');
   assert.equal(await fact(page, 'Urusan pemerintahan'), 'Administrasi kependudukan dan pencatatan sipil');
-  assert.equal(await fact(page, 'Riwayat penghargaan'), 'belum ada');
+  assert.match(await fact(page, 'Riwayat penghargaan'), /^Top 45 KIPP 2019 \(Top Inovasi/);
   assert.match(await fact(page, 'Tanggal penerapan'), /^\d{1,2} [A-Z][a-z]+ \d{4}$/, 'the date in Indonesian');
   const agency = page.getByRole('link', { name: 'Pemerintah Provinsi Kalimantan Utara', exact: true });
   assert.match(await agency.getAttribute('href'), /^\/instansi\/\d+\/portofolio$/);
