@@ -6,11 +6,12 @@ SIMPUL_BUILD_PACKAGES=(
   g++ cmake make pkg-config ccache
   libboost-dev libsqlite3-dev libpqxx-dev libsodium-dev zlib1g-dev
   libspdlog-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libstemmer-dev libmagic-dev libxlsxwriter-dev
-  libminizip-dev libexpat1-dev
+  libminizip-dev libexpat1-dev libcurl4-openssl-dev
   nodejs npm
 )
-# Extra Debian packages for the test suite: GoogleTest, PostgreSQL 15, Chromium.
-SIMPUL_TEST_PACKAGES=(libgtest-dev postgresql-15 chromium)
+# Extra Debian packages for the test suite: GoogleTest, PostgreSQL 15, Chromium, and an SMTP
+# server (aiosmtpd) with openssl for its throw-away certificate.
+SIMPUL_TEST_PACKAGES=(libgtest-dev postgresql-15 chromium python3-aiosmtpd openssl)
 
 simpul_as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

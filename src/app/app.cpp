@@ -15,6 +15,7 @@
 #include "core/http/multipart.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/crypto.hpp"
+#include "notices/sender.hpp"
 #include "site/settings_store.hpp"
 
 namespace simpul::app {
@@ -62,6 +63,7 @@ std::string default_message_key(int status) { return "error." + error_code(statu
 }  // namespace
 
 App::App(Config config) : config_(std::move(config)) {
+  read_environment(config_);
   init_crypto();
   std::filesystem::create_directories(config_.data_dir);
   database_ = db::Database::open(config_.database_url(), config_.pool);
@@ -73,6 +75,10 @@ App::App(Config config) : config_(std::move(config)) {
   catalog_ = view::Catalog::load(config_.path("i18n"));
   templates_ = view::TemplateSet::load(config_.path("templates"), catalog_);
   open_catalogue();
+  // Without a mail server the emails stay in the outbox, where the organiser sees them.
+  if (config_.smtp.configured()) {
+    mail_sender_ = std::make_unique<notices::Sender>(*database_, catalog_, config_);
+  }
   static_files_ = std::make_shared<http::StaticFiles>();
   static_files_->mount("/static/", config_.path("static"));
   static_files_->add_file("/static/vendor/htmx.min.js",
@@ -121,6 +127,7 @@ void App::load_routes() {
   catalogue::register_routes(routes_);
   api_tokens::register_routes(routes_);
   imports::register_routes(routes_);
+  notices::register_routes(routes_);
   for (const Route& route : routes_.all()) {
     const Route* target = &route;
     router_.add(route.method, route.pattern,
@@ -324,6 +331,7 @@ std::uint16_t App::listen() {
   auto port = server_->listen();
   // Only a serving process follows other servers; commands of the CLI do not need to.
   if (config_.catalogue_poll.count() > 0) catalogue_watch_->start();
+  if (mail_sender_) mail_sender_->start();
   return port;
 }
 

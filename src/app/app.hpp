@@ -24,6 +24,9 @@ namespace simpul::catalogue {
 class Catalogue;
 class Watch;
 }  // namespace simpul::catalogue
+namespace simpul::notices {
+class Sender;
+}
 
 namespace simpul::app {
 
@@ -95,6 +98,8 @@ class App {
   std::unique_ptr<catalogue::Catalogue> catalogue_;
   // Declared after the catalogue it refreshes, so it stops first.
   std::unique_ptr<catalogue::Watch> catalogue_watch_;
+  // Sends the email outbox while serving with SMTP configured; stops before the database closes.
+  std::unique_ptr<notices::Sender> mail_sender_;
   std::unique_ptr<http::Server> server_;
 };
 

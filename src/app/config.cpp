@@ -2,8 +2,11 @@
 
 #include <toml++/toml.h>
 
+#include <cstdlib>
 #include <sstream>
 #include <stdexcept>
+
+#include "core/util/numbers.hpp"
 
 namespace simpul::app {
 
@@ -22,6 +25,29 @@ void read(const toml::table& table, std::string_view key, T& target) {
 
 void read_seconds(const toml::table& table, std::string_view key, std::chrono::seconds& target) {
   if (auto value = table.at_path(key).value<std::int64_t>()) target = std::chrono::seconds(*value);
+}
+
+void read_milliseconds(const toml::table& table, std::string_view key,
+                       std::chrono::milliseconds& target) {
+  if (auto value = table.at_path(key).value<std::int64_t>()) {
+    target = std::chrono::milliseconds(*value);
+  }
+}
+
+void read_smtp(const toml::table& table, SmtpConfig& smtp) {
+  read(table, "smtp.host", smtp.host);
+  read(table, "smtp.port", smtp.port);
+  read(table, "smtp.starttls", smtp.starttls);
+  read(table, "smtp.username", smtp.username);
+  read(table, "smtp.password", smtp.password);
+  read(table, "smtp.from", smtp.from);
+  read(table, "smtp.ca_file", smtp.ca_file);
+  read(table, "smtp.max_attempts", smtp.max_attempts);
+  read_milliseconds(table, "smtp.poll_milliseconds", smtp.poll);
+}
+
+void read_variable(const char* name, std::string& target) {
+  if (const char* value = std::getenv(name); value && *value) target = value;
 }
 
 }  // namespace
@@ -58,9 +84,25 @@ void load_toml(Config& config, const std::string& file) {
   read(table, "security.signin_failures_per_account", config.signin_failures_per_account);
   read(table, "security.signin_failures_per_address", config.signin_failures_per_address);
   read_seconds(table, "security.signin_window_seconds", config.signin_window);
-  std::int64_t poll_ms = config.catalogue_poll.count();
-  read(table, "catalogue.poll_milliseconds", poll_ms);
-  config.catalogue_poll = std::chrono::milliseconds(poll_ms);
+  read_milliseconds(table, "catalogue.poll_milliseconds", config.catalogue_poll);
+  read(table, "public_url", config.public_url);
+  read_smtp(table, config.smtp);
+}
+
+void read_environment(Config& config) {
+  read_variable("SIMPUL_SMTP_HOST", config.smtp.host);
+  read_variable("SIMPUL_SMTP_USERNAME", config.smtp.username);
+  read_variable("SIMPUL_SMTP_PASSWORD", config.smtp.password);
+  read_variable("SIMPUL_PUBLIC_URL", config.public_url);
+  std::string port;
+  read_variable("SIMPUL_SMTP_PORT", port);
+  if (!port.empty()) {
+    auto number = parse_positive(port);
+    if (!number || *number > 65535) {
+      throw std::runtime_error("SIMPUL_SMTP_PORT is not a port: " + port);
+    }
+    config.smtp.port = static_cast<int>(*number);
+  }
 }
 
 }  // namespace simpul::app

@@ -11,6 +11,23 @@
 
 namespace simpul::app {
 
+// The mail server that sends the outbox of notices (notices/sender.hpp).
+struct SmtpConfig {
+  std::string host;  // empty: not configured, emails stay in the outbox
+  int port = 587;
+  bool starttls = true;
+  std::string username;
+  std::string password;
+  std::string from;  // "Simpul <no-reply@simpul.example.go.id>"; required with a host
+  // PEM certificates to trust instead of the system's (a mail relay with an internal CA; the
+  // tests' throw-away certificate).
+  std::string ca_file;
+  int max_attempts = 6;
+  std::chrono::milliseconds poll{10000};  // how often the outbox is looked at
+
+  bool configured() const { return !host.empty(); }
+};
+
 struct Config {
   std::string home = ".";  // where templates/, i18n/, static/, migrations/, node_modules/ are
   std::string data_dir = "var";
@@ -28,6 +45,10 @@ struct Config {
   auth::PasswordCost password_cost;
   // How often a server looks for publications made by other servers or `simpul import`; 0: never.
   std::chrono::milliseconds catalogue_poll{5000};
+  // Where people open Simpul ("https://simpul.menpan.go.id"), for the links in emails; empty:
+  // emails name the page's path only.
+  std::string public_url;
+  SmtpConfig smtp;
 
   std::string database_url() const;
   std::string path(const std::string& relative) const;  // home + "/" + relative
@@ -35,5 +56,8 @@ struct Config {
 
 // Reads a TOML file into config; throws std::runtime_error with the file, line and reason.
 void load_toml(Config& config, const std::string& file);
+// Settings kept out of files (the SMTP password above all): SIMPUL_SMTP_HOST, SIMPUL_SMTP_PORT,
+// SIMPUL_SMTP_USERNAME, SIMPUL_SMTP_PASSWORD and SIMPUL_PUBLIC_URL, when set, beat the TOML file.
+void read_environment(Config& config);
 
 }  // namespace simpul::app

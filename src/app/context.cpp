@@ -1,7 +1,10 @@
 #include "app/context.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include "app/app.hpp"
 #include "app/cookies.hpp"
+#include "notices/service.hpp"
 
 namespace simpul::app {
 
@@ -58,14 +61,21 @@ Json navigation(const Context& context, std::string_view path) {
   return items;
 }
 
+bool setup_done(const std::optional<CurrentUser>& user) {
+  return user && !user->must_complete_profile && !user->must_change_password;
+}
+
+constexpr std::string_view kInbox = "/kotak-masuk";
+
 Json account_menu(const Context& context) {
   Json items = Json::array();
   const auto& user = context.user();
-  if (!user || user->must_complete_profile || user->must_change_password) return items;
+  if (!setup_done(user)) return items;
   auto add = [&](std::string_view href, std::string_view key) {
     items.push_back({{"href", href}, {"label", context.t(key)}});
   };
   add("/akun", "nav.my_account");
+  add(kInbox, "notices.nav.inbox");
   if (user->is(auth::Role::unit_operator) || user->is(auth::Role::local_admin) ||
       user->is(auth::Role::organiser)) {
     add("/inovasi/saya", "innovation.nav.mine");
@@ -74,8 +84,27 @@ Json account_menu(const Context& context) {
     add("/pengguna", "nav.users");
     add("/instansi", "nav.agencies");
   }
-  if (user->is(auth::Role::organiser)) add("/audit", "nav.audit");
+  if (user->is(auth::Role::organiser)) {
+    add("/audit", "nav.audit");
+    add("/email-keluar", "notices.nav.outbox");
+  }
   return items;
+}
+
+// The unread count next to the inbox link: one indexed count per signed-in page (not per htmx
+// fragment, which shows no menu, nor on the page of a server error, which may be the database's).
+// The page renders without the count when counting fails.
+void show_unread_notices(App& app, const CurrentUser& user, view::Lang lang, Json& menu) {
+  std::int64_t unread = 0;
+  try {
+    unread = notices::unread_notices(app.db(), user.id);
+  } catch (const std::exception& error) {
+    spdlog::warn("layout: unread notices of user {} not counted: {}", user.id, error.what());
+  }
+  if (unread == 0) return;
+  for (auto& item : menu) {
+    if (item.value("href", "") == kInbox) item["inbox_unread"] = view::format_integer(unread, lang);
+  }
 }
 
 }  // namespace
@@ -109,6 +138,9 @@ Json Context::layout_model(Json model) const {
 http::Response Context::page(std::string_view template_name, Json model, int status) {
   const auto& templates = app_.templates();
   Json full = layout_model(std::move(model));
+  if (setup_done(user_) && status < 500) {
+    show_unread_notices(app_, *user_, lang_, full["account_menu"]);
+  }
   std::string content = templates.render(template_name, lang_, full);
   full["content"] = std::move(content);
   return http::Response::html(templates.render("layout", lang_, full), status);

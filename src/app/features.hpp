@@ -31,6 +31,9 @@ void register_routes(app::Routes& routes);
 namespace imports {
 void register_routes(app::Routes& routes);
 }
+namespace notices {
+void register_routes(app::Routes& routes);
+}
 namespace regions {
 // Loads provinces, regencies/cities and one agency per regional government from the
 // idn-area-data CSV files under data_dir.
