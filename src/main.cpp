@@ -9,6 +9,7 @@
 
 #include "accounts/service.hpp"
 #include "app/app.hpp"
+#include "competitions/seed.hpp"
 #include "core/util/crypto.hpp"
 #include "imports/cli.hpp"
 #include "samples/loader.hpp"
@@ -93,6 +94,7 @@ int serve(Config config) {
   simpul::app::App app(config);
   if (config.demo) {
     if (simpul::samples::seed_demo_innovations(app.db(), config.home)) app.reload_catalogue();
+    simpul::competitions::seed_demo_editions(app.db(), config.home);
     auto accounts = simpul::accounts::seed_demo_accounts(app.db(), config.password_cost);
     std::vector<simpul::app::App::DemoAccount> shown;
     std::cout << "\nDemo accounts (new passwords at every start):\n";
@@ -251,6 +253,8 @@ int main(int argc, char** argv) {
         bool loaded = simpul::samples::seed_demo_innovations(app.db(), config.home);
         std::cout << (loaded ? "demo innovations loaded\n"
                              : "demo innovations were already loaded\n");
+        auto editions = simpul::competitions::seed_demo_editions(app.db(), config.home);
+        std::cout << editions << " demo competition editions loaded\n";
       }
       if (synthetic_count > 0) {
         auto start = std::chrono::steady_clock::now();

@@ -59,8 +59,6 @@ http::Response metrics(Context& context) {
 void register_routes(app::Routes& routes) {
   routes.get("/", Access::anyone(), home);
   routes.get("/tentang", Access::anyone(), about);
-  routes.get("/kompetisi", Access::anyone(),
-             upcoming("upcoming.competition.title", "upcoming.competition.summary"));
   routes.get("/replikasi", Access::anyone(),
              upcoming("upcoming.replication.title", "upcoming.replication.summary"));
   routes.get("/fkp", Access::anyone(), upcoming("upcoming.forum.title", "upcoming.forum.summary"));

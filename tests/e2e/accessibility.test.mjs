@@ -86,9 +86,10 @@ for (const lang of ['id', 'en']) {
       await check(page, '/data-terbuka', `a11y-${lang}-api`);
     });
 
-    test('an upcoming part (/kompetisi)', async (t) => {
+    test('the competitions (/kompetisi) and an upcoming part (/replikasi)', async (t) => {
       const { page } = await openPage(t, browser, server, { lang });
       await check(page, '/kompetisi', `a11y-${lang}-kompetisi`);
+      await check(page, '/replikasi', `a11y-${lang}-replikasi`);
     });
 
     test('the catalogue with a query and a facet ticked', async (t) => {

@@ -1,0 +1,224 @@
+// The organisers' pages: a new edition, its set-up part by part, publication, deadline extensions
+// and copies to another year. A refused save shows the page again with what was typed.
+#include "competitions/calendar.hpp"
+#include "competitions/routes.hpp"
+#include "competitions/service.hpp"
+#include "competitions/setup_form.hpp"
+#include "competitions/setup_page.hpp"
+#include "competitions/view.hpp"
+#include "core/util/clock.hpp"
+#include "core/util/numbers.hpp"
+
+namespace simpul::competitions {
+namespace {
+
+std::int64_t form_version(const http::Form& form) {
+  auto version = parse_positive(form.get("version"));
+  if (!version) throw bad_request("error.bad_form");
+  return *version;
+}
+
+int this_year(const Context& context) { return local_date(now_seconds(), context.zone()).year; }
+
+http::Response render_new(Context& context, const http::Form& values, const FieldErrors& errors,
+                          int status) {
+  Manager manager = manager_of(context.signed_in_user());
+  if (!may_create(manager)) throw forbidden();
+  Level level = *level_run_by(manager.role);
+  std::string owner_name;
+  Json sources = Json::array();
+  context.db().read([&](db::Transaction& tx) {
+    if (auto owner = owner_for(manager)) {
+      if (auto agency = find_agency(tx, *owner)) owner_name = agency->name;
+    }
+    for (const auto& edition : editions_of(tx, level, owner_for(manager))) {
+      sources.push_back({{"title", edition.title},
+                         {"year", edition.year},
+                         {"copy_url", edition_url(edition.id) + "/salin"}});
+    }
+  });
+  Json model = {{"title", context.t("competition.new.title")},
+                {"level", level_text(context, level, owner_name)},
+                {"general", general_fields(context, values, errors, false)},
+                {"has_errors", !errors.empty()},
+                {"sources", sources},
+                {"has_sources", !sources.empty()}};
+  if (auto owner_error = errors.find("owner"); owner_error != errors.end()) {
+    model["problem"] = context.t(owner_error->second.key, owner_error->second.args);
+  }
+  return context.page("competitions/new", std::move(model), status);
+}
+
+http::Response back_to_setup(std::int64_t id, const char* message, Part part) {
+  return http::Response::redirect(edition_url(id) + "/atur?pesan=" + message + "#" +
+                                  std::string(part_code(part)));
+}
+
+// The set-up page again when the change is refused: 422 with the field errors or what
+// publication needs, 409 with the reason; nullopt when the change was made.
+template <class Change>
+std::optional<http::Response> refusal(Context& context, SetupPage& page, Change&& change) {
+  try {
+    change();
+    return std::nullopt;
+  } catch (const InvalidSetup& error) {
+    page.errors = error.errors();
+    return render_setup(context, page, 422);
+  } catch (const NotReady& error) {
+    page.blocked = error.problems();
+    return render_setup(context, page, 422);
+  } catch (const UserError& error) {
+    if (error.status() != 409) throw;
+    page.problem = context.t(error.key(), error.args());
+    return render_setup(context, page, 409);
+  }
+}
+
+// The extension page, with what was typed and its errors.
+http::Response render_extend(Context& context, const Edition& edition, const http::Form& typed,
+                             const FieldErrors& errors, const std::string& problem, int status) {
+  const General& g = edition.setup.general;
+  Json stages = Json::array();
+  for (const Stage& stage : edition.setup.stages) {
+    if (!stage.ends_at) continue;
+    stages.push_back({{"value", stage.code},
+                      {"label", label(context, "stage", stage.code)},
+                      {"current", datetime_text(context, *stage.ends_at, g.zone)},
+                      {"selected", typed.get("stage", std::string(kRegistration)) == stage.code}});
+  }
+  Json model = {
+      {"title", context.t("competition.extend.title", {{"title", g.title}})},
+      {"base", edition_url(edition.id)},
+      {"version", typed.has("version") ? typed.get("version") : std::to_string(edition.version)},
+      {"zone", view::zone_name(g.zone)},
+      {"published", edition.status == Status::published},
+      {"stages", stages},
+      {"has_stages", !stages.empty()},
+      {"new_ends_at", typed.get("new_ends_at")},
+      {"reason", typed.get("reason")},
+      {"problem", problem},
+      {"errors", translated(context, errors)}};
+  return context.page("competitions/extend", std::move(model), status);
+}
+
+http::Response render_copy(Context& context, const Edition& edition, const std::string& year,
+                           const FieldErrors& errors, int status) {
+  const General& g = edition.setup.general;
+  Json model = {{"title", context.t("competition.copy.title", {{"title", g.title}})},
+                {"base", edition_url(edition.id)},
+                {"year", year},
+                {"errors", translated(context, errors)}};
+  return context.page("competitions/copy", std::move(model), status);
+}
+
+}  // namespace
+
+// Next year's edition in the organiser's own zone, with the default numbers.
+http::Response new_form(Context& context) {
+  General defaults;
+  defaults.year = this_year(context) + 1;
+  defaults.zone = context.zone();
+  return render_new(context, form_of(new_setup(defaults), Part::general), {}, 200);
+}
+
+http::Response create(Context& context) {
+  Setup typed = new_setup(General{});
+  ReadPart read = read_part(context.request().form(), Part::general, typed, view::Zone::wib);
+  FieldErrors errors = read.errors;
+  errors.merge(check_part(typed, Part::general));
+  if (!errors.empty()) return render_new(context, read.values, errors, 422);
+  try {
+    auto id = create_edition(context.db(), context.actor(), manager_of(context.signed_in_user()),
+                             typed.general);
+    return http::Response::redirect(edition_url(id) + "/atur?pesan=dibuat");
+  } catch (const InvalidSetup& error) {
+    return render_new(context, read.values, error.errors(), 422);
+  }
+}
+
+http::Response setup(Context& context) {
+  Edition edition = managed_edition(context, path_id(context));
+  SetupPage page{&edition, edition.version};
+  return render_setup(context, page, 200);
+}
+
+http::Response save(Context& context) {
+  auto id = path_id(context);
+  auto part = parse_part(context.request().param("part"));
+  if (!part) throw not_found();
+  Edition edition = managed_edition(context, id);
+  const auto& form = context.request().form();
+  SetupPage page{&edition, form_version(form), *part};
+  Setup typed = edition.setup;
+  ReadPart read = read_part(form, *part, typed, edition.setup.general.zone);
+  page.typed = read.values;
+  if (!read.errors.empty()) {
+    page.errors = read.errors;
+    page.errors.merge(check_part(typed, *part));
+    return render_setup(context, page, 422);
+  }
+  auto refused = refusal(context, page, [&] {
+    save_part(context.db(), context.actor(), manager_of(context.signed_in_user()), id, page.version,
+              *part, typed);
+  });
+  return refused ? std::move(*refused) : back_to_setup(id, "tersimpan", *part);
+}
+
+http::Response publish(Context& context) {
+  auto id = path_id(context);
+  Edition edition = managed_edition(context, id);
+  SetupPage page{&edition, form_version(context.request().form())};
+  auto refused = refusal(context, page, [&] {
+    publish_edition(context.db(), context.actor(), manager_of(context.signed_in_user()), id,
+                    page.version);
+  });
+  return refused ? std::move(*refused)
+                 : http::Response::redirect(edition_url(id) + "?pesan=terbit");
+}
+
+http::Response extend_form(Context& context) {
+  Edition edition = managed_edition(context, path_id(context));
+  return render_extend(context, edition, {}, {}, "", 200);
+}
+
+http::Response extend(Context& context) {
+  auto id = path_id(context);
+  Edition edition = managed_edition(context, id);
+  const auto& form = context.request().form();
+  auto version = form_version(form);
+  std::string typed_end = form.get("new_ends_at");
+  auto new_end = parse_local_datetime(typed_end, edition.setup.general.zone, true);
+  try {
+    if (typed_end.empty()) throw InvalidSetup({{"new_ends_at", {"form.required", {}}}});
+    extend_deadline(context.db(), context.actor(), manager_of(context.signed_in_user()), id,
+                    version, form.get("stage"), new_end, form.get("reason"));
+  } catch (const InvalidSetup& error) {
+    return render_extend(context, edition, form, error.errors(), "", 422);
+  } catch (const UserError& error) {
+    if (error.status() != 409) throw;
+    return render_extend(context, edition, form, {}, context.t(error.key(), error.args()), 409);
+  }
+  return http::Response::redirect(edition_url(id) + "?pesan=diperpanjang");
+}
+
+http::Response copy_form(Context& context) {
+  Edition edition = managed_edition(context, path_id(context));
+  return render_copy(context, edition, std::to_string(edition.setup.general.year + 1), {}, 200);
+}
+
+http::Response copy(Context& context) {
+  auto id = path_id(context);
+  Edition edition = managed_edition(context, id);
+  std::string year = context.request().form().get("year");
+  auto to_year = parse_positive(year);
+  try {
+    if (!to_year) throw InvalidSetup({{"year", {"competition.error.number", {}}}});
+    auto copy_id = copy_edition(context.db(), context.actor(), manager_of(context.signed_in_user()),
+                                id, static_cast<int>(std::min<std::int64_t>(*to_year, 1'000'000)));
+    return http::Response::redirect(edition_url(copy_id) + "/atur?pesan=disalin");
+  } catch (const InvalidSetup& error) {
+    return render_copy(context, edition, year, error.errors(), 422);
+  }
+}
+
+}  // namespace simpul::competitions

@@ -1,0 +1,98 @@
+#include "competitions/view.hpp"
+
+#include "app/app.hpp"
+#include "competitions/service.hpp"
+#include "core/util/numbers.hpp"
+
+namespace simpul::competitions {
+
+Manager manager_of(const app::CurrentUser& user) { return {user.role, user.agency_id}; }
+
+bool manages(const Context& context, const General& general) {
+  return context.user() &&
+         may_manage(manager_of(*context.user()), general.level, general.owner_agency_id);
+}
+
+std::int64_t path_id(Context& context) {
+  auto id = parse_positive(context.request().param("id"));
+  if (!id) throw not_found();
+  return *id;
+}
+
+Edition managed_edition(Context& context, std::int64_t id) {
+  Edition edition = load_edition(context.db(), id);
+  if (!manages(context, edition.setup.general)) throw forbidden();
+  return edition;
+}
+
+std::string edition_url(std::int64_t id) { return "/kompetisi/" + std::to_string(id); }
+
+std::string level_text(const Context& context, Level level, const std::string& owner_name) {
+  std::string text = context.t("competition.level." + std::string(level_code(level)));
+  if (!owner_name.empty()) text += " · " + owner_name;
+  return text;
+}
+
+std::string label(const Context& context, std::string_view list, std::string_view code) {
+  return context.t("competition." + std::string(list) + "." + std::string(code));
+}
+
+std::string datetime_text(const Context& context, std::int64_t utc, view::Zone zone) {
+  return view::format_datetime(utc, zone, context.lang());
+}
+
+std::string date_text(const Context& context, std::int64_t utc, view::Zone zone) {
+  return view::format_date(utc, zone, context.lang());
+}
+
+std::string registration_text(const Context& context, Status status,
+                              const std::optional<std::int64_t>& opens,
+                              const std::optional<std::int64_t>& closes, view::Zone zone,
+                              std::int64_t now) {
+  if (status == Status::draft) return context.t("competition.registration.draft");
+  if (!closes) return context.t("competition.registration.unknown");
+  std::string close = datetime_text(context, *closes, zone);
+  if (now >= *closes) return context.t("competition.registration.closed", {{"close", close}});
+  if (opens && now < *opens) {
+    return context.t("competition.registration.not_yet",
+                     {{"open", datetime_text(context, *opens, zone)}, {"close", close}});
+  }
+  return context.t("competition.registration.open", {{"close", close}});
+}
+
+std::string reason_text(Context& context, const Reason& reason, view::Zone zone) {
+  return explain(reason, context.app().catalog(), context.lang(), zone);
+}
+
+Json paragraphs(std::string_view text) {
+  Json out = Json::array();
+  while (!text.empty()) {
+    auto end = text.find('\n');
+    auto line = text.substr(0, end);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) out.push_back(line);
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return out;
+}
+
+Json translated(const Context& context, const FieldErrors& errors) {
+  Json out = Json::object();
+  for (const auto& [field, problem] : errors) out[field] = context.t(problem.key, problem.args);
+  return out;
+}
+
+std::string notice_from_query(Context& context) {
+  static constexpr std::pair<std::string_view, std::string_view> kNotices[] = {
+      {"dibuat", "competition.notice.created"},   {"tersimpan", "competition.notice.saved"},
+      {"terbit", "competition.notice.published"}, {"diperpanjang", "competition.notice.extended"},
+      {"disalin", "competition.notice.copied"},
+  };
+  const std::string message = context.request().query().get("pesan");
+  for (const auto& [name, key] : kNotices) {
+    if (name == message) return context.t(key);
+  }
+  return "";
+}
+
+}  // namespace simpul::competitions

@@ -1,0 +1,48 @@
+#pragma once
+// What the competition pages share: who is asking, labels from the catalogues, and an edition's
+// dates in its own zone and the visitor's language.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "app/context.hpp"
+#include "competitions/eligibility.hpp"
+#include "competitions/model.hpp"
+#include "competitions/rules.hpp"
+#include "competitions/store.hpp"
+
+namespace simpul::competitions {
+
+using app::Context;
+using app::Json;
+
+Manager manager_of(const app::CurrentUser& user);
+// Whether the signed-in visitor, if any, manages the edition.
+bool manages(const Context& context, const General& general);
+// The path parameter as an id; 404 when it is not one.
+std::int64_t path_id(Context& context);
+// The edition when the signed-in user manages it: 404 or 403 otherwise.
+Edition managed_edition(Context& context, std::int64_t id);
+std::string edition_url(std::int64_t id);
+
+// "Nasional", "Simpul JIPP · Pemerintah Provinsi Jawa Timur", ...
+std::string level_text(const Context& context, Level level, const std::string& owner_name);
+std::string label(const Context& context, std::string_view list, std::string_view code);
+// An instant in the edition's zone: "16 April 2022 pukul 12.00 WIB".
+std::string datetime_text(const Context& context, std::int64_t utc, view::Zone zone);
+std::string date_text(const Context& context, std::int64_t utc, view::Zone zone);
+// Where registration stands at `now`, in one sentence.
+std::string registration_text(const Context& context, Status status,
+                              const std::optional<std::int64_t>& opens,
+                              const std::optional<std::int64_t>& closes, view::Zone zone,
+                              std::int64_t now);
+std::string reason_text(Context& context, const Reason& reason, view::Zone zone);
+// A text as paragraphs, one per non-empty line.
+Json paragraphs(std::string_view text);
+// Field errors in the visitor's language, by field name.
+Json translated(const Context& context, const FieldErrors& errors);
+// A one-time message named in the query (?pesan=tersimpan), from a fixed list.
+std::string notice_from_query(Context& context);
+
+}  // namespace simpul::competitions
