@@ -4,6 +4,8 @@
 #include <array>
 #include <unordered_set>
 
+#include "core/util/html.hpp"
+
 namespace simpul::search::detail {
 
 namespace {
@@ -171,27 +173,6 @@ std::string fold_word(std::string_view text) {
   return folded;
 }
 
-namespace {
-
-const char* html_entity(char c) {
-  switch (c) {
-    case '&':
-      return "&amp;";
-    case '<':
-      return "&lt;";
-    case '>':
-      return "&gt;";
-    case '"':
-      return "&quot;";
-    case '\'':
-      return "&#39;";
-    default:
-      return nullptr;
-  }
-}
-
-}  // namespace
-
 // Runs of text that need no change are copied in one append: snippets are most of a result page.
 void append_html_escaped(std::string_view text, std::string& out) {
   std::size_t run = 0;
@@ -207,7 +188,7 @@ void append_html_escaped(std::string_view text, std::string& out) {
       run = ++at;
       continue;
     }
-    if (const char* entity = html_entity(static_cast<char>(byte))) {
+    if (const char* entity = simpul::html_entity(static_cast<char>(byte))) {
       out.append(text.substr(run, at - run)).append(entity);
       run = at + 1;
     }

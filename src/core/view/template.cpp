@@ -9,6 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/util/html.hpp"
+
 namespace simpul::view {
 
 // One step of a compiled template. Names are split at the dots once, at compile time, so a
@@ -27,33 +29,13 @@ using Instruction = Template::Instruction;
 using Op = Instruction::Op;
 using Sources = std::unordered_map<std::string, std::string>;
 
-// ---------------------------------------------------------------------------------------------
-// Escaping
-
-const char* escape_for(char c) {
-  switch (c) {
-    case '&':
-      return "&amp;";
-    case '<':
-      return "&lt;";
-    case '>':
-      return "&gt;";
-    case '"':
-      return "&quot;";
-    case '\'':
-      return "&#39;";
-    default:
-      return nullptr;
-  }
-}
-
 }  // namespace
 
 void append_escaped(std::string& out, std::string_view text) {
   // Copy clean runs in one append; most text has no special characters at all.
   std::size_t run_start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* entity = escape_for(text[i]);
+    const char* entity = html_entity(text[i]);
     if (entity == nullptr) continue;
     out.append(text.data() + run_start, i - run_start);
     out.append(entity);
