@@ -14,12 +14,6 @@ using app::Context;
 using app::Json;
 using auth::Role;
 
-std::int64_t my_agency(Context& context) {
-  const auto& agency_id = context.signed_in_user().agency_id;
-  if (!agency_id) throw forbidden();
-  return *agency_id;
-}
-
 Json token_rows(Context& context, std::int64_t agency_id) {
   auto tokens = context.db().read([&](db::Transaction& tx) { return tokens_of(tx, agency_id); });
   Json rows = Json::array();
@@ -40,7 +34,7 @@ Json token_rows(Context& context, std::int64_t agency_id) {
 
 // The page, with the new token when one was just created, or the form's error.
 http::Response render(Context& context, Json extra, int status) {
-  auto agency_id = my_agency(context);
+  auto agency_id = context.own_agency_id();
   Json model = {{"title", context.t("api_tokens.title")},
                 {"tokens", token_rows(context, agency_id)},
                 {"max_label", kMaxLabelLength}};
@@ -60,7 +54,7 @@ http::Response index(Context& context) { return render(context, Json::object(), 
 http::Response create(Context& context) {
   std::string label = context.request().form().get("label");
   try {
-    auto created = create_token(context.db(), context.actor(), my_agency(context), label);
+    auto created = create_token(context.db(), context.actor(), context.own_agency_id(), label);
     // Answered directly, not redirected: the token must not travel in a URL or a cookie.
     auto response = render(context, {{"new_token", created.token}, {"label", ""}}, 201);
     response.set_header("Cache-Control", "no-store");
@@ -76,7 +70,7 @@ http::Response create(Context& context) {
 http::Response revoke_route(Context& context) {
   auto id = parse_positive(context.request().param("id"));
   if (!id) throw not_found();
-  revoke_token(context.db(), context.actor(), my_agency(context), *id);
+  revoke_token(context.db(), context.actor(), context.own_agency_id(), *id);
   return context.redirect_with_notice("/token-api", "notice.api_token_revoked");
 }
 

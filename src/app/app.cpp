@@ -25,6 +25,8 @@ bool is_loopback(std::string_view address) {
   return address.starts_with("127.") || address == "::1" || address.starts_with("::ffff:127.");
 }
 
+}  // namespace
+
 std::string error_code(int status) {
   switch (status) {
     case 400:
@@ -57,6 +59,8 @@ std::string error_code(int status) {
       return "internal_error";
   }
 }
+
+namespace {
 
 std::string default_message_key(int status) { return "error." + error_code(status); }
 

@@ -30,6 +30,9 @@ class Sender;
 
 namespace simpul::app {
 
+// The code of a JSON error for an HTTP status: 404 -> "not_found".
+std::string error_code(int status);
+
 class App {
  public:
   // Opens the database, applies pending migrations, loads the catalogues, templates and static

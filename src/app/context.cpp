@@ -16,6 +16,12 @@ const CurrentUser& Context::signed_in_user() const {
   return *user_;
 }
 
+std::int64_t Context::own_agency_id() const {
+  const auto& agency_id = signed_in_user().agency_id;
+  if (!agency_id) throw forbidden();
+  return *agency_id;
+}
+
 Actor Context::actor() const {
   Actor actor{std::nullopt, "anonymous", request_.request_id, request_.remote_address};
   if (user_) {

@@ -62,6 +62,8 @@ class Context {
   // Set on routes with Access::api_token() only.
   const std::optional<ApiClient>& api_client() const { return api_client_; }
   const CurrentUser& signed_in_user() const;  // throws 401 when nobody is signed in
+  // The signed-in user's agency; 403 for an account of none (the organiser's side).
+  std::int64_t own_agency_id() const;
   const std::string& csrf_token() const { return csrf_token_; }
   Actor actor() const;
 

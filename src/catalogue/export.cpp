@@ -172,14 +172,6 @@ std::vector<std::vector<std::string>> exported_cells(app::Context& context) {
   return cells;
 }
 
-http::Response attachment(std::string body, std::string content_type, const char* file_name) {
-  auto response = http::Response::text(std::move(body));
-  response.content_type = std::move(content_type);
-  response.set_header("Content-Disposition",
-                      std::string("attachment; filename=\"") + file_name + "\"");
-  return response;
-}
-
 // An XLSX cell holds at most 32,767 characters.
 std::string fit_cell(const std::string& text) {
   constexpr std::size_t kMax = 32767;
@@ -232,15 +224,15 @@ std::string to_xlsx(const std::vector<std::string>& columns,
 }
 
 http::Response export_csv(app::Context& context) {
-  return attachment(to_csv(export_columns(), exported_cells(context)), "text/csv; charset=utf-8",
-                    "katalog-inovasi.csv");
+  return http::Response::download(to_csv(export_columns(), exported_cells(context)),
+                                  "text/csv; charset=utf-8", "katalog-inovasi.csv");
 }
 
 http::Response export_xlsx(app::Context& context) {
   std::string temp_dir = context.app().config().data_dir + "/tmp";
-  return attachment(to_xlsx(export_columns(), exported_cells(context), temp_dir),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    "katalog-inovasi.xlsx");
+  return http::Response::download(
+      to_xlsx(export_columns(), exported_cells(context), temp_dir),
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "katalog-inovasi.xlsx");
 }
 
 }  // namespace simpul::catalogue

@@ -21,12 +21,6 @@ using auth::Role;
 // The page lists at most this many problems; the total is always given.
 constexpr std::size_t kShownProblems = 500;
 
-std::int64_t my_agency(Context& context) {
-  const auto& agency_id = context.signed_in_user().agency_id;
-  if (!agency_id) throw forbidden();
-  return *agency_id;
-}
-
 Json column_rows(Context& context) {
   Json rows = Json::array();
   for (const auto& column : columns()) {
@@ -55,7 +49,7 @@ http::Response render(Context& context, Json extra, int status) {
 }
 
 http::Response index(Context& context) {
-  my_agency(context);
+  context.own_agency_id();
   return render(context, Json::object(), 200);
 }
 
@@ -97,7 +91,7 @@ Json plan_model(Context& context, const Plan& plan) {
 std::mutex one_import_at_a_time;
 
 http::Response upload(Context& context) {
-  auto agency_id = my_agency(context);
+  auto agency_id = context.own_agency_id();
   std::unique_lock guard(one_import_at_a_time, std::try_to_lock);
   if (!guard.owns_lock()) throw UserError(503, "import.error.busy");
   const auto& request = context.request();
@@ -141,22 +135,16 @@ http::Response upload(Context& context) {
                                       publish ? "notice.import_published" : "notice.import_drafts");
 }
 
-http::Response download(std::string body, const char* content_type, const char* name) {
-  auto response = http::Response::text(std::move(body));
-  response.content_type = content_type;
-  response.set_header("Content-Disposition", std::string("attachment; filename=\"") + name + "\"");
-  return response;
-}
-
 http::Response template_csv(Context&) {
-  return download(catalogue::to_csv(import_header(), {}), "text/csv; charset=utf-8",
-                  "templat-impor-inovasi.csv");
+  return http::Response::download(catalogue::to_csv(import_header(), {}), "text/csv; charset=utf-8",
+                                  "templat-impor-inovasi.csv");
 }
 
 http::Response template_xlsx(Context& context) {
-  return download(catalogue::to_xlsx(import_header(), {}, context.app().config().data_dir + "/tmp"),
-                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                  "templat-impor-inovasi.xlsx");
+  return http::Response::download(
+      catalogue::to_xlsx(import_header(), {}, context.app().config().data_dir + "/tmp"),
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "templat-impor-inovasi.xlsx");
 }
 
 }  // namespace

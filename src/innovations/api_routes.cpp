@@ -25,12 +25,7 @@ Editor token_editor(const app::ApiClient& client) {
 
 Json error_body(Context& context, int status, const std::string& key,
                 const MessageArgs& args = {}) {
-  static const std::map<int, std::string> codes = {{400, "bad_request"},
-                                                   {404, "not_found"},
-                                                   {409, "conflict"},
-                                                   {415, "unsupported_media_type"},
-                                                   {422, "unprocessable_entity"}};
-  return {{"error", {{"code", codes.at(status)}, {"message", context.t(key, args)}}}};
+  return {{"error", {{"code", app::error_code(status)}, {"message", context.t(key, args)}}}};
 }
 
 // The request body as a JSON object; UserError 415 or 400 when it is not one.

@@ -280,6 +280,15 @@ Response Response::text(std::string body, int status) {
   return response;
 }
 
+Response Response::download(std::string body, std::string content_type,
+                            std::string_view file_name) {
+  Response response = html(std::move(body));
+  response.content_type = std::move(content_type);
+  response.set_header("Content-Disposition",
+                      "attachment; filename=\"" + std::string(file_name) + "\"");
+  return response;
+}
+
 Response Response::redirect(std::string location, int status) {
   Response response = html({}, status);
   response.set_header("Location", std::move(location));

@@ -91,6 +91,8 @@ struct Response {
   static Response json(std::string body, int status = 200);
   static Response text(std::string body, int status = 200);
   static Response redirect(std::string location, int status = 303);
+  // A generated file the browser saves as file_name (ASCII, chosen by us, never by a user).
+  static Response download(std::string body, std::string content_type, std::string_view file_name);
 
   void set_header(std::string name, std::string value);  // replaces
   void add_header(std::string name, std::string value);
