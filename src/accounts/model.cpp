@@ -1,4 +1,5 @@
 #include "accounts/model.hpp"
+#include "core/util/text.hpp"
 
 #include <algorithm>
 
@@ -51,13 +52,6 @@ void check_text(FieldErrors& errors, const char* field, const std::string& value
 }
 
 }  // namespace
-
-std::string trim(std::string_view text) {
-  auto begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  auto end = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(begin, end - begin + 1));
-}
 
 FieldErrors validate_profile(Profile& profile) {
   profile.full_name = trim(profile.full_name);

@@ -53,6 +53,5 @@ using FieldErrors = std::map<std::string, std::string>;
 FieldErrors validate_profile(Profile& profile);
 // 3 to 40 of a-z, 0-9, '.', '_', '-' (lower-cased first), starting with a letter or digit.
 std::optional<std::string> username_problem(std::string& username);
-std::string trim(std::string_view text);
 
 }  // namespace simpul::accounts

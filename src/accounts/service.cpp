@@ -4,6 +4,7 @@
 #include "audit/store.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/crypto.hpp"
+#include "core/util/text.hpp"
 
 namespace simpul::accounts {
 namespace {

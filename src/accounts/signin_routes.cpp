@@ -7,6 +7,7 @@
 #include "core/auth/passwords.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/crypto.hpp"
+#include "core/util/text.hpp"
 
 namespace simpul::accounts {
 namespace {

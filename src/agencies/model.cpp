@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "accounts/model.hpp"
+#include "core/util/text.hpp"
 
 namespace simpul::agencies {
 namespace {
@@ -12,7 +13,7 @@ bool contains(const auto& list, std::string_view value) {
 }
 
 std::optional<std::string> name_problem(std::string& name, std::size_t max) {
-  name = accounts::trim(name);
+  name = trim(name);
   if (name.empty()) return "form.required";
   if (std::any_of(name.begin(), name.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; }))
     return "form.control_characters";

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "competitions/calendar.hpp"
+#include "core/util/text.hpp"
 #include "innovations/model.hpp"
 
 namespace simpul::competitions {
@@ -13,13 +14,6 @@ using nlohmann::json;
 
 bool contains(const auto& list, std::string_view value) {
   return std::find(std::begin(list), std::end(list), value) != std::end(list);
-}
-
-std::string trim(std::string_view text) {
-  auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return "";
-  auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
 }
 
 bool has_control(std::string_view text) {

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "competitions/calendar.hpp"
+#include "core/util/text.hpp"
 
 namespace simpul::competitions {
 namespace {
@@ -11,13 +12,6 @@ namespace {
 // Rows read from one posted form at most: a crafted form cannot make the server loop for long.
 constexpr std::size_t kMaxPostedRows = 60;
 constexpr int kLargestNumber = 1'000'000;
-
-std::string trim(std::string_view text) {
-  auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return "";
-  auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
 
 std::string number_text(const std::optional<int>& value) {
   return value ? std::to_string(*value) : "";

@@ -1,4 +1,5 @@
 #include "imports/layout.hpp"
+#include "core/util/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -10,13 +11,6 @@ namespace simpul::imports {
 namespace {
 
 using innovations::Fields;
-
-std::string trim(std::string_view text) {
-  auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
 
 // "Nama Singkat", "nama-singkat" and "NAMA_SINGKAT" all name nama_singkat.
 std::string header_key(std::string_view header) {
