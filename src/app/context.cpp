@@ -136,6 +136,7 @@ Json Context::layout_model(Json model) const {
   const auto& assets = app_.static_files();
   model["assets"] = {{"css", assets.url_for("/static/css/simpul.css")},
                      {"htmx", assets.url_for("/static/vendor/htmx.min.js")},
+                     {"word_count", assets.url_for("/static/js/word-count.js")},
                      {"icon", assets.url_for("/static/icons/simpul.svg")}};
   if (!model.contains("title")) model["title"] = "Simpul";
   return model;

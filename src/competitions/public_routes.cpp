@@ -167,6 +167,27 @@ Json names_json(const Context& context, const Setup& setup) {
   return {{"categories", categories}, {"clusters", clusters}};
 }
 
+// Where the visitor goes next for the edition's proposals: an agency to its own (and to start one
+// while registration is open), whoever runs it to the submitted ones, the dashboard and the
+// announcement, everyone to the announcement once it is published.
+Json proposal_links(Context& context, const Edition& edition, bool manager, std::int64_t now) {
+  if (edition.status != Status::published) return nullptr;
+  std::string base = edition_url(edition.id);
+  bool announced =
+      context.db().read([&](db::Transaction& tx) { return screening_announced(tx, edition.id); });
+  const auto& user = context.user();
+  bool agency = user && (user->is(auth::Role::unit_operator) || user->is(auth::Role::local_admin));
+  Json links = Json::array();
+  auto add = [&](const std::string& url, const char* key) {
+    links.push_back({{"url", url}, {"text", context.t(key)}});
+  };
+  if (agency && registration_open(edition, now)) add(base + "/usulan/baru", "proposal.list.start");
+  if (agency || manager) add(base + "/usulan", "proposal.list.title");
+  if (manager) add(base + "/dasbor", "proposal.list.dashboard");
+  if (announced || manager) add(base + "/pengumuman", "proposal.announcement.title");
+  return links.empty() ? Json(nullptr) : links;
+}
+
 }  // namespace
 
 http::Response list(Context& context) {
@@ -225,6 +246,8 @@ http::Response show(Context& context) {
                            "attachments", "rubric", "interview", "facts", "source_note"}) {
     model[std::string("has_") + list] = !model[list].empty();
   }
+  model["proposals"] = proposal_links(context, edition, manager, now);
+  model["has_proposal_links"] = !model["proposals"].is_null();
   if (manager) {
     std::string base = edition_url(edition.id);
     model["manage"] = {{"setup", base + "/atur"},

@@ -34,13 +34,17 @@ std::optional<std::int64_t> instant(const json& object, const char* key, view::Z
   return parsed;
 }
 
-General general_of(const json& entry) {
+// An example edition runs now, whenever the demo is started: its "open_days" give the registration
+// as days from today, the year is this year, and "owner" names the owning agency.
+bool runs_now(const json& entry) { return entry.contains("open_days"); }
+
+General general_of(const json& entry, std::int64_t now) {
   General g;
-  g.year = entry.at("year").get<int>();
+  g.zone = view::parse_zone(entry.value("timezone", "WIB")).value();
+  g.year = runs_now(entry) ? local_date(now, g.zone).year : entry.at("year").get<int>();
   g.title = entry.at("title").get<std::string>();
   g.theme = entry.value("theme", "");
   g.level = parse_level(entry.value("level", "national")).value();
-  g.zone = view::parse_zone(entry.value("timezone", "WIB")).value();
   g.evaluators_per_proposal = optional_int(entry, "evaluators_per_proposal");
   g.passing_grade = optional_int(entry, "passing_grade");
   g.finalist_count = optional_int(entry, "finalist_count");
@@ -49,7 +53,16 @@ General general_of(const json& entry) {
   return g;
 }
 
-void read_stages(const json& entry, Setup& setup) {
+void read_stages(const json& entry, Setup& setup, std::int64_t now) {
+  if (runs_now(entry)) {
+    const json& days = entry.at("open_days");
+    Stage& registration = setup.stages.front();
+    const view::Zone zone = setup.general.zone;
+    registration.starts_at =
+        instant_of(local_date(now + days.at(0).get<int>() * 86400, zone), 8 * 60, zone);
+    registration.ends_at =
+        instant_of(local_date(now + days.at(1).get<int>() * 86400, zone), 23 * 60 + 59, zone);
+  }
   const json stages = entry.value("stages", json::object());
   for (Stage& stage : setup.stages) {
     if (!stages.contains(stage.code)) continue;
@@ -130,14 +143,18 @@ int seed_demo_editions(db::Database& database, const std::string& home) {
   for (const json& entry : samples.at("editions")) {
     std::string name = entry.value("title", "?");
     try {
-      Setup setup = new_setup(general_of(entry));
-      read_stages(entry, setup);
+      auto now = now_seconds();
+      Setup setup = new_setup(general_of(entry, now));
+      read_stages(entry, setup, now);
       read_groups(entry, setup);
       read_lists(entry, setup);
-      auto now = now_seconds();
       auto extensions = extensions_of(entry, setup.general.zone, now);
       database.write([&](db::Transaction& tx) {
-        const General& g = setup.general;
+        General& g = setup.general;
+        if (entry.contains("owner")) {
+          g.owner_agency_id = agency_named(tx, entry.at("owner").get<std::string>());
+          if (!g.owner_agency_id) return;  // the regions were not loaded
+        }
         if (edition_of_year(tx, g.level, g.owner_agency_id, g.year)) return;
         insert_published(tx, kSeeder, setup, extensions, now);
         ++added;

@@ -1,5 +1,6 @@
 #include "competitions/service.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "audit/store.hpp"
@@ -45,6 +46,23 @@ void require_free_year(db::Transaction& tx, const General& general,
   if (existing && existing != except) {
     throw InvalidSetup({{"year", {"competition.error.year_taken", {}}}});
   }
+}
+
+// A category that proposals chose stays: the proposals keep naming it.
+void require_unused_removals(db::Transaction& tx, std::int64_t id, const Setup& before,
+                             const Setup& after) {
+  std::vector<std::string> removed;
+  for (const Category& c : before.categories) {
+    bool kept = std::any_of(after.categories.begin(), after.categories.end(),
+                            [&](const Category& k) { return k.code == c.code; });
+    if (!kept) removed.push_back(c.code);
+  }
+  std::string names;
+  for (const auto& code : categories_in_use(tx, id, removed)) {
+    for (const Category& c : before.categories)
+      if (c.code == code) names += (names.empty() ? "" : ", ") + c.name;
+  }
+  if (!names.empty()) throw conflict("competition.error.category_in_use", {{"names", names}});
 }
 
 void require_coherent_owner(db::Transaction& tx, const General& general) {
@@ -143,6 +161,7 @@ void save_part(db::Database& database, const app::Actor& actor, const Manager& m
     }
     if (!errors.empty()) throw InvalidSetup(std::move(errors));
     if (part == Part::general) require_free_year(tx, changed.general, id);
+    if (part == Part::categories) require_unused_removals(tx, id, edition.setup, changed);
     // The edition's row first: a concurrent change of the same edition waits here, then fails.
     advance(tx, actor, edition, now_seconds());
     write_part(tx, id, changed, part);

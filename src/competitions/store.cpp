@@ -383,4 +383,25 @@ std::optional<AgencyFacts> find_agency(db::Transaction& tx, std::int64_t id) {
   return AgencyFacts{row.integer(0), row.text(1), row.text(2)};
 }
 
+std::vector<std::string> categories_in_use(db::Transaction& tx, std::int64_t id,
+                                           const std::vector<std::string>& codes) {
+  std::vector<std::string> used;
+  for (const auto& code : codes) {
+    if (tx.scalar("SELECT COUNT(*) FROM proposals WHERE edition_id = $1 AND category_code = $2",
+                  {id, code}) > 0)
+      used.push_back(code);
+  }
+  return used;
+}
+
+bool screening_announced(db::Transaction& tx, std::int64_t id) {
+  return tx.scalar("SELECT COUNT(*) FROM proposal_announcements WHERE edition_id = $1", {id}) > 0;
+}
+
+std::optional<std::int64_t> agency_named(db::Transaction& tx, const std::string& name) {
+  auto result = tx.query("SELECT id FROM agencies WHERE name = $1", {name});
+  if (result.empty()) return std::nullopt;
+  return result.front().integer(0);
+}
+
 }  // namespace simpul::competitions

@@ -3,6 +3,7 @@
 // pages; who is refused what; and the demo editions of KIPP 2021–2025.
 #include <regex>
 
+#include "competition_setup.hpp"
 #include "competitions/calendar.hpp"
 #include "competitions/seed.hpp"
 #include "core/util/clock.hpp"
@@ -12,87 +13,6 @@ namespace simpul::test {
 namespace {
 
 using auth::Role;
-using FormFields = std::vector<std::pair<std::string, std::string>>;
-
-constexpr const char* kKaltara = "Pemerintah Provinsi Kalimantan Utara";
-constexpr const char* kTarakan = "Pemerintah Kota Tarakan";
-constexpr std::int64_t kDay = 86400;
-
-// A date-time some days from now as a datetime-local input in WIB: the server's clock decides.
-std::string days_from_now(std::int64_t days, const char* time = nullptr) {
-  std::string local = competitions::local_input(now_seconds() + days * kDay, view::Zone::wib);
-  return time ? local.substr(0, 11) + time : local;
-}
-
-std::string version_on(const HttpResponse& page) {
-  static const std::regex version(R"re(name="version" value="(\d+)")re");
-  std::smatch match;
-  EXPECT_TRUE(std::regex_search(page.body, match, version)) << page.body.substr(0, 3000);
-  return match.size() > 1 ? match[1].str() : "";
-}
-
-std::int64_t id_from(const HttpResponse& response) {
-  static const std::regex setup(R"(^/kompetisi/(\d+)/atur)");
-  std::smatch match;
-  std::string location = response.header("location");
-  EXPECT_TRUE(std::regex_search(location, match, setup)) << response.status << response.body;
-  return match.size() > 1 ? std::stoll(match[1]) : 0;
-}
-
-FormFields general(int year, const std::string& title) {
-  return {{"year", std::to_string(year)},
-          {"title", title},
-          {"theme", "Inovasi pelayanan publik yang berdampak"},
-          {"timezone", "WIB"},
-          {"evaluators_per_proposal", "2"},
-          {"passing_grade", "85"},
-          {"finalist_count", "99"}};
-}
-
-// KIPP 2021's groups (domain.md §1.4).
-const FormFields kGroups = {{"group_umum_enabled", "1"},
-                            {"group_umum_min_age_months", "24"},
-                            {"group_umum_max_per_agency", "10"},
-                            {"group_umum_excludes_top_award", "1"},
-                            {"group_replikasi_enabled", "1"},
-                            {"group_replikasi_min_age_months", "12"},
-                            {"group_replikasi_max_per_agency", "5"},
-                            {"group_replikasi_requires_source_innovation", "1"},
-                            {"group_khusus_min_age_months", ""},
-                            {"group_khusus_max_per_agency", ""}};
-
-const FormFields kCategories = {
-    {"category_1_code", ""},
-    {"category_1_name", "Pelayanan Publik yang Inklusif dan Berkeadilan"},
-    {"category_2_code", "efektivitas"},
-    {"category_2_name", "Efektivitas Institusi Publik untuk Mencapai TPB/SDGs"},
-    {"category_3_code", ""},
-    {"category_3_name", ""},
-    {"clusters", "provinsi"},
-    {"clusters", "kabupaten"},
-    {"clusters", "kota"}};
-
-// The criteria of PermenPANRB 91/2021, weighted evenly for the test.
-FormFields rubric(const std::string& prefix, const std::vector<std::pair<std::string, int>>& rows) {
-  FormFields fields;
-  int n = 0;
-  for (const auto& [title, weight] : rows) {
-    std::string row = prefix + "_" + std::to_string(++n) + "_";
-    fields.insert(fields.end(), {{row + "code", ""},
-                                 {row + "title", title},
-                                 {row + "weight", std::to_string(weight)},
-                                 {row + "scale_min", "1"},
-                                 {row + "scale_max", "10"},
-                                 {row + "guidance", "Nilai 1 sampai 10."}});
-  }
-  return fields;
-}
-
-const std::vector<std::pair<std::string, int>> kCriteria = {{"Kebaruan", 20},
-                                                            {"Efektivitas", 20},
-                                                            {"Kemanfaatan", 20},
-                                                            {"Kemudahan direplikasi", 20},
-                                                            {"Keberlanjutan", 20}};
 
 struct Competitions {
   explicit Competitions(const std::string& engine)
@@ -109,27 +29,18 @@ struct Competitions {
   Client sign_in(const std::string& username, Role role, std::optional<std::int64_t> agency = {}) {
     return server.signed_in(username, server.add_user(username, role, agency));
   }
-  std::string setup_url(std::int64_t id) { return "/kompetisi/" + std::to_string(id) + "/atur"; }
   std::string url(std::int64_t id, const std::string& rest = "") {
     return "/kompetisi/" + std::to_string(id) + rest;
   }
   std::int64_t create(Client& client, const FormFields& fields) {
-    client.get("/kompetisi/baru");
-    auto created = client.post("/kompetisi/baru", fields);
-    EXPECT_EQ(created.status, 303) << created.body.substr(0, 4000);
-    return id_from(created);
+    return create_edition(client, fields);
   }
-  // Posts one part from the set-up page, with the version shown there.
   HttpResponse save(Client& client, std::int64_t id, const std::string& part, FormFields fields) {
-    auto page = client.get(setup_url(id));
-    fields.emplace_back("version", version_on(page));
-    return client.post(setup_url(id) + "/" + part, fields);
+    return save_part(client, id, part, std::move(fields));
   }
   HttpResponse act(Client& client, std::int64_t id, const std::string& action,
                    FormFields fields = {}) {
-    auto page = client.get(setup_url(id));
-    fields.emplace_back("version", version_on(page));
-    return client.post(url(id, "/" + action), fields);
+    return edition_action(client, id, action, std::move(fields));
   }
   // A national edition with registration open now, every part filled in, published.
   std::int64_t published(int year) {
@@ -163,7 +74,7 @@ TEST_P(CompetitionsTest, AnOrganiserSetsUpPublishesAndThePublicSeesIt) {
   ASSERT_EQ(form.status, 200);
   EXPECT_TRUE(form.contains("Nasional"));
   auto id = c.create(c.organiser, general(2027, "Kompetisi Inovasi Pelayanan Publik 2027"));
-  auto page = c.organiser.get(c.setup_url(id) + "?pesan=dibuat");
+  auto page = c.organiser.get(setup_url(id) + "?pesan=dibuat");
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(page.contains("Draf kompetisi dibuat"));
   EXPECT_TRUE(page.contains("batas pendaftaran (tanggal dan jam penutupan)"));
@@ -294,14 +205,14 @@ TEST_P(CompetitionsTest, RefusedSavesShowWhyAndChangeNothing) {
 TEST_P(CompetitionsTest, ASaveFromAnOlderVersionIsRefused) {
   Competitions c(GetParam());
   auto id = c.create(c.organiser, general(2027, "KIPP 2027"));
-  auto page = c.organiser.get(c.setup_url(id));
+  auto page = c.organiser.get(setup_url(id));
   auto version = version_on(page);
   auto first = c.organiser.post(
-      c.setup_url(id) + "/kategori",
+      setup_url(id) + "/kategori",
       {{"version", version}, {"category_1_code", ""}, {"category_1_name", "Pendidikan"}});
   EXPECT_EQ(first.status, 303);
   auto second = c.organiser.post(
-      c.setup_url(id) + "/kategori",
+      setup_url(id) + "/kategori",
       {{"version", version}, {"category_1_code", ""}, {"category_1_name", "Kesehatan"}});
   EXPECT_EQ(second.status, 409);
   EXPECT_TRUE(second.contains("sudah diubah orang lain"));
@@ -422,20 +333,20 @@ TEST_P(CompetitionsTest, OnlyWhoRunsACompetitionMayChangeIt) {
   auto anonymous_form = c.visitor.get("/kompetisi/baru");
   EXPECT_EQ(anonymous_form.status, 303);
   EXPECT_EQ(anonymous_form.header("location").rfind("/masuk?next=", 0), 0u);
-  EXPECT_EQ(c.visitor.post(c.setup_url(id) + "/umum", general(2027, "Diambil alih")).status, 401);
+  EXPECT_EQ(c.visitor.post(setup_url(id) + "/umum", general(2027, "Diambil alih")).status, 401);
   EXPECT_EQ(c.evaluator.get("/kompetisi/baru").status, 403);
-  EXPECT_EQ(c.evaluator.get(c.setup_url(id)).status, 403);
-  EXPECT_EQ(c.admin.get(c.setup_url(id)).status, 403) << "a local admin does not run KIPP";
+  EXPECT_EQ(c.evaluator.get(setup_url(id)).status, 403);
+  EXPECT_EQ(c.admin.get(setup_url(id)).status, 403) << "a local admin does not run KIPP";
   EXPECT_EQ(c.hub.get(c.url(id, "/perpanjang")).status, 403);
   auto version =
       std::to_string(c.count("SELECT version FROM competition_editions WHERE id = $1", {id}));
   auto taken = general(2027, "Diambil alih");
   taken.emplace_back("version", version);
-  EXPECT_EQ(c.admin.post(c.setup_url(id) + "/umum", taken).status, 403);
+  EXPECT_EQ(c.admin.post(setup_url(id) + "/umum", taken).status, 403);
   EXPECT_EQ(c.admin.post(c.url(id, "/salin"), {{"year", "2030"}}).status, 403);
   EXPECT_EQ(c.count("SELECT COUNT(*) FROM competition_editions WHERE title = 'Diambil alih'"), 0);
   EXPECT_EQ(c.count("SELECT COUNT(*) FROM competition_editions"), 1);
-  EXPECT_EQ(c.organiser.get(c.setup_url(999999)).status, 404);
+  EXPECT_EQ(c.organiser.get(setup_url(999999)).status, 404);
   EXPECT_EQ(c.organiser.get("/kompetisi/abc").status, 404);
   EXPECT_EQ(c.save(c.organiser, id, "tidak-ada", {}).status, 404);
 }
@@ -443,13 +354,12 @@ TEST_P(CompetitionsTest, OnlyWhoRunsACompetitionMayChangeIt) {
 TEST_P(CompetitionsTest, FormsWithoutAValidCsrfTokenAreRefused) {
   Competitions c(GetParam());
   auto id = c.create(c.organiser, general(2027, "KIPP 2027"));
-  auto version = version_on(c.organiser.get(c.setup_url(id)));
-  auto forged =
-      c.organiser.post_raw(c.setup_url(id) + "/umum", form_encode({{"version", version},
-                                                                   {"year", "2027"},
-                                                                   {"title", "Dipalsukan"},
-                                                                   {"timezone", "WIB"},
-                                                                   {"csrf", "00"}}));
+  auto version = version_on(c.organiser.get(setup_url(id)));
+  auto forged = c.organiser.post_raw(setup_url(id) + "/umum", form_encode({{"version", version},
+                                                                           {"year", "2027"},
+                                                                           {"title", "Dipalsukan"},
+                                                                           {"timezone", "WIB"},
+                                                                           {"csrf", "00"}}));
   EXPECT_EQ(forged.status, 403);
   auto missing = c.organiser.post_raw("/kompetisi/baru", form_encode(general(2030, "Tanpa token")));
   EXPECT_EQ(missing.status, 403);
@@ -466,10 +376,10 @@ TEST_P(CompetitionsTest, HubsAndAgenciesRunTheirOwn) {
                     "owner_agency_id = $1",
                     {c.kaltara}),
             1);
-  EXPECT_EQ(c.organiser.get(c.setup_url(hub_edition)).status, 403);
+  EXPECT_EQ(c.organiser.get(setup_url(hub_edition)).status, 403);
   auto agency_edition = c.create(c.admin, general(2027, "Seleksi Internal Kota Tarakan 2027"));
-  EXPECT_EQ(c.other_admin.get(c.setup_url(agency_edition)).status, 403);
-  EXPECT_EQ(c.admin.get(c.setup_url(agency_edition)).status, 200);
+  EXPECT_EQ(c.other_admin.get(setup_url(agency_edition)).status, 403);
+  EXPECT_EQ(c.admin.get(setup_url(agency_edition)).status, 200);
   // Both may hold a 2027 edition: the year is unique per level and owner.
   EXPECT_EQ(c.create(c.organiser, general(2027, "KIPP 2027")) > 0, true);
   // A hub is a province: a coordinator of a city cannot open a hub competition.
@@ -505,9 +415,10 @@ TEST_P(CompetitionsTest, AClosedRegistrationIsSaidPlainly) {
 
 TEST_P(CompetitionsTest, TheDemoEditionsComeFromTheirSources) {
   Competitions c(GetParam());
-  EXPECT_EQ(competitions::seed_demo_editions(c.server.app().db(), SIMPUL_SOURCE_DIR), 4);
+  // KIPP 2021, 2022, 2023 and 2025 from their sources, and the example hub competition.
+  EXPECT_EQ(competitions::seed_demo_editions(c.server.app().db(), SIMPUL_SOURCE_DIR), 5);
   EXPECT_EQ(competitions::seed_demo_editions(c.server.app().db(), SIMPUL_SOURCE_DIR), 0);
-  EXPECT_EQ(c.count("SELECT COUNT(*) FROM audit_events WHERE action = 'competition.seed'"), 4);
+  EXPECT_EQ(c.count("SELECT COUNT(*) FROM audit_events WHERE action = 'competition.seed'"), 5);
   auto list = c.visitor.get("/kompetisi");
   EXPECT_TRUE(list.contains("Kompetisi Inovasi Pelayanan Publik (KIPP) 2023"));
   auto kipp2023 = c.count("SELECT id FROM competition_editions WHERE year = 2023");
@@ -527,11 +438,18 @@ TEST_P(CompetitionsTest, TheDemoEditionsComeFromTheirSources) {
   auto kipp2021 = c.count("SELECT id FROM competition_editions WHERE year = 2021");
   EXPECT_TRUE(
       c.visitor.get(c.url(kipp2021)).contains("Paling banyak 5 proposal dari setiap instansi."));
+  // The example runs now, whenever the demo is loaded, owned by the hub of Kalimantan Utara.
+  auto example = c.count("SELECT id FROM competition_editions WHERE level = 'hub'");
+  auto open = c.visitor.get(c.url(example));
+  EXPECT_TRUE(open.contains("bukan kompetisi sungguhan"));
+  EXPECT_TRUE(open.contains("Pendaftaran dibuka sampai")) << open.body.substr(0, 3000);
+  EXPECT_EQ(c.count("SELECT owner_agency_id FROM competition_editions WHERE id = $1", {example}),
+            c.kaltara);
   // The organiser copies last year's edition into next year's draft.
   auto kipp2025 = c.count("SELECT id FROM competition_editions WHERE year = 2025");
   auto copied = c.organiser.post(c.url(kipp2025, "/salin"), {{"year", "2026"}});
   ASSERT_EQ(copied.status, 303);
-  EXPECT_TRUE(c.organiser.get(c.setup_url(id_from(copied))).contains("KIPP) 2026"));
+  EXPECT_TRUE(c.organiser.get(setup_url(id_from(copied))).contains("KIPP) 2026"));
 }
 
 SIMPUL_ENGINE_SUITE(CompetitionsTest);

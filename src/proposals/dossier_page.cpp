@@ -1,0 +1,382 @@
+// One proposal: what it is, where it stands, what it still lacks and whether it may enter its
+// group; its form and attachments while the agency may change it; the buttons of its way through
+// the agency. Every refusal re-renders the page with the reason next to what caused it.
+#include <algorithm>
+
+#include "competitions/service.hpp"
+#include "competitions/view.hpp"
+#include "core/http/multipart.hpp"
+#include "core/util/clock.hpp"
+#include "core/util/numbers.hpp"
+#include "core/util/text.hpp"
+#include "innovations/store.hpp"
+#include "innovations/uploads.hpp"
+#include "proposals/routes.hpp"
+#include "proposals/view.hpp"
+
+namespace simpul::proposals {
+namespace {
+
+// What a refused form brings back to the page.
+struct Feedback {
+  std::map<std::string, std::string> typed_sections;
+  FieldErrors errors;
+  std::string problem;
+  std::vector<CheckItem> missing;
+  std::vector<competitions::Reason> ineligible;
+};
+
+Verdict verdict(const Context& context, const Dossier& d, Action action) {
+  return decide(person_for(context.signed_in_user(), d.edition), action,
+                {d.proposal.status, d.proposal.agency_id, d.proposal.unit_id});
+}
+bool allowed(const Context& context, const Dossier& d, Action action) {
+  return verdict(context, d, action) == Verdict::allowed;
+}
+
+std::string size_text(std::int64_t bytes) {
+  if (bytes < 1024) return std::to_string(bytes) + " B";
+  if (bytes < 1024 * 1024) return std::to_string(bytes / 1024) + " kB";
+  return std::to_string(bytes / (1024 * 1024)) + " MB";
+}
+
+std::string duration_text(int seconds) {
+  std::string s = std::to_string(seconds % 60);
+  return std::to_string(seconds / 60) + ":" + (s.size() == 1 ? "0" + s : s);
+}
+
+// "3 menit" for whole minutes, "2:30" otherwise.
+std::string video_limit_text(const Context& context, int seconds) {
+  if (seconds % 60 == 0)
+    return context.t("competition.show.minutes", {{"n", std::to_string(seconds / 60)}});
+  return duration_text(seconds);
+}
+
+Json sections_json(Context& context, const Dossier& d, const Feedback& feedback) {
+  Json out = Json::array();
+  for (const auto& s : d.edition.setup.sections) {
+    auto typed = feedback.typed_sections.find(s.code);
+    auto stored = d.proposal.content.sections.find(s.code);
+    std::string body = typed != feedback.typed_sections.end()        ? typed->second
+                       : stored != d.proposal.content.sections.end() ? stored->second
+                                                                     : "";
+    int words = count_words(body);
+    std::string limit =
+        s.max_words ? view::format_integer(*s.max_words, context.lang()) : std::string();
+    std::string counter = s.max_words
+                              ? context.t("proposal.words.of", {{"n", "{n}"}, {"max", limit}})
+                              : context.t("proposal.words.count", {{"n", "{n}"}});
+    std::string now_text = counter;
+    now_text.replace(now_text.find("{n}"), 3, view::format_integer(words, context.lang()));
+    auto error = feedback.errors.find("section." + s.code);
+    out.push_back({{"code", s.code},
+                   {"title", s.title},
+                   {"guidance", s.guidance},
+                   {"body", body},
+                   {"max_words", s.max_words.value_or(0)},
+                   {"counter_template", counter},
+                   {"counter", now_text},
+                   {"over", s.max_words && words > *s.max_words},
+                   {"error", error == feedback.errors.end() ? "" : context.t(error->second)}});
+  }
+  return out;
+}
+
+Json attachments_json(Context& context, const Dossier& d, bool editable, const Feedback& feedback) {
+  Json out = Json::array();
+  const std::string base = proposal_url(d.proposal.id);
+  for (const auto& a : d.edition.setup.attachments) {
+    Json item = {{"code", a.code},
+                 {"title", a.title},
+                 {"is_video", a.kind == "video"},
+                 {"required", a.required},
+                 {"editable", editable}};
+    if (a.max_video_seconds)
+      item["limit"] = context.t("proposal.video.limit",
+                                {{"duration", video_limit_text(context, *a.max_video_seconds)}});
+    for (const auto& f : d.proposal.content.files) {
+      if (f.attachment_code != a.code) continue;
+      std::string id = std::to_string(f.id);
+      item["current"] = {
+          {"name", f.video_url.empty() ? f.name : f.video_url},
+          {"url", f.video_url.empty() ? base + "/berkas/" + id : f.video_url},
+          {"detail", f.video_url.empty() ? f.content_type + ", " + size_text(f.size)
+                                         : duration_text(f.video_seconds.value_or(0))},
+          {"remove_url", editable ? base + "/berkas/" + id + "/hapus" : ""}};
+    }
+    for (const char* field : {"video_url", "video_seconds", "attachment", "file"}) {
+      auto error = feedback.errors.find(field);
+      if (error != feedback.errors.end() && feedback.problem == a.code)
+        item[std::string("error_") + field] = context.t(error->second);
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+Json choice_json(Context& context, const Dossier& d) {
+  Json groups = Json::array(), categories = Json::array();
+  for (const auto& g : d.edition.setup.groups) {
+    if (!g.enabled) continue;
+    groups.push_back({{"value", g.code},
+                      {"label", group_label(context, g.code)},
+                      {"selected", g.code == d.proposal.group_code}});
+  }
+  for (const auto& c : d.edition.setup.categories) {
+    categories.push_back(
+        {{"value", c.code}, {"label", c.name}, {"selected", c.code == d.proposal.category_code}});
+  }
+  const auto* group = competitions::find_group(d.edition.setup, d.proposal.group_code);
+  std::string source;
+  if (d.proposal.source_innovation_id) source = std::to_string(*d.proposal.source_innovation_id);
+  return {{"groups", groups},
+          {"categories", categories},
+          {"has_categories", !categories.empty()},
+          {"needs_source", group && group->requires_source_innovation},
+          {"source", source},
+          {"source_name", d.proposal.source_name}};
+}
+
+Json screening_json(Context& context, const Dossier& d, bool manages) {
+  const auto& p = d.proposal;
+  bool screened = p.status == Status::passed || p.status == Status::failed;
+  if (!screened || !(manages || d.announced)) return nullptr;
+  Json out = {{"passed", p.status == Status::passed}, {"note", p.screening_note}};
+  if (p.screening_reason) out["reason"] = label(context, "reason", *p.screening_reason);
+  return out;
+}
+
+std::string closed_text(Context& context, const Dossier& d) {
+  auto close = competitions::registration_close(d.edition.setup);
+  if (!close) return context.t("proposal.error.closed");
+  return context.t(
+      "proposal.show.closed",
+      {{"deadline", competitions::datetime_text(context, *close, d.edition.setup.general.zone)}});
+}
+
+http::Response render(Context& context, const Dossier& d, const Feedback& feedback, int status) {
+  const auto& p = d.proposal;
+  bool agency_side = place_of(p.status) == Place::unit || place_of(p.status) == Place::admin;
+  bool editable = d.registration_open && allowed(context, d, Action::edit);
+  bool manages = person_for(context.signed_in_user(), d.edition).manages_edition;
+  std::string base = proposal_url(p.id);
+  Json model = {
+      {"title", p.title},
+      {"edition_title", d.edition.setup.general.title},
+      {"edition_url", competitions::edition_url(d.edition.id)},
+      {"list_url", list_url(d.edition.id)},
+      {"base", base},
+      {"where", p.agency_name + " · " + p.unit_name},
+      {"status", label(context, "status", status_code(p.status))},
+      {"group", group_label(context, p.group_code)},
+      {"version", p.version},
+      {"return_note", p.status == Status::returned || p.status == Status::draft
+                          ? competitions::paragraphs(p.return_note)
+                          : Json::array()},
+      {"screening", screening_json(context, d, manages)},
+      {"closed", agency_side && !d.registration_open ? closed_text(context, d) : ""},
+      {"checklist", checklist_json(context, d.checklist)},
+      {"complete", complete(d.checklist)},
+      {"eligibility", reasons_json(context, d.eligibility, d.edition.setup.general.zone)},
+      {"show_eligibility", agency_side},
+      {"editable", editable},
+      {"choice", choice_json(context, d)},
+      {"sections", sections_json(context, d, feedback)},
+      {"attachments", attachments_json(context, d, editable, feedback)},
+      {"word_count", editable},
+      {"can_send", d.registration_open && allowed(context, d, Action::send)},
+      {"can_submit", d.registration_open && allowed(context, d, Action::submit)},
+      {"can_send_back", d.registration_open && allowed(context, d, Action::send_back)},
+      {"can_withdraw", allowed(context, d, Action::withdraw)},
+      {"errors", errors_json(context, feedback.errors)},
+      {"problem", feedback.problem.empty() || !feedback.errors.empty() ? "" : feedback.problem},
+      {"missing", checklist_json(context, feedback.missing)},
+      {"ineligible", reasons_json(context, feedback.ineligible, d.edition.setup.general.zone)},
+      {"notice_text", notice_from_query(context)}};
+  model["has_return_note"] = !model["return_note"].empty();
+  model["has_eligibility"] = !model["eligibility"].empty();
+  model["has_missing"] = !model["missing"].empty();
+  model["has_ineligible"] = !model["ineligible"].empty();
+  model["has_errors"] = !feedback.errors.empty();
+  return context.page("proposals/show", std::move(model), status);
+}
+
+Dossier dossier(Context& context) {
+  return load_dossier(context.db(), context.signed_in_user(), path_number(context, "id"),
+                      now_seconds());
+}
+
+std::int64_t version_of(const http::Form& form) {
+  auto version = parse_positive(form.get("version"));
+  if (!version) throw bad_request("proposal.error.bad_version");
+  return *version;
+}
+
+// Runs a change; a refusal the person can act on re-renders the page with its reason.
+template <class Change>
+http::Response attempt(Context& context, std::string_view done, Feedback feedback, Change change) {
+  auto id = path_number(context, "id");
+  try {
+    change(id);
+    return http::Response::redirect(proposal_url(id) + "?pesan=" + std::string(done));
+  } catch (const InvalidFields& error) {
+    feedback.errors = error.errors();
+    return render(context, dossier(context), feedback, 422);
+  } catch (const Incomplete& error) {
+    feedback.missing = error.missing();
+    return render(context, dossier(context), feedback, 422);
+  } catch (const Ineligible& error) {
+    feedback.ineligible = error.reasons();
+    return render(context, dossier(context), feedback, 422);
+  } catch (const UserError& error) {
+    if (error.status() == 403 || error.status() == 404 || error.status() == 400) throw;
+    feedback.problem = context.t(error.key(), error.args());
+    feedback.errors.clear();
+    return render(context, dossier(context), feedback, error.status());
+  }
+}
+
+// "2:45", "2.45" or "165" as seconds; nullopt for anything else.
+std::optional<int> parse_duration(std::string_view text) {
+  std::string typed = trim(text);
+  auto number = [](std::string_view digits) -> std::optional<int> {
+    if (digits.empty() || digits.size() > 5 ||
+        !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      return std::nullopt;
+    return std::stoi(std::string(digits));
+  };
+  auto separator = typed.find_first_of(":.");
+  if (separator == std::string::npos) return number(typed);
+  auto minutes = number(std::string_view(typed).substr(0, separator));
+  auto seconds = number(std::string_view(typed).substr(separator + 1));
+  if (!minutes || !seconds || typed.size() - separator - 1 != 2 || *seconds > 59)
+    return std::nullopt;
+  return *minutes * 60 + *seconds;
+}
+
+}  // namespace
+
+http::Response show(Context& context) { return render(context, dossier(context), {}, 200); }
+
+http::Response save(Context& context) {
+  const auto& form = context.request().form();
+  Dossier d = dossier(context);
+  Draft draft;
+  // A field the form did not send stays as it is; one sent empty is cleared.
+  draft.group_code = form.get("kelompok", d.proposal.group_code);
+  draft.category_code = d.proposal.category_code;
+  if (form.has("kategori")) {
+    draft.category_code.reset();
+    if (!form.get("kategori").empty()) draft.category_code = form.get("kategori");
+  }
+  draft.source_innovation_id =
+      form.has("sumber") ? parse_positive(form.get("sumber")) : d.proposal.source_innovation_id;
+  Feedback feedback;
+  for (const auto& s : d.edition.setup.sections) {
+    std::string field = "bagian." + s.code;
+    if (form.has(field)) draft.sections[s.code] = form.get(field);
+  }
+  feedback.typed_sections = draft.sections;
+  return attempt(context, "tersimpan", feedback, [&](std::int64_t id) {
+    save_draft(context.db(), context.actor(), context.signed_in_user(), id, version_of(form), draft,
+               now_seconds());
+  });
+}
+
+http::Response upload(Context& context) {
+  http::MultipartLimits limits;
+  limits.max_parts = 5;
+  limits.max_file_bytes = kMaxFileBytes;
+  auto multipart = http::Multipart::parse(context.request().header("content-type"),
+                                          context.request().body, limits);
+  std::string code = multipart.fields().get("lampiran");
+  auto files = multipart.files("berkas");
+  Feedback feedback;
+  feedback.problem = code;
+  return attempt(context, "lampiran", feedback, [&](std::int64_t id) {
+    if (files.empty() || files.front()->body.empty())
+      throw InvalidFields(FieldErrors{{"file", "proposal.error.file_missing"}});
+    try {
+      attach_file(context.db(), context.actor(), context.signed_in_user(), id, code,
+                  {*files.front()->filename, files.front()->body}, now_seconds());
+    } catch (const UserError& error) {
+      if (error.status() == 413 || error.status() == 415)
+        throw InvalidFields(FieldErrors{{"file", error.key()}});
+      throw;
+    }
+  });
+}
+
+http::Response video(Context& context) {
+  const auto& form = context.request().form();
+  std::string code = form.get("lampiran");
+  Feedback feedback;
+  feedback.problem = code;
+  return attempt(context, "lampiran", feedback, [&](std::int64_t id) {
+    attach_video(context.db(), context.actor(), context.signed_in_user(), id, code,
+                 form.get("video_url"), parse_duration(form.get("video_seconds")), now_seconds());
+  });
+}
+
+http::Response remove_upload(Context& context) {
+  auto file = path_number(context, "file");
+  return attempt(context, "lampiran_dihapus", {}, [&](std::int64_t id) {
+    remove_attachment(context.db(), context.actor(), context.signed_in_user(), id, file,
+                      now_seconds());
+  });
+}
+
+http::Response download(Context& context) {
+  Dossier d = dossier(context);
+  auto file_id = path_number(context, "file");
+  auto found = context.db().read(
+      [&](db::Transaction& tx) -> std::optional<std::pair<StoredFile, std::string>> {
+        auto file = find_file(tx, d.proposal.id, file_id);
+        if (!file || file->second.empty()) return std::nullopt;
+        return std::make_pair(file->first, innovations::blob_bytes(tx, file->second).value_or(""));
+      });
+  if (!found) throw not_found();
+  auto response = http::Response::html(std::move(found->second));
+  response.content_type = found->first.content_type;
+  response.set_header("Content-Disposition",
+                      innovations::attachment_disposition(found->first.name));
+  response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("Cache-Control", "private, no-store");
+  return response;
+}
+
+http::Response send(Context& context) {
+  const auto& form = context.request().form();
+  return attempt(context, "terkirim", {}, [&](std::int64_t id) {
+    send_to_admin(context.db(), context.actor(), context.signed_in_user(), id, version_of(form),
+                  now_seconds());
+  });
+}
+
+http::Response send_back(Context& context) {
+  const auto& form = context.request().form();
+  return attempt(context, "dikembalikan", {}, [&](std::int64_t id) {
+    proposals::send_back(context.db(), context.actor(), context.signed_in_user(), id,
+                         version_of(form), form.get("catatan"), now_seconds());
+  });
+}
+
+http::Response submit(Context& context) {
+  const auto& form = context.request().form();
+  return attempt(context, "diajukan", {}, [&](std::int64_t id) {
+    proposals::submit(context.db(), context.actor(), context.signed_in_user(), id, version_of(form),
+                      now_seconds());
+  });
+}
+
+http::Response withdraw(Context& context) {
+  const auto& form = context.request().form();
+  return attempt(context, "ditarik", {}, [&](std::int64_t id) {
+    if (form.get("yakin") != "1")
+      throw InvalidFields(FieldErrors{{"yakin", "proposal.error.confirm_withdraw"}});
+    proposals::withdraw(context.db(), context.actor(), context.signed_in_user(), id,
+                        version_of(form), now_seconds());
+  });
+}
+
+}  // namespace simpul::proposals

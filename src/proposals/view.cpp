@@ -1,0 +1,78 @@
+#include "proposals/view.hpp"
+
+#include "app/app.hpp"
+#include "competitions/view.hpp"
+#include "core/util/numbers.hpp"
+
+namespace simpul::proposals {
+
+std::string proposal_url(std::int64_t id) { return "/usulan/" + std::to_string(id); }
+std::string list_url(std::int64_t edition_id) {
+  return "/kompetisi/" + std::to_string(edition_id) + "/usulan";
+}
+
+std::string label(const Context& context, std::string_view list, std::string_view code) {
+  return context.t("proposal." + std::string(list) + "." + std::string(code));
+}
+std::string group_label(const Context& context, std::string_view code) {
+  return competitions::label(context, "group", code);
+}
+std::string cluster_label(const Context& context, std::string_view code) {
+  return code.empty() ? std::string() : competitions::label(context, "cluster", code);
+}
+
+std::int64_t path_number(Context& context, std::string_view name) {
+  auto id = parse_positive(context.request().param(name));
+  if (!id) throw not_found();
+  return *id;
+}
+
+Json reasons_json(Context& context, const std::vector<competitions::Reason>& reasons,
+                  view::Zone zone) {
+  Json out = Json::array();
+  for (const auto& reason : reasons)
+    out.push_back(competitions::reason_text(context, reason, zone));
+  return out;
+}
+
+Json checklist_json(const Context& context, const std::vector<CheckItem>& items) {
+  Json out = Json::array();
+  for (const auto& item : items)
+    out.push_back({{"text", context.t(item.key, item.args)}, {"done", item.done}});
+  return out;
+}
+
+Json errors_json(const Context& context, const FieldErrors& errors) {
+  Json out = Json::object();
+  for (const auto& [field, key] : errors) out[field] = context.t(key);
+  return out;
+}
+
+Json counts_json(const Counts& counts) {
+  return {{"unit", counts.at_unit},
+          {"admin", counts.at_admin},
+          {"submitted", counts.submitted},
+          {"withdrawn", counts.withdrawn}};
+}
+
+std::string notice_from_query(Context& context) {
+  static constexpr std::pair<std::string_view, std::string_view> kNotices[] = {
+      {"dibuat", "proposal.notice_page.created"},
+      {"tersimpan", "proposal.notice_page.saved"},
+      {"lampiran", "proposal.notice_page.attached"},
+      {"lampiran_dihapus", "proposal.notice_page.detached"},
+      {"terkirim", "proposal.notice_page.sent"},
+      {"dikembalikan", "proposal.notice_page.returned"},
+      {"diajukan", "proposal.notice_page.submitted"},
+      {"ditarik", "proposal.notice_page.withdrawn"},
+      {"diseleksi", "proposal.notice_page.screened"},
+      {"diumumkan", "proposal.notice_page.announced"},
+  };
+  const std::string message = context.request().query().get("pesan");
+  for (const auto& [name, key] : kNotices) {
+    if (name == message) return context.t(key);
+  }
+  return "";
+}
+
+}  // namespace simpul::proposals

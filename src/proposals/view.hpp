@@ -1,0 +1,35 @@
+#pragma once
+// What the proposal pages share: labels, links, and errors in the visitor's language.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "app/context.hpp"
+#include "competitions/eligibility.hpp"
+#include "proposals/model.hpp"
+#include "proposals/service.hpp"
+
+namespace simpul::proposals {
+
+using app::Context;
+using app::Json;
+
+std::string proposal_url(std::int64_t id);
+std::string list_url(std::int64_t edition_id);
+// "proposal.<list>.<code>" in the visitor's language: status, reason, place.
+std::string label(const Context& context, std::string_view list, std::string_view code);
+std::string group_label(const Context& context, std::string_view code);
+std::string cluster_label(const Context& context, std::string_view code);
+// The path parameter as an id; 404 when it is not one.
+std::int64_t path_number(Context& context, std::string_view name);
+Json reasons_json(Context& context, const std::vector<competitions::Reason>& reasons,
+                  view::Zone zone);
+Json checklist_json(const Context& context, const std::vector<CheckItem>& items);
+// Field errors in the visitor's language, by field name.
+Json errors_json(const Context& context, const FieldErrors& errors);
+// The three SINOVIK counts.
+Json counts_json(const Counts& counts);
+// A one-time message named in the query (?pesan=tersimpan), from a fixed list.
+std::string notice_from_query(Context& context);
+
+}  // namespace simpul::proposals
