@@ -16,16 +16,23 @@ namespace {
 constexpr std::int64_t kPageSize = 50;
 constexpr Status kOrganiserStatuses[] = {Status::submitted, Status::passed, Status::failed};
 
+bool with_organiser(Status status) {
+  return std::ranges::find(kOrganiserStatuses, status) != std::end(kOrganiserStatuses);
+}
+
 struct Scope {
   Person person;
   std::optional<std::int64_t> agency_id;
   std::optional<std::int64_t> unit_id;
 };
 
-// What the user may list; 403 for someone with no part in the edition.
+// What the user may list; 403 for someone with no part in the edition. A local admin running its
+// agency's internal selection lists its agency's proposals in every state, and screens the
+// submitted ones.
 Scope scope_of(const app::CurrentUser& user, const competitions::Edition& edition) {
   Person person = person_for(user, edition);
-  if (person.manages_edition) return {person, std::nullopt, std::nullopt};
+  if (person.manages_edition && user.role != auth::Role::local_admin)
+    return {person, std::nullopt, std::nullopt};
   if (edition.status != competitions::Status::published) throw not_found();
   if (user.role == auth::Role::local_admin && user.agency_id)
     return {person, user.agency_id, std::nullopt};
@@ -42,9 +49,7 @@ ListFilter filter_from(const http::Form& q, std::int64_t edition_id, const Scope
   f.agency_id = scope.agency_id;
   f.unit_id = scope.unit_id;
   auto status = parse_status(q.get("status"));
-  bool visible =
-      status && (!organiser_view(scope) ||
-                 std::ranges::find(kOrganiserStatuses, *status) != std::end(kOrganiserStatuses));
+  bool visible = status && (!organiser_view(scope) || with_organiser(*status));
   if (visible) {
     f.statuses = {*status};
   } else if (organiser_view(scope)) {
@@ -74,9 +79,7 @@ Json filters_json(Context& context, const competitions::Setup& setup, const List
   std::vector<std::pair<std::string, std::string>> statuses, groups, categories, clusters;
   for (auto code : kStatusCodes) {
     auto status = *parse_status(code);
-    if (organiser_view(scope) &&
-        std::ranges::find(kOrganiserStatuses, status) == std::end(kOrganiserStatuses))
-      continue;
+    if (organiser_view(scope) && !with_organiser(status)) continue;
     statuses.emplace_back(code, label(context, "status", code));
   }
   for (const auto& g : setup.groups)
@@ -93,7 +96,8 @@ Json filters_json(Context& context, const competitions::Setup& setup, const List
           {"q", f.query}};
 }
 
-Json row_json(Context& context, const Listed& p, bool screenable) {
+Json row_json(Context& context, const Listed& p, bool can_screen) {
+  bool screenable = can_screen && with_organiser(p.status);
   std::string status = label(context, "status", status_code(p.status));
   if (p.screening_reason) status += " · " + label(context, "reason", *p.screening_reason);
   return {{"url", proposal_url(p.id)},

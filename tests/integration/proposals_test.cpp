@@ -83,8 +83,13 @@ struct Proposals {
   // Replikasi 1 year naming its source), two categories, clusters provinsi/kabupaten/kota, one
   // section of at most 50 words, the decree and a video of at most 3 minutes.
   std::int64_t edition(int year, const std::string& umum_cap = "10") {
-    auto id = create_edition(organiser, general(year, "KIPP " + std::to_string(year)));
-    EXPECT_EQ(save_part(organiser, id, "tahapan",
+    return edition_by(organiser, year, umum_cap);
+  }
+  // The same set-up run by whoever `runner` is: the organiser (national), a local admin (its
+  // agency's internal selection).
+  std::int64_t edition_by(Client& runner, int year, const std::string& umum_cap = "10") {
+    auto id = create_edition(runner, general(year, "KIPP " + std::to_string(year)));
+    EXPECT_EQ(save_part(runner, id, "tahapan",
                         {{"stage_registration_starts", days_from_now(-1, "08:00")},
                          {"stage_registration_ends", days_from_now(30, "23:59")}})
                   .status,
@@ -92,16 +97,16 @@ struct Proposals {
     FormFields groups = kGroups;
     for (auto& [name, value] : groups)
       if (name == "group_umum_max_per_agency") value = umum_cap;
-    EXPECT_EQ(save_part(organiser, id, "kelompok", groups).status, 303);
-    EXPECT_EQ(save_part(organiser, id, "kategori", kCategories).status, 303);
-    EXPECT_EQ(save_part(organiser, id, "formulir",
+    EXPECT_EQ(save_part(runner, id, "kelompok", groups).status, 303);
+    EXPECT_EQ(save_part(runner, id, "kategori", kCategories).status, 303);
+    EXPECT_EQ(save_part(runner, id, "formulir",
                         {{"section_1_code", "ringkasan"},
                          {"section_1_title", "Ringkasan"},
                          {"section_1_guidance", "Gambaran singkat."},
                          {"section_1_max_words", "50"}})
                   .status,
               303);
-    EXPECT_EQ(save_part(organiser, id, "lampiran",
+    EXPECT_EQ(save_part(runner, id, "lampiran",
                         {{"attachment_1_code", "sk"},
                          {"attachment_1_title", "SK inovator"},
                          {"attachment_1_kind", "file"},
@@ -114,8 +119,8 @@ struct Proposals {
                          {"attachment_2_max_video_seconds", "180"}})
                   .status,
               303);
-    EXPECT_EQ(save_part(organiser, id, "rubrik", rubric("rubric", kCriteria)).status, 303);
-    EXPECT_EQ(edition_action(organiser, id, "terbitkan").status, 303);
+    EXPECT_EQ(save_part(runner, id, "rubrik", rubric("rubric", kCriteria)).status, 303);
+    EXPECT_EQ(edition_action(runner, id, "terbitkan").status, 303);
     return id;
   }
 
@@ -531,6 +536,36 @@ TEST_P(ProposalsTest, TwoAdminsSubmittingAtOnceCannotBothTakeTheLastPlace) {
   EXPECT_EQ((a.status == 409) + (b.status == 409), 1);
   EXPECT_EQ(p.count("SELECT version FROM proposals WHERE id = $1", {third}),
             std::stoll(version) + 1);
+}
+
+TEST_P(ProposalsTest, AnAgencysInternalSelectionIsRunByItsLocalAdmin) {
+  Proposals p(GetParam());
+  auto edition = p.edition_by(p.admin, 2027);
+  EXPECT_EQ(p.count("SELECT COUNT(*) FROM competition_editions WHERE id = $1 AND level = 'agency' "
+                    "AND owner_agency_id = $2",
+                    {edition, p.tarakan}),
+            1);
+  auto own = p.innovation(p.health, "Sipandu Sehat", 3 * kYear);
+  auto id = proposal_from(p.start(p.operator_, edition, own));
+  p.complete(p.operator_, id);
+  ASSERT_EQ(p.act(p.operator_, id, "kirim").status, 303);
+  std::string list = "/kompetisi/" + std::to_string(edition) + "/usulan";
+  auto waiting = p.admin.get(list);
+  EXPECT_TRUE(waiting.contains("Sipandu Sehat")) << "its own drafts and those at the admin show";
+  ASSERT_EQ(p.act(p.admin, id, "ajukan").status, 303);
+  auto version = p.count("SELECT version FROM proposals WHERE id = $1", {id});
+  auto screened = p.admin.post(
+      "/kompetisi/" + std::to_string(edition) + "/seleksi",
+      {{"pilih", std::to_string(id) + ":" + std::to_string(version)}, {"keputusan", "lulus"}});
+  EXPECT_EQ(screened.status, 303) << screened.body.substr(0, 2000);
+  EXPECT_EQ(p.status(id), "passed");
+  // Another agency may not enter an agency's internal selection.
+  auto outsider = p.innovation(p.kaltara_unit, "Layanan Kaltara", 3 * kYear);
+  auto refused = p.start(p.other_admin, edition, outsider);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(refused.contains("tidak termasuk peserta kompetisi ini"));
+  EXPECT_EQ(p.other_admin.get(list).status, 200) << "its list is empty, not an error";
+  EXPECT_FALSE(p.other_admin.get(list).contains("Sipandu Sehat"));
 }
 
 SIMPUL_ENGINE_SUITE(ProposalsTest);
