@@ -233,6 +233,13 @@ TEST_P(ProposalsTest, FromDraftThroughTheAgencyToScreeningAndTheAnnouncement) {
   EXPECT_EQ(p.count("SELECT COUNT(*) FROM proposal_files WHERE proposal_id = $1", {id}), 0);
 
   p.complete(p.operator_, id);
+  // Complete but over the word limit: not sent.
+  ASSERT_EQ(p.act(p.operator_, id, "", {{"bagian.ringkasan", words(51)}}).status, 303);
+  auto over = p.act(p.operator_, id, "kirim");
+  EXPECT_EQ(over.status, 422);
+  EXPECT_TRUE(over.contains("Ringkasan: 51 kata, melebihi batas 50 kata"));
+  EXPECT_EQ(p.status(id), "draft");
+  ASSERT_EQ(p.act(p.operator_, id, "", {{"bagian.ringkasan", words(40)}}).status, 303);
   auto filled = p.operator_.get(p.url(id));
   EXPECT_TRUE(filled.contains("40 dari 50 kata"));
   EXPECT_TRUE(filled.contains("SK Wali Kota.pdf"));
