@@ -48,6 +48,16 @@ void require_free_year(db::Transaction& tx, const General& general,
   }
 }
 
+// The terms proposals were made under (groups, categories, form, attachments) stay as they were
+// once registration has closed; dates move by extensions, the rubrics may still be refined.
+void require_open_terms(const Edition& edition, Part part, std::int64_t now) {
+  if (edition.status != Status::published) return;
+  bool terms = part == Part::groups || part == Part::categories || part == Part::form ||
+               part == Part::attachments;
+  auto close = registration_close(edition.setup);
+  if (terms && close && now >= *close) throw conflict("competition.error.terms_closed");
+}
+
 // A category that proposals chose stays: the proposals keep naming it.
 void require_unused_removals(db::Transaction& tx, std::int64_t id, const Setup& before,
                              const Setup& after) {
@@ -162,6 +172,7 @@ void save_part(db::Database& database, const app::Actor& actor, const Manager& m
     if (!errors.empty()) throw InvalidSetup(std::move(errors));
     if (part == Part::general) require_free_year(tx, changed.general, id);
     if (part == Part::categories) require_unused_removals(tx, id, edition.setup, changed);
+    require_open_terms(edition, part, now_seconds());
     // The edition's row first: a concurrent change of the same edition waits here, then fails.
     advance(tx, actor, edition, now_seconds());
     write_part(tx, id, changed, part);

@@ -407,6 +407,11 @@ TEST_P(CompetitionsTest, AClosedRegistrationIsSaidPlainly) {
   auto shown = c.visitor.get(c.url(id));
   EXPECT_TRUE(shown.contains("Pendaftaran sudah ditutup pada"));
   EXPECT_TRUE(shown.contains("Proposal tidak dapat lagi dikirim atau diubah."));
+  // The terms proposals were made under stay; the rubric may still be refined.
+  auto terms = c.save(c.organiser, id, "kelompok", kGroups);
+  EXPECT_EQ(terms.status, 409);
+  EXPECT_TRUE(terms.contains("Pendaftaran sudah ditutup: kelompok, kategori"));
+  EXPECT_EQ(c.save(c.organiser, id, "rubrik", rubric("rubric", kCriteria)).status, 303);
   c.visitor.post("/bahasa", {{"lang", "en"}, {"next", c.url(id)}});
   auto english = c.visitor.get(c.url(id));
   EXPECT_TRUE(english.contains("Registration closed on"));
