@@ -33,10 +33,6 @@ User user_from(const db::Result::Row& row) {
   return user;
 }
 
-db::Value optional_id(const std::optional<std::int64_t>& id) {
-  return id ? db::Value{*id} : db::Value{nullptr};
-}
-
 }  // namespace
 
 std::optional<SessionUser> find_session(db::Database& database, const std::string& id_hash,
@@ -140,9 +136,9 @@ std::int64_t insert_user(db::Transaction& tx, const NewAccount& account,
       "INSERT INTO users (username, role, agency_id, unit_id, full_name, password_hash, "
       "must_complete_profile, must_change_password, created_by, created_at) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9) RETURNING id",
-      {account.username, std::string(auth::role_code(account.role)), optional_id(account.agency_id),
-       optional_id(account.unit_id), account.full_name, password_hash, pending,
-       optional_id(created_by), now});
+      {account.username, std::string(auth::role_code(account.role)),
+       db::optional_integer(account.agency_id), db::optional_integer(account.unit_id),
+       account.full_name, password_hash, pending, db::optional_integer(created_by), now});
 }
 
 std::optional<User> find_user(db::Transaction& tx, std::int64_t id) {

@@ -3,12 +3,6 @@
 namespace simpul::competitions {
 namespace {
 
-db::Value optional_value(const std::optional<std::int64_t>& value) {
-  return value ? db::Value{*value} : db::Value{nullptr};
-}
-db::Value optional_value(const std::optional<int>& value) {
-  return value ? db::Value{std::int64_t{*value}} : db::Value{nullptr};
-}
 db::Value flag(bool value) { return std::int64_t{value ? 1 : 0}; }
 db::Value number(std::size_t value) { return static_cast<std::int64_t>(value); }
 std::optional<int> optional_int(const db::Result::Row& row, std::size_t column) {
@@ -49,8 +43,8 @@ void write_general(db::Transaction& tx, std::int64_t id, const General& g) {
       "evaluators_per_proposal = $6, passing_grade = $7, finalist_count = $8, blind_review = $9, "
       "source_note = $10 WHERE id = $1",
       {id, std::int64_t{g.year}, g.title, g.theme, std::string(view::zone_name(g.zone)),
-       optional_value(g.evaluators_per_proposal), optional_value(g.passing_grade),
-       optional_value(g.finalist_count), flag(g.blind_review), g.source_note});
+       db::optional_integer(g.evaluators_per_proposal), db::optional_integer(g.passing_grade),
+       db::optional_integer(g.finalist_count), flag(g.blind_review), g.source_note});
 }
 
 void write_stages(db::Transaction& tx, std::int64_t id, const std::vector<Stage>& stages) {
@@ -58,7 +52,8 @@ void write_stages(db::Transaction& tx, std::int64_t id, const std::vector<Stage>
     tx.execute(
         "UPDATE competition_stages SET starts_at = $3, ends_at = $4 "
         "WHERE edition_id = $1 AND code = $2",
-        {id, stage.code, optional_value(stage.starts_at), optional_value(stage.ends_at)});
+        {id, stage.code, db::optional_integer(stage.starts_at),
+         db::optional_integer(stage.ends_at)});
   }
 }
 
@@ -68,9 +63,9 @@ void write_groups(db::Transaction& tx, std::int64_t id, const std::vector<GroupR
         "UPDATE competition_groups SET enabled = $3, min_age_months = $4, max_per_agency = $5, "
         "requires_top_award = $6, excludes_top_award = $7, requires_source_innovation = $8 "
         "WHERE edition_id = $1 AND code = $2",
-        {id, g.code, flag(g.enabled), optional_value(g.min_age_months),
-         optional_value(g.max_per_agency), flag(g.requires_top_award), flag(g.excludes_top_award),
-         flag(g.requires_source_innovation)});
+        {id, g.code, flag(g.enabled), db::optional_integer(g.min_age_months),
+         db::optional_integer(g.max_per_agency), flag(g.requires_top_award),
+         flag(g.excludes_top_award), flag(g.requires_source_innovation)});
   }
 }
 
@@ -99,7 +94,7 @@ void write_sections(db::Transaction& tx, std::int64_t id, const std::vector<Form
         "position) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (edition_id, code) DO UPDATE SET "
         "title = excluded.title, guidance = excluded.guidance, max_words = excluded.max_words, "
         "position = excluded.position",
-        {id, s.code, s.title, s.guidance, optional_value(s.max_words), number(i)});
+        {id, s.code, s.title, s.guidance, db::optional_integer(s.max_words), number(i)});
   }
 }
 
@@ -114,7 +109,7 @@ void write_attachments(db::Transaction& tx, std::int64_t id,
         "ON CONFLICT (edition_id, code) DO UPDATE SET title = excluded.title, "
         "kind = excluded.kind, required = excluded.required, "
         "max_video_seconds = excluded.max_video_seconds, position = excluded.position",
-        {id, a.code, a.title, a.kind, flag(a.required), optional_value(a.max_video_seconds),
+        {id, a.code, a.title, a.kind, flag(a.required), db::optional_integer(a.max_video_seconds),
          number(i)});
   }
 }
@@ -260,9 +255,9 @@ std::int64_t insert_edition(db::Transaction& tx, const NewEdition& edition) {
       "copied_from, created_by, created_at, updated_by, updated_at, published_at) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $8, $9, $10) RETURNING id",
       {std::int64_t{g.year}, g.title, std::string(level_code(g.level)),
-       optional_value(g.owner_agency_id), std::string(view::zone_name(g.zone)),
-       std::string(status_code(edition.status)), optional_value(edition.copied_from),
-       optional_value(edition.created_by), edition.now,
+       db::optional_integer(g.owner_agency_id), std::string(view::zone_name(g.zone)),
+       std::string(status_code(edition.status)), db::optional_integer(edition.copied_from),
+       db::optional_integer(edition.created_by), edition.now,
        edition.status == Status::published ? db::Value{edition.now} : db::Value{nullptr}});
   for (std::string_view code : kStageCodes) {
     tx.execute("INSERT INTO competition_stages (edition_id, code) VALUES ($1, $2)",
@@ -307,7 +302,7 @@ bool advance_version(db::Transaction& tx, std::int64_t id, std::int64_t based_on
   return tx.execute(
              "UPDATE competition_editions SET version = version + 1, updated_by = $3, "
              "updated_at = $4 WHERE id = $1 AND version = $2",
-             {id, based_on, optional_value(user_id), now}) == 1;
+             {id, based_on, db::optional_integer(user_id), now}) == 1;
 }
 
 void write_part(db::Transaction& tx, std::int64_t id, const Setup& setup, Part part) {
@@ -349,7 +344,7 @@ void insert_extension(db::Transaction& tx, std::int64_t id, const Extension& ext
       "INSERT INTO competition_extensions (edition_id, stage, old_ends_at, new_ends_at, reason, "
       "by_user, by_name, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
       {id, extension.stage, extension.old_ends_at, extension.new_ends_at, extension.reason,
-       optional_value(user_id), extension.by_name, extension.at});
+       db::optional_integer(user_id), extension.by_name, extension.at});
 }
 
 std::optional<std::int64_t> edition_of_year(db::Transaction& tx, Level level,

@@ -13,10 +13,6 @@ constexpr const char* kInnovationSelect =
     "FROM innovations i JOIN agencies a ON a.id = i.agency_id JOIN units n ON n.id = i.unit_id "
     "LEFT JOIN innovation_published p ON p.innovation_id = i.id ";
 
-db::Value optional_integer(const std::optional<std::int64_t>& value) {
-  return value ? db::Value{*value} : db::Value{nullptr};
-}
-
 std::vector<std::string> split_commas(const std::string& text) {
   std::vector<std::string> items;
   std::size_t start = 0;
@@ -134,7 +130,7 @@ db::Params field_params(const Fields& fields) {
           fields.goals,
           fields.benefits,
           results_to_json(fields.results).dump(),
-          optional_integer(fields.budget),
+          db::optional_integer(fields.budget),
           fields.video_url};
 }
 
@@ -174,7 +170,7 @@ db::Params list_params(const ListFilter& filter) {
 std::int64_t insert_innovation(db::Transaction& tx, const NewInnovation& innovation) {
   db::Params params = field_params(innovation.fields);
   for (db::Value value : {db::Value{innovation.agency_id}, db::Value{innovation.unit_id},
-                          optional_integer(innovation.created_by), db::Value{innovation.now},
+                          db::optional_integer(innovation.created_by), db::Value{innovation.now},
                           db::Value{std::int64_t{innovation.is_sample ? 1 : 0}}}) {
     params.push_back(std::move(value));
   }
@@ -201,7 +197,7 @@ std::optional<Innovation> find_innovation(db::Transaction& tx, std::int64_t id) 
 bool update_working_copy(db::Transaction& tx, const WorkingCopyChange& change) {
   db::Params params = field_params(change.fields);
   for (db::Value value :
-       {db::Value{std::string(status_code(change.status))}, optional_integer(change.user_id),
+       {db::Value{std::string(status_code(change.status))}, db::optional_integer(change.user_id),
         db::Value{change.now}, db::Value{change.id}, db::Value{change.based_on_version}}) {
     params.push_back(std::move(value));
   }
@@ -223,7 +219,7 @@ bool set_status(db::Transaction& tx, std::int64_t id, std::int64_t version, Stat
   return tx.execute(
              "UPDATE innovations SET status = $1, return_note = $2, updated_by = $3, "
              "updated_at = $4 WHERE id = $5 AND version = $6",
-             {std::string(status_code(status)), return_note, optional_integer(user_id), now, id,
+             {std::string(status_code(status)), return_note, db::optional_integer(user_id), now, id,
               version}) == 1;
 }
 
@@ -232,7 +228,7 @@ void insert_version(db::Transaction& tx, std::int64_t innovation_id, const Versi
   tx.execute(
       "INSERT INTO innovation_versions (innovation_id, number, snapshot_json, author_id, "
       "author_name, saved_at, note) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      {innovation_id, version.number, snapshot.dump(), optional_integer(version.author_id),
+      {innovation_id, version.number, snapshot.dump(), db::optional_integer(version.author_id),
        version.author_name, version.saved_at, version.note});
 }
 
@@ -288,7 +284,7 @@ void publish_row(db::Transaction& tx, const Innovation& innovation, const nlohma
       {innovation.id, innovation.version, snapshot.dump(), fields.name, innovation.agency_id,
        innovation.unit_id, province, innovation.agency_type, fields.form, fields.type, fields.stage,
        fields.initiator, year ? db::Value{std::int64_t{*year}} : db::Value{nullptr},
-       sdg_mask(fields.sdgs), affair_mask(fields.affairs), optional_integer(fields.budget),
+       sdg_mask(fields.sdgs), affair_mask(fields.affairs), db::optional_integer(fields.budget),
        std::int64_t{innovation.is_sample ? 1 : 0}, now});
 }
 
@@ -386,7 +382,7 @@ std::int64_t insert_file(db::Transaction& tx, std::int64_t innovation_id, const 
       "INSERT INTO innovation_files (innovation_id, sha256, original_name, content_type, size, "
       "uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
       {innovation_id, file.sha256, file.name, file.content_type, file.size,
-       optional_integer(uploaded_by), now});
+       db::optional_integer(uploaded_by), now});
 }
 
 std::optional<Attachment> find_file(db::Transaction& tx, std::int64_t innovation_id,

@@ -7,13 +7,6 @@
 namespace simpul::proposals {
 namespace {
 
-db::Value optional_value(const std::optional<std::int64_t>& value) {
-  return value ? db::Value{*value} : db::Value{nullptr};
-}
-db::Value optional_value(const std::optional<std::string>& value) {
-  return value ? db::Value{*value} : db::Value{nullptr};
-}
-
 Status status_of(const std::string& code) { return parse_status(code).value_or(Status::draft); }
 
 constexpr const char* kProposalColumns =
@@ -144,8 +137,8 @@ std::int64_t insert_proposal(db::Transaction& tx, const NewProposal& n) {
       "$10, $11, 'draft', $12, $13, $12, $13) RETURNING id",
       {n.edition_id, n.innovation_id, n.agency_id, n.unit_id,
        n.province_code.empty() ? db::Value{nullptr} : db::Value{n.province_code}, n.cluster,
-       n.group_code, optional_value(n.category_code), n.title, n.title_key,
-       optional_value(n.source_innovation_id), optional_value(n.created_by), n.now});
+       n.group_code, db::optional_text(n.category_code), n.title, n.title_key,
+       db::optional_integer(n.source_innovation_id), db::optional_integer(n.created_by), n.now});
 }
 
 std::optional<Proposal> find_proposal(db::Transaction& tx, std::int64_t id) {
@@ -161,15 +154,15 @@ bool advance_version(db::Transaction& tx, std::int64_t id, std::int64_t based_on
   return tx.execute(
              "UPDATE proposals SET version = version + 1, updated_by = $3, updated_at = $4 "
              "WHERE id = $1 AND version = $2",
-             {id, based_on, optional_value(user_id), now}) == 1;
+             {id, based_on, db::optional_integer(user_id), now}) == 1;
 }
 
 void write_choice(db::Transaction& tx, std::int64_t id, const Choice& choice) {
   tx.execute(
       "UPDATE proposals SET group_code = $2, category_code = $3, source_innovation_id = $4 "
       "WHERE id = $1",
-      {id, choice.group_code, optional_value(choice.category_code),
-       optional_value(choice.source_innovation_id)});
+      {id, choice.group_code, db::optional_text(choice.category_code),
+       db::optional_integer(choice.source_innovation_id)});
 }
 
 void write_section(db::Transaction& tx, std::int64_t id, const std::string& code,
@@ -190,10 +183,10 @@ void put_file(db::Transaction& tx, std::int64_t id, const StoredFile& file,
       "INSERT INTO proposal_files (proposal_id, attachment_code, sha256, original_name, "
       "content_type, size, video_url, video_seconds, uploaded_by, uploaded_at) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-      {id, file.attachment_code, optional_value(sha256), file.name, file.content_type, file.size,
+      {id, file.attachment_code, db::optional_text(sha256), file.name, file.content_type, file.size,
        file.video_url,
        file.video_seconds ? db::Value{std::int64_t{*file.video_seconds}} : db::Value{nullptr},
-       optional_value(user_id), now});
+       db::optional_integer(user_id), now});
 }
 
 std::optional<std::pair<StoredFile, std::string>> find_file(db::Transaction& tx,
@@ -233,8 +226,8 @@ void set_screening(db::Transaction& tx, std::int64_t id, Status result,
   tx.execute(
       "UPDATE proposals SET status = $2, screening_reason = $3, screening_note = $4, "
       "screened_by = $5, screened_at = $6 WHERE id = $1",
-      {id, std::string(status_code(result)), optional_value(reason), note, optional_value(user_id),
-       now});
+      {id, std::string(status_code(result)), db::optional_text(reason), note,
+       db::optional_integer(user_id), now});
 }
 
 void lock_edition(db::Transaction& tx, std::int64_t edition_id) {
@@ -336,7 +329,7 @@ void insert_announcement(db::Transaction& tx, std::int64_t edition_id, const std
   tx.execute(
       "INSERT INTO proposal_announcements (edition_id, note, published_by, published_at) "
       "VALUES ($1, $2, $3, $4)",
-      {edition_id, note, optional_value(user_id), now});
+      {edition_id, note, db::optional_integer(user_id), now});
 }
 
 std::vector<AgencyResult> agency_results(db::Transaction& tx, std::int64_t edition_id) {

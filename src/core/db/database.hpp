@@ -28,6 +28,12 @@ inline Value null() { return nullptr; }
 inline Value optional_text(const std::optional<std::string>& s) {
   return s ? Value{*s} : Value{nullptr};
 }
+inline Value optional_integer(const std::optional<std::int64_t>& n) {
+  return n ? Value{*n} : Value{nullptr};
+}
+inline Value optional_integer(const std::optional<int>& n) {
+  return n ? Value{std::int64_t{*n}} : Value{nullptr};
+}
 
 // Failures a caller may want to tell apart.
 class Error : public std::runtime_error {
