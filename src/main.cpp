@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 
 #include "accounts/service.hpp"
@@ -12,6 +13,7 @@
 #include "competitions/seed.hpp"
 #include "core/util/crypto.hpp"
 #include "imports/cli.hpp"
+#include "proposals/synthetic.hpp"
 #include "samples/loader.hpp"
 #include "samples/queries.hpp"
 
@@ -146,6 +148,16 @@ int add_user(const Config& config, const UserAddOptions& options) {
   return 0;
 }
 
+// After the registry, so that `seed --synthetic N --synthetic-competition` does both in one run.
+void seed_competition(simpul::app::App& app, std::int64_t size, std::uint64_t seed) {
+  auto start = std::chrono::steady_clock::now();
+  auto seeded =
+      simpul::proposals::seed_synthetic_competition(app.db(), app.config().home, size, seed);
+  auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cout << seeded.proposals << " proposals in edition " << seeded.edition_id << " seeded in "
+            << std::fixed << std::setprecision(1) << seconds << " s (seed " << seed << ")\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -187,6 +199,15 @@ int main(int argc, char** argv) {
       ->add_option("--synthetic-csv", synthetic_csv,
                    "Print this many generated innovations as an import file (CSV) and stop")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000}));
+  std::int64_t competition_size = 0;
+  auto* competition_opt =
+      seed_cmd
+          ->add_option("--synthetic-competition", competition_size,
+                       "A published national edition with this many proposals (3500 when no "
+                       "number is given) from the published innovations")
+          ->expected(0, 1)
+          ->default_str("3500")
+          ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000}));
   std::size_t query_count = 0;
   seed_cmd->add_option("--queries", query_count,
                        "Print this many catalogue search paths of the benchmark mix and stop");
@@ -265,6 +286,7 @@ int main(int argc, char** argv) {
         std::cout << report.innovations << " synthetic innovations published in " << seconds
                   << " s (seed " << synthetic_seed << ")\n";
       }
+      if (competition_opt->count()) seed_competition(app, competition_size, synthetic_seed);
       return 0;
     }
   } catch (const std::exception& error) {
