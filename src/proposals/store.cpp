@@ -95,10 +95,12 @@ std::string where_of(const ListFilter& f, db::Params& params) {
   return sql;
 }
 
+// A listed proposal: these columns, from proposals p, then these joins.
 constexpr const char* kListedColumns =
     "SELECT p.id, p.title, a.name, u.name, COALESCE(pr.name, ''), p.cluster, p.group_code, "
-    "COALESCE(c.name, ''), p.status, p.screening_reason, p.version, p.updated_at "
-    "FROM proposals p JOIN agencies a ON a.id = p.agency_id JOIN units u ON u.id = p.unit_id "
+    "COALESCE(c.name, ''), p.status, p.screening_reason, p.version, p.updated_at ";
+constexpr const char* kListedJoins =
+    " JOIN agencies a ON a.id = p.agency_id JOIN units u ON u.id = p.unit_id "
     "LEFT JOIN provinces pr ON pr.code = p.province_code "
     "LEFT JOIN competition_categories c ON c.edition_id = p.edition_id "
     "AND c.code = p.category_code";
@@ -294,24 +296,36 @@ Counts place_counts(db::Transaction& tx, std::int64_t edition_id,
   return counts;
 }
 
+// The proposals the filter keeps, as "FROM ... WHERE ..."; the agencies join only when the typed
+// words may match an agency's name.
+std::string filtered_from(const ListFilter& filter, db::Params& params) {
+  bool by_name = !db::contains_pattern(filter.query).empty();
+  return std::string(" FROM proposals p") +
+         (by_name ? " JOIN agencies a ON a.id = p.agency_id" : "") + where_of(filter, params);
+}
+
 std::vector<Listed> list_proposals(db::Transaction& tx, const ListFilter& filter) {
+  // The page's ids first, from the index alone, then the joins for those rows only: joining
+  // every match before sorting cost ten times more at 3,500 proposals.
   db::Params params;
-  std::string sql = std::string(kListedColumns) + where_of(filter, params);
+  std::string page = "SELECT p.id, p.updated_at" + filtered_from(filter, params);
   params.push_back(filter.limit);
   params.push_back(filter.offset);
-  sql += " ORDER BY p.updated_at DESC, p.id DESC LIMIT $" + std::to_string(params.size() - 1) +
-         " OFFSET $" + std::to_string(params.size());
+  page += " ORDER BY p.updated_at DESC, p.id DESC LIMIT $" + std::to_string(params.size() - 1) +
+          " OFFSET $" + std::to_string(params.size());
+  std::string sql = std::string(kListedColumns) + "FROM (" + page +
+                    ") page JOIN proposals p ON p.id = page.id" + kListedJoins +
+                    " ORDER BY p.updated_at DESC, p.id DESC";
   return listed_from(tx.query(sql, params));
 }
 
 std::int64_t count_proposals(db::Transaction& tx, const ListFilter& filter) {
   db::Params params;
-  std::string from = " FROM proposals p JOIN agencies a ON a.id = p.agency_id";
-  return tx.scalar("SELECT COUNT(*)" + from + where_of(filter, params), params);
+  return tx.scalar("SELECT COUNT(*)" + filtered_from(filter, params), params);
 }
 
 std::vector<Listed> passed_proposals(db::Transaction& tx, std::int64_t edition_id) {
-  return listed_from(tx.query(std::string(kListedColumns) +
+  return listed_from(tx.query(std::string(kListedColumns) + "FROM proposals p" + kListedJoins +
                                   " WHERE p.edition_id = $1 AND p.status = 'passed' "
                                   "ORDER BY p.cluster, a.name, p.title",
                               {edition_id}));
