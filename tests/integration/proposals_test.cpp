@@ -293,6 +293,16 @@ TEST_P(ProposalsTest, FromDraftThroughTheAgencyToScreeningAndTheAnnouncement) {
   EXPECT_TRUE(organiser_list.contains("Sipandu Sehat Tarakan"));
   EXPECT_FALSE(organiser_list.contains("Jalan Mulus Tarakan")) << "drafts stay with the agency";
   EXPECT_TRUE(organiser_list.contains("<strong>1</strong> diajukan ke penyelenggara"));
+  EXPECT_TRUE(organiser_list.contains("Jumlah: <strong>1</strong>"));
+  auto past_the_end =
+      p.organiser.get("/kompetisi/" + std::to_string(edition) + "/usulan?halaman=9");
+  EXPECT_TRUE(past_the_end.contains("Jumlah: <strong>1</strong>")) << "counted past the last page";
+  EXPECT_TRUE(p.organiser.get("/kompetisi/" + std::to_string(edition) + "/usulan?q=sipandu")
+                  .contains("Sipandu Sehat Tarakan"));
+  EXPECT_TRUE(p.organiser.get("/kompetisi/" + std::to_string(edition) + "/usulan?q=tarakan")
+                  .contains("Sipandu Sehat Tarakan"));
+  EXPECT_FALSE(p.organiser.get("/kompetisi/" + std::to_string(edition) + "/usulan?q=bandung")
+                   .contains("Sipandu Sehat Tarakan"));
   EXPECT_EQ(p.organiser.get(p.url(id)).status, 200);
 
   // The second one is submitted by the admin straight from its draft, after completion.
