@@ -153,8 +153,8 @@ http::Response render_list(Context& context, const competitions::Edition& editio
     bool announced = false;
   };
   Data data = context.db().read([&](db::Transaction& tx) {
-    auto page = list_proposals(tx, filter);
-    return Data{std::move(page.rows), page.total, place_counts(tx, edition.id, scope.agency_id),
+    return Data{list_proposals(tx, filter), count_proposals(tx, filter),
+                place_counts(tx, edition.id, scope.agency_id),
                 find_announcement(tx, edition.id).has_value()};
   });
   bool can_screen = scope.person.manages_edition && !data.announced;

@@ -144,11 +144,8 @@ struct Listed {
   std::int64_t updated_at = 0;
 };
 // Most recently changed first (the announcement: by cluster, agency and title).
-struct ListedPage {
-  std::vector<Listed> rows;
-  std::int64_t total = 0;  // every proposal the filter keeps
-};
-ListedPage list_proposals(db::Transaction& tx, const ListFilter& filter);
+std::vector<Listed> list_proposals(db::Transaction& tx, const ListFilter& filter);
+std::int64_t count_proposals(db::Transaction& tx, const ListFilter& filter);
 std::vector<Listed> passed_proposals(db::Transaction& tx, std::int64_t edition_id);
 
 // The screening's announcement.
