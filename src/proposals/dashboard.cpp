@@ -305,8 +305,8 @@ http::Response dashboard(Context& context) {
   const view::Zone zone = setup.general.zone;
   const std::int64_t now = now_seconds();
   Readings readings = context.db().read([&](db::Transaction& tx) {
-    return Readings{edition_tallies(tx, edition.id), province_names(tx),
-                    daily_counts(tx, edition.id, view::zone_offset_seconds(zone))};
+    auto rows = edition_rows(tx, edition.id, view::zone_offset_seconds(zone));
+    return Readings{std::move(rows.tallies), province_names(tx), std::move(rows.daily)};
   });
   const Summary summary = summarise(readings.tallies);
   Json model = {

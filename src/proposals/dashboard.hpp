@@ -35,7 +35,7 @@ struct Summary {
 };
 Summary summarise(const std::vector<Tally>& tallies);
 
-// Days since 1970-01-01 in the zone, as daily_counts() groups them in SQL.
+// Days since 1970-01-01 in the zone, as edition_rows() computes them in SQL.
 std::int64_t local_day(std::int64_t utc_seconds, view::Zone zone);
 
 // At most this many days are listed (the latest ones), so the page stays small.

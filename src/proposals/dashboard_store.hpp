@@ -1,5 +1,5 @@
 #pragma once
-// The edition dashboard's reads: three queries whatever the number of proposals (a national
+// The edition dashboard's reads: two queries whatever the number of proposals (a national
 // edition has about 3,500), each reading the edition's rows at most once.
 #include <cstdint>
 #include <map>
@@ -19,8 +19,6 @@ struct Tally {
   std::string province_code;  // "" for an agency without a province
   std::int64_t count = 0;
 };
-// One tally per proposal of the edition (count 1): see the .cpp for why not a GROUP BY.
-std::vector<Tally> edition_tallies(db::Transaction& tx, std::int64_t edition_id);
 
 // Every province's name by its code.
 std::map<std::string, std::string> province_names(db::Transaction& tx);
@@ -32,6 +30,11 @@ struct DailyCounts {
   DayCounts started;    // by created_at, withdrawn proposals included: they were started
   DayCounts submitted;  // by submitted_at, of the proposals still in the competition
 };
-DailyCounts daily_counts(db::Transaction& tx, std::int64_t edition_id, int zone_offset_seconds);
+// One pass over the edition's proposals: a tally per proposal (count 1) and the counts per day.
+struct EditionRows {
+  std::vector<Tally> tallies;
+  DailyCounts daily;
+};
+EditionRows edition_rows(db::Transaction& tx, std::int64_t edition_id, int zone_offset_seconds);
 
 }  // namespace simpul::proposals

@@ -305,6 +305,15 @@ TEST_P(ProposalsTest, FromDraftThroughTheAgencyToScreeningAndTheAnnouncement) {
                    .contains("Sipandu Sehat Tarakan"));
   EXPECT_EQ(p.organiser.get(p.url(id)).status, 200);
 
+  // The dashboard counts them: both started today, one submitted, from Kalimantan Utara.
+  std::string dashboard = "/kompetisi/" + std::to_string(edition) + "/dasbor";
+  auto counts = p.organiser.get(dashboard);
+  ASSERT_EQ(counts.status, 200);
+  EXPECT_TRUE(counts.contains("Menurut provinsi"));
+  EXPECT_TRUE(counts.contains("Kalimantan Utara"));
+  EXPECT_TRUE(counts.contains("Efektivitas Institusi Publik untuk Mencapai TPB/SDGs"));
+  EXPECT_EQ(p.admin.get(dashboard).status, 403) << "for whoever runs the edition";
+  EXPECT_EQ(p.visitor.get(dashboard).status, 303);
   // The second one is submitted by the admin straight from its draft, after completion.
   auto second_id = *p.server.app().db().read([&](db::Transaction& tx) {
     return std::optional<std::int64_t>(
