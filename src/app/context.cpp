@@ -90,6 +90,9 @@ Json account_menu(const Context& context) {
     add("/pengguna", "nav.users");
     add("/instansi", "nav.agencies");
   }
+  if (user->is(auth::Role::evaluator) || user->is(auth::Role::panelist)) {
+    add("/penilai/konflik", "judging.nav.conflicts");
+  }
   if (user->is(auth::Role::organiser)) {
     add("/audit", "nav.audit");
     add("/email-keluar", "notices.nav.outbox");

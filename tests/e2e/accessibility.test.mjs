@@ -249,3 +249,21 @@ describe('signed in as the demo local admin (registry)', () => {
     await check(page, '/inovasi/saya', 'a11y-localadmin-mine');
   });
 });
+
+describe('signed in as the demo evaluator', () => {
+  test('/penilai/konflik, with a tie declared and a refused one', async (t) => {
+    const { page } = await openPage(t, browser, server);
+    await signIn(page, 'demo.evaluator', server.accounts['demo.evaluator'].password);
+    await check(page, '/penilai/konflik', 'a11y-evaluator-conflicts');
+    await page.getByLabel('Instansi', { exact: true }).selectOption({ label: KALTARA });
+    await page.getByLabel('Jenis hubungan').selectOption({ label: 'Penasihat, pendamping atau konsultan' });
+    await pressAndLoad(page, 'Nyatakan');
+    assert.match(await page.getByRole('status').first().textContent(), /Hubungan dinyatakan/);
+    await page.getByLabel('Instansi', { exact: true }).selectOption({ label: KALTARA });
+    await page.getByLabel('Jenis hubungan').selectOption({ label: 'Penasihat, pendamping atau konsultan' });
+    await pressAndLoad(page, 'Nyatakan');
+    assert.match(await page.getByRole('alert').first().textContent(), /sudah dinyatakan/);
+    await screenshot(page, 'a11y-evaluator-conflicts-refused');
+    await assertAccessible(assert, page, 'the conflicts page with a refusal');
+  });
+});

@@ -1,0 +1,147 @@
+// The evaluator's own page (/penilai/konflik): where they work and the agencies they declare
+// ties with, which the assignment of proposals will never cross.
+#include "app/features.hpp"
+#include "competitions/calendar.hpp"
+#include "core/util/clock.hpp"
+#include "core/util/numbers.hpp"
+#include "judging/conflicts.hpp"
+#include "judging/service.hpp"
+
+namespace simpul::judging {
+namespace {
+
+using app::Access;
+using app::Context;
+using app::Json;
+using auth::Role;
+
+constexpr const char* kPage = "/penilai/konflik";
+
+Json options(const std::vector<std::pair<std::string, std::string>>& values,
+             const std::string& chosen) {
+  Json out = Json::array();
+  for (const auto& [value, label] : values)
+    out.push_back({{"value", value}, {"label", label}, {"selected", value == chosen}});
+  return out;
+}
+
+std::string date_text(const Context& context, const std::string& iso) {
+  auto date = competitions::parse_date(iso);
+  if (!date) return iso;
+  return view::format_date(competitions::instant_of(*date, 12 * 60, view::Zone::wib),
+                           view::Zone::wib, context.lang());
+}
+
+Json declarations_json(Context& context, const std::vector<Declaration>& declarations) {
+  auto today = competitions::local_date(now_seconds(), context.zone());
+  Json rows = Json::array();
+  for (const auto& d : declarations) {
+    auto ended = competitions::parse_date(d.ended_on);
+    std::string state =
+        !ended ? context.t("judging.conflict.ongoing")
+        : still_counts(ended, today)
+            ? context.t("judging.conflict.ended_counts", {{"date", date_text(context, d.ended_on)}})
+            : context.t("judging.conflict.ended_expired",
+                        {{"date", date_text(context, d.ended_on)}});
+    rows.push_back({{"id", d.id},
+                    {"agency", d.agency_name},
+                    {"kind", context.t("judging.conflict.kind." + d.kind)},
+                    {"state", state},
+                    {"note", d.note},
+                    {"remove_url", std::string(kPage) + "/" + std::to_string(d.id) + "/hapus"}});
+  }
+  return rows;
+}
+
+struct Typed {
+  Profile profile;
+  NewDeclaration declaration;
+};
+
+http::Response render(Context& context, const Typed* typed, const FormErrors& errors,
+                      const std::string& problem, int status) {
+  const auto user_id = context.signed_in_user().id;
+  struct Data {
+    Profile profile;
+    std::vector<Declaration> declarations;
+    std::vector<std::pair<std::string, std::string>> agencies, provinces;
+  };
+  Data data = context.db().read([&](db::Transaction& tx) {
+    Data d{find_profile(tx, user_id).value_or(Profile{}), declarations_of(tx, user_id), {}, {}};
+    for (const auto& [id, name] : agency_choices(tx))
+      d.agencies.emplace_back(std::to_string(id), name);
+    d.provinces = province_choices(tx);
+    return d;
+  });
+  const Profile& profile = typed ? typed->profile : data.profile;
+  NewDeclaration draft = typed ? typed->declaration : NewDeclaration{};
+  std::vector<std::pair<std::string, std::string>> kinds;
+  for (auto kind : kConflictKinds)
+    kinds.emplace_back(kind, context.t("judging.conflict.kind." + std::string(kind)));
+  Json error_texts = Json::object();
+  for (const auto& [field, key] : errors) error_texts[field] = context.t(key);
+  Json model = {{"title", context.t("judging.conflicts.title")},
+                {"institution", profile.institution},
+                {"provinces", options(data.provinces, profile.province_code)},
+                {"declarations", declarations_json(context, data.declarations)},
+                {"has_declarations", !data.declarations.empty()},
+                {"agencies", options(data.agencies, draft.agency_id)},
+                {"kinds", options(kinds, draft.kind)},
+                {"ended_on", draft.ended_on},
+                {"note", draft.note},
+                {"look_back_years", kLookBackMonths / 12},
+                {"errors", error_texts},
+                {"problem", problem}};
+  return context.page("judging/conflicts", std::move(model), status);
+}
+
+http::Response page(Context& context) { return render(context, nullptr, {}, "", 200); }
+
+http::Response save_profile_route(Context& context) {
+  const auto& form = context.request().form();
+  Typed typed{{form.get("institution"), form.get("province")}, {}};
+  try {
+    save_profile(context.db(), context.actor(), context.signed_in_user().id, typed.profile,
+                 now_seconds());
+  } catch (const InvalidDeclaration& error) {
+    return render(context, &typed, error.errors(), "", 422);
+  }
+  return context.redirect_with_notice(kPage, "notice.judging_profile_saved");
+}
+
+http::Response declare_route(Context& context) {
+  const auto& form = context.request().form();
+  Typed typed{{}, {form.get("agency"), form.get("kind"), form.get("ended_on"), form.get("note")}};
+  typed.profile = context.db().read([&](db::Transaction& tx) {
+    return find_profile(tx, context.signed_in_user().id).value_or(Profile{});
+  });
+  try {
+    declare_conflict(context.db(), context.actor(), context.signed_in_user().id, typed.declaration,
+                     now_seconds());
+  } catch (const InvalidDeclaration& error) {
+    return render(context, &typed, error.errors(), "", 422);
+  } catch (const UserError& error) {
+    if (error.status() != 409) throw;
+    return render(context, &typed, {}, context.t(error.key()), 409);
+  }
+  return context.redirect_with_notice(kPage, "notice.judging_declared");
+}
+
+http::Response remove_route(Context& context) {
+  auto id = parse_positive(context.request().param("id"));
+  if (!id) throw not_found();
+  remove_conflict(context.db(), context.actor(), context.signed_in_user().id, *id, now_seconds());
+  return context.redirect_with_notice(kPage, "notice.judging_removed");
+}
+
+}  // namespace
+
+void register_routes(app::Routes& routes) {
+  auto judges = Access::roles({Role::evaluator, Role::panelist});
+  routes.get(kPage, judges, page);
+  routes.post("/penilai/profil", judges, save_profile_route);
+  routes.post(kPage, judges, declare_route);
+  routes.post("/penilai/konflik/{id}/hapus", judges, remove_route);
+}
+
+}  // namespace simpul::judging

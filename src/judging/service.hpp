@@ -1,0 +1,43 @@
+#pragma once
+// The evaluators' own declarations: where they work and their ties with agencies. Each operation
+// checks its input, writes and records its audit event in one transaction. Failures are
+// UserErrors: 422 InvalidDeclaration (per form field), 409 "judging.error.duplicate" for a tie
+// already declared or "judging.error.too_many", 404 for another evaluator's declaration.
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "app/context.hpp"
+#include "core/db/database.hpp"
+#include "core/util/errors.hpp"
+#include "judging/store.hpp"
+
+namespace simpul::judging {
+
+// Form field -> i18n key.
+using FormErrors = std::map<std::string, std::string>;
+class InvalidDeclaration : public UserError {
+ public:
+  explicit InvalidDeclaration(FormErrors errors)
+      : UserError(422, "judging.error.invalid"), errors_(std::move(errors)) {}
+  const FormErrors& errors() const { return errors_; }
+
+ private:
+  FormErrors errors_;
+};
+
+void save_profile(db::Database& database, const app::Actor& actor, std::int64_t user_id,
+                  Profile profile, std::int64_t now);
+
+struct NewDeclaration {
+  std::string agency_id;  // as typed
+  std::string kind;
+  std::string ended_on;  // YYYY-MM-DD or empty
+  std::string note;
+};
+std::int64_t declare_conflict(db::Database& database, const app::Actor& actor, std::int64_t user_id,
+                              NewDeclaration typed, std::int64_t now);
+void remove_conflict(db::Database& database, const app::Actor& actor, std::int64_t user_id,
+                     std::int64_t id, std::int64_t now);
+
+}  // namespace simpul::judging
