@@ -90,6 +90,7 @@ Json account_menu(const Context& context) {
     add("/pengguna", "nav.users");
     add("/instansi", "nav.agencies");
   }
+  if (user->is(auth::Role::evaluator)) add("/penilaian", "judging.nav.queue");
   if (user->is(auth::Role::evaluator) || user->is(auth::Role::panelist)) {
     add("/penilai/konflik", "judging.nav.conflicts");
   }

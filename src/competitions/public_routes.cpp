@@ -184,6 +184,7 @@ Json proposal_links(Context& context, const Edition& edition, bool manager, std:
   if (agency && registration_open(edition, now)) add(base + "/usulan/baru", "proposal.list.start");
   if (agency || manager) add(base + "/usulan", "proposal.list.title");
   if (manager) add(base + "/dasbor", "proposal.list.dashboard");
+  if (manager) add(base + "/penugasan", "judging.assign.title");
   if (announced || manager) add(base + "/pengumuman", "proposal.announcement.title");
   return links.empty() ? Json(nullptr) : links;
 }

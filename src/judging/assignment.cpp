@@ -36,11 +36,16 @@
 
 namespace simpul::judging {
 
+Conflict conflict_of(const Evaluator& evaluator, const Proposal& proposal) {
+  if (evaluator.agency_id == proposal.agency_id) return Conflict::agency;
+  if (!proposal.province_code.empty() && evaluator.province_code == proposal.province_code)
+    return Conflict::province;
+  if (evaluator.conflict_agency_ids.contains(proposal.agency_id)) return Conflict::declared;
+  return Conflict::none;
+}
+
 bool conflicted(const Evaluator& evaluator, const Proposal& proposal) {
-  const bool same_province =
-      !proposal.province_code.empty() && evaluator.province_code == proposal.province_code;
-  return evaluator.agency_id == proposal.agency_id || same_province ||
-         evaluator.conflict_agency_ids.contains(proposal.agency_id);
+  return conflict_of(evaluator, proposal) != Conflict::none;
 }
 
 bool has_expertise(const Evaluator& evaluator, const Proposal& proposal) {

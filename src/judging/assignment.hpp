@@ -35,6 +35,9 @@ struct Evaluator {
 
 // An evaluator never sees a proposal from their own agency, their own province, or an agency they
 // declared a conflict with. The pages check a manual move with the same function.
+// Which rule keeps them apart, if one does (labels under "judging.conflict.reason.<code>").
+enum class Conflict { none, agency, province, declared };
+Conflict conflict_of(const Evaluator& evaluator, const Proposal& proposal);
 bool conflicted(const Evaluator& evaluator, const Proposal& proposal);
 
 // The proposal's category is one of the evaluator's fields.

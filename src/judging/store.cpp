@@ -1,5 +1,7 @@
 #include "judging/store.hpp"
 
+#include "judging/conflicts.hpp"
+
 namespace simpul::judging {
 
 std::optional<Profile> find_profile(db::Transaction& tx, std::int64_t user_id) {
@@ -68,6 +70,145 @@ std::vector<std::pair<std::string, std::string>> province_choices(db::Transactio
   std::vector<std::pair<std::string, std::string>> rows;
   for (auto r : tx.query("SELECT code, name FROM provinces ORDER BY name"))
     rows.emplace_back(r.text(0), r.text(1));
+  return rows;
+}
+
+namespace {
+
+constexpr const char* kEvaluatorColumns =
+    "SELECT u.id, u.agency_id, COALESCE(p.province_code, '') FROM users u "
+    "LEFT JOIN evaluator_profiles p ON p.user_id = u.id "
+    "WHERE u.role = 'evaluator' AND u.active = 1";
+
+Evaluator evaluator_from(const db::Result::Row& r) {
+  Evaluator e;
+  e.id = r.integer(0);
+  e.agency_id = r.optional_integer(1);
+  if (!r.text(2).empty()) e.province_code = r.text(2);
+  return e;
+}
+
+// The declared ties of the evaluators that still count on `today`.
+void add_ties(db::Transaction& tx, std::map<std::int64_t, Evaluator*>& by_id,
+              competitions::LocalDate today) {
+  for (auto r : tx.query("SELECT user_id, agency_id, ended_on FROM evaluator_conflicts "
+                         "WHERE removed_at IS NULL")) {
+    auto it = by_id.find(r.integer(0));
+    if (it == by_id.end()) continue;
+    auto ended = competitions::parse_date(r.text(2));
+    if (still_counts(ended, today)) it->second->conflict_agency_ids.insert(r.integer(1));
+  }
+}
+
+constexpr const char* kScreenedColumns =
+    "SELECT id, agency_id, COALESCE(province_code, ''), COALESCE(category_code, '') "
+    "FROM proposals WHERE edition_id = $1 AND status = 'passed'";
+
+Proposal proposal_from(const db::Result::Row& r) {
+  return {r.integer(0), r.integer(1), r.text(2), r.text(3)};
+}
+
+}  // namespace
+
+std::vector<Proposal> screened_proposals(db::Transaction& tx, std::int64_t edition_id) {
+  std::vector<Proposal> rows;
+  for (auto r : tx.query(std::string(kScreenedColumns) + " ORDER BY id", {edition_id}))
+    rows.push_back(proposal_from(r));
+  return rows;
+}
+
+std::optional<Proposal> screened_proposal(db::Transaction& tx, std::int64_t edition_id,
+                                          std::int64_t proposal_id) {
+  auto result = tx.query(std::string(kScreenedColumns) + " AND id = $2", {edition_id, proposal_id});
+  if (result.empty()) return std::nullopt;
+  return proposal_from(result.front());
+}
+
+std::vector<Evaluator> active_evaluators(db::Transaction& tx, competitions::LocalDate today) {
+  std::vector<Evaluator> evaluators;
+  for (auto r : tx.query(std::string(kEvaluatorColumns) + " ORDER BY u.id"))
+    evaluators.push_back(evaluator_from(r));
+  std::map<std::int64_t, Evaluator*> by_id;
+  for (auto& e : evaluators) by_id[e.id] = &e;
+  add_ties(tx, by_id, today);
+  return evaluators;
+}
+
+std::optional<Evaluator> active_evaluator(db::Transaction& tx, std::int64_t user_id,
+                                          competitions::LocalDate today) {
+  auto result = tx.query(std::string(kEvaluatorColumns) + " AND u.id = $1", {user_id});
+  if (result.empty()) return std::nullopt;
+  Evaluator e = evaluator_from(result.front());
+  std::map<std::int64_t, Evaluator*> by_id{{e.id, &e}};
+  add_ties(tx, by_id, today);
+  return e;
+}
+
+std::vector<Assigned> assignments_of(db::Transaction& tx, std::int64_t edition_id) {
+  std::vector<Assigned> rows;
+  for (auto r : tx.query("SELECT proposal_id, evaluator_id, method FROM evaluation_assignments "
+                         "WHERE edition_id = $1 ORDER BY proposal_id, evaluator_id",
+                         {edition_id}))
+    rows.push_back({r.integer(0), r.integer(1), r.text(2)});
+  return rows;
+}
+
+void replace_automatic(db::Transaction& tx, std::int64_t edition_id, const std::vector<Pair>& pairs,
+                       std::optional<std::int64_t> by, std::int64_t now) {
+  tx.execute("DELETE FROM evaluation_assignments WHERE edition_id = $1 AND method = 'auto'",
+             {edition_id});
+  for (const Pair& pair : pairs) {
+    tx.execute(
+        "INSERT INTO evaluation_assignments (edition_id, proposal_id, evaluator_id, method, "
+        "assigned_by, assigned_at) SELECT $1, $2, $3, 'auto', $4, $5 WHERE NOT EXISTS (SELECT 1 "
+        "FROM evaluation_assignments WHERE proposal_id = $2 AND evaluator_id = $3)",
+        {edition_id, pair.proposal_id, pair.evaluator_id, db::optional_integer(by), now});
+  }
+}
+
+void insert_pair(db::Transaction& tx, std::int64_t edition_id, const Pair& pair,
+                 std::optional<std::int64_t> by, std::int64_t now) {
+  tx.execute(
+      "INSERT INTO evaluation_assignments (edition_id, proposal_id, evaluator_id, method, "
+      "assigned_by, assigned_at) VALUES ($1, $2, $3, 'manual', $4, $5)",
+      {edition_id, pair.proposal_id, pair.evaluator_id, db::optional_integer(by), now});
+}
+
+bool delete_pair(db::Transaction& tx, std::int64_t edition_id, const Pair& pair) {
+  return tx.execute(
+             "DELETE FROM evaluation_assignments WHERE edition_id = $1 AND proposal_id = $2 AND "
+             "evaluator_id = $3",
+             {edition_id, pair.proposal_id, pair.evaluator_id}) == 1;
+}
+
+std::map<std::int64_t, std::string> evaluator_names(db::Transaction& tx) {
+  std::map<std::int64_t, std::string> names;
+  for (auto r : tx.query("SELECT id, CASE WHEN full_name = '' THEN username ELSE full_name END "
+                         "FROM users WHERE role = 'evaluator'"))
+    names[r.integer(0)] = r.text(1);
+  return names;
+}
+
+std::map<std::int64_t, ProposalName> screened_names(db::Transaction& tx, std::int64_t edition_id) {
+  std::map<std::int64_t, ProposalName> names;
+  for (auto r : tx.query("SELECT p.id, p.title, a.name FROM proposals p JOIN agencies a ON a.id = "
+                         "p.agency_id WHERE p.edition_id = $1 AND p.status = 'passed'",
+                         {edition_id}))
+    names[r.integer(0)] = {r.text(1), r.text(2)};
+  return names;
+}
+
+std::vector<QueueItem> queue_of(db::Transaction& tx, std::int64_t evaluator_id) {
+  std::vector<QueueItem> rows;
+  for (auto r : tx.query("SELECT e.id, e.title, p.id, p.title, COALESCE(c.name, '') FROM "
+                         "evaluation_assignments x "
+                         "JOIN proposals p ON p.id = x.proposal_id "
+                         "JOIN competition_editions e ON e.id = x.edition_id "
+                         "LEFT JOIN competition_categories c ON c.edition_id = p.edition_id "
+                         "AND c.code = p.category_code "
+                         "WHERE x.evaluator_id = $1 ORDER BY e.year DESC, e.id DESC, p.title",
+                         {evaluator_id}))
+    rows.push_back({r.integer(0), r.text(1), r.integer(2), r.text(3), r.text(4)});
   return rows;
 }
 

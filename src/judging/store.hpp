@@ -1,11 +1,14 @@
 #pragma once
 // Every SQL statement of the evaluators' profiles and declared conflicts.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "competitions/calendar.hpp"
 #include "core/db/database.hpp"
+#include "judging/assignment.hpp"
 
 namespace simpul::judging {
 
@@ -38,5 +41,45 @@ bool province_exists(db::Transaction& tx, const std::string& code);
 // Active agencies and provinces by name, for the forms' choices.
 std::vector<std::pair<std::int64_t, std::string>> agency_choices(db::Transaction& tx);
 std::vector<std::pair<std::string, std::string>> province_choices(db::Transaction& tx);
+
+// The assignment's inputs: the edition's proposals that passed screening, and every active
+// evaluator with their workplace and the ties that still count on `today`.
+std::vector<Proposal> screened_proposals(db::Transaction& tx, std::int64_t edition_id);
+std::vector<Evaluator> active_evaluators(db::Transaction& tx, competitions::LocalDate today);
+std::optional<Evaluator> active_evaluator(db::Transaction& tx, std::int64_t user_id,
+                                          competitions::LocalDate today);
+std::optional<Proposal> screened_proposal(db::Transaction& tx, std::int64_t edition_id,
+                                          std::int64_t proposal_id);
+
+struct Assigned {
+  std::int64_t proposal_id = 0;
+  std::int64_t evaluator_id = 0;
+  std::string method;  // auto, manual
+};
+std::vector<Assigned> assignments_of(db::Transaction& tx, std::int64_t edition_id);
+// Replaces the edition's automatic pairs with these; manual pairs stay.
+void replace_automatic(db::Transaction& tx, std::int64_t edition_id, const std::vector<Pair>& pairs,
+                       std::optional<std::int64_t> by, std::int64_t now);
+void insert_pair(db::Transaction& tx, std::int64_t edition_id, const Pair& pair,
+                 std::optional<std::int64_t> by, std::int64_t now);
+bool delete_pair(db::Transaction& tx, std::int64_t edition_id, const Pair& pair);
+
+// Names for the pages.
+std::map<std::int64_t, std::string> evaluator_names(db::Transaction& tx);
+struct ProposalName {
+  std::string title;
+  std::string agency_name;
+};
+std::map<std::int64_t, ProposalName> screened_names(db::Transaction& tx, std::int64_t edition_id);
+
+// An evaluator's queue: the proposals assigned to them, newest edition first.
+struct QueueItem {
+  std::int64_t edition_id = 0;
+  std::string edition_title;
+  std::int64_t proposal_id = 0;
+  std::string title;
+  std::string category_name;
+};
+std::vector<QueueItem> queue_of(db::Transaction& tx, std::int64_t evaluator_id);
 
 }  // namespace simpul::judging

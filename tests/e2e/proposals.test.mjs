@@ -1,8 +1,8 @@
 // Browser test of a proposal's way: the demo unit operator starts a proposal to the demo hub's open
 // competition, fills its sections (the word count follows the typing), attaches the decree and a
 // video link, and sends it; the demo local admin submits it; the hub coordinator, who runs the
-// competition, screens it, reads the dashboard and publishes the announcement, which a visitor
-// then reads. axe-core finds nothing serious or critical on these pages.
+// competition, screens it, assigns the evaluators, reads the dashboard and publishes the
+// announcement, which a visitor then reads; the evaluator finds it in their queue. axe-core finds nothing serious or critical on these pages.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
@@ -102,6 +102,17 @@ test('a unit drafts, its local admin submits, the hub screens and announces', as
   await click(page, 'button', 'Terapkan ke usulan yang dicentang');
   assert.match(await status(page), /Keputusan seleksi tersimpan/);
   assert.match(await page.locator('tbody').textContent(), /Lolos seleksi administrasi/);
+  // The evaluators: the demo has one, and the edition asks for two per proposal, so the proposal
+  // gets the one and is marked short.
+  await page.goto(`${edition}/penugasan`);
+  await click(page, 'button', 'Tugaskan otomatis');
+  assert.match(await status(page), /Penugasan selesai/);
+  assert.match(await page.locator('tbody').last().textContent(), /kurang/);
+  await screenshot(page, 'assignment');
+  await assertAccessible(assert, page, 'the assignment page');
+  await click(page, 'link', /Sistem Pelayanan Administrasi Kependudukan/);
+  assert.match(await page.locator('main').textContent(), /Demo Evaluator/);
+  await assertAccessible(assert, page, 'the manual moves of a proposal');
   await page.goto(`${edition}/dasbor`);
   await screenshot(page, 'dashboard');
   await assertAccessible(assert, page, 'the dashboard');
@@ -115,4 +126,11 @@ test('a unit drafts, its local admin submits, the hub screens and announces', as
   assert.match(await page.locator('main').textContent(), /Sistem Pelayanan Administrasi Kependudukan di Wilayah Pedalaman dan Perbatasan Smart/);
   await screenshot(page, 'announcement');
   await assertAccessible(assert, page, 'the public announcement');
+
+  // The evaluator finds the proposal in their queue.
+  await signInAs(page, 'demo.evaluator');
+  await page.goto('/penilaian');
+  assert.match(await page.locator('main').textContent(), /Sistem Pelayanan Administrasi Kependudukan/);
+  await screenshot(page, 'evaluator-queue');
+  await assertAccessible(assert, page, "the evaluator's queue");
 });

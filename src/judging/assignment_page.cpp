@@ -1,0 +1,239 @@
+// The organiser's assignment page (/kompetisi/{id}/penugasan): the evaluators' loads, the
+// proposals that passed screening with their evaluators, the automatic assignment, and a page per
+// proposal for manual moves, which say why a conflicted evaluator cannot be chosen. And the
+// evaluator's own queue (/penilaian).
+#include <algorithm>
+
+#include "app/features.hpp"
+#include "competitions/service.hpp"
+#include "competitions/view.hpp"
+#include "core/util/clock.hpp"
+#include "core/util/numbers.hpp"
+#include "judging/evaluation.hpp"
+#include "judging/service.hpp"
+#include "judging/store.hpp"
+
+namespace simpul::judging {
+namespace {
+
+using app::Context;
+using app::Json;
+
+constexpr std::int64_t kPageSize = 50;
+
+std::string base_url(std::int64_t edition_id) {
+  return "/kompetisi/" + std::to_string(edition_id) + "/penugasan";
+}
+
+struct Board {
+  std::vector<Proposal> proposals;
+  std::map<std::int64_t, ProposalName> names;
+  std::map<std::int64_t, std::string> evaluators;
+  std::vector<Assigned> pairs;
+  std::size_t active_evaluators = 0;
+};
+
+Board read_board(Context& context, const competitions::Edition& edition) {
+  auto today = competitions::local_date(now_seconds(), edition.setup.general.zone);
+  return context.db().read([&](db::Transaction& tx) {
+    return Board{screened_proposals(tx, edition.id), screened_names(tx, edition.id),
+                 evaluator_names(tx), assignments_of(tx, edition.id),
+                 active_evaluators(tx, today).size()};
+  });
+}
+
+Json loads_json(const Board& board) {
+  std::map<std::int64_t, int> loads;
+  for (const auto& [id, name] : board.evaluators) loads[id] = 0;
+  for (const auto& a : board.pairs) ++loads[a.evaluator_id];
+  Json rows = Json::array();
+  for (const auto& [id, load] : loads) {
+    auto name = board.evaluators.find(id);
+    rows.push_back({{"name", name == board.evaluators.end() ? "" : name->second}, {"load", load}});
+  }
+  return rows;
+}
+
+Json proposals_json(Context& context, const Board& board, std::int64_t edition_id, int k,
+                    std::int64_t page, int& short_count) {
+  std::map<std::int64_t, std::vector<const Assigned*>> by_proposal;
+  for (const auto& a : board.pairs) by_proposal[a.proposal_id].push_back(&a);
+  Json rows = Json::array();
+  short_count = 0;
+  std::int64_t index = 0;
+  for (const auto& p : board.proposals) {
+    const auto& assigned = by_proposal[p.id];
+    bool is_short = static_cast<int>(assigned.size()) < k;
+    short_count += is_short;
+    if (index++ / kPageSize != page - 1) continue;
+    std::string evaluators;
+    for (const Assigned* a : assigned) {
+      auto name = board.evaluators.find(a->evaluator_id);
+      evaluators += (evaluators.empty() ? "" : "; ") +
+                    (name == board.evaluators.end() ? std::string("?") : name->second) +
+                    (a->method == "manual" ? " (" + context.t("judging.assign.manual") + ")" : "");
+    }
+    auto name = board.names.find(p.id);
+    rows.push_back({{"title", name == board.names.end() ? "" : name->second.title},
+                    {"agency", name == board.names.end() ? "" : name->second.agency_name},
+                    {"evaluators", evaluators},
+                    {"short", is_short},
+                    {"url", base_url(edition_id) + "/" + std::to_string(p.id)}});
+  }
+  return rows;
+}
+
+http::Response render_board(Context& context, const competitions::Edition& edition,
+                            const std::string& problem, int status) {
+  Board board = read_board(context, edition);
+  int k = edition.setup.general.evaluators_per_proposal.value_or(2);
+  auto page = std::min<std::int64_t>(
+      parse_positive(context.request().query().get("halaman")).value_or(1), 10'000);
+  int short_count = 0;
+  Json rows = proposals_json(context, board, edition.id, k, page, short_count);
+  Json loads = loads_json(board);
+  std::string base = base_url(edition.id);
+  Json pager = Json::object();
+  if (page > 1) pager["previous"] = base + "?halaman=" + std::to_string(page - 1);
+  if (page * kPageSize < static_cast<std::int64_t>(board.proposals.size()))
+    pager["following"] = base + "?halaman=" + std::to_string(page + 1);
+  Json model = {{"title", context.t("judging.assign.title") + " · " + edition.setup.general.title},
+                {"edition_title", edition.setup.general.title},
+                {"edition_url", competitions::edition_url(edition.id)},
+                {"action", base},
+                {"k", k},
+                {"screened", board.proposals.size()},
+                {"evaluators", board.active_evaluators},
+                {"pairs", board.pairs.size()},
+                {"short", short_count},
+                {"loads", loads},
+                {"has_loads", !loads.empty()},
+                {"rows", rows},
+                {"has_rows", !rows.empty()},
+                {"pager", pager},
+                {"problem", problem},
+                {"notice_text", context.request().query().get("pesan") == "ditugaskan"
+                                    ? context.t("judging.assign.done")
+                                    : ""}};
+  return context.page("judging/assignment", std::move(model), status);
+}
+
+http::Response board(Context& context) {
+  auto edition = competitions::managed_edition(context, competitions::path_id(context));
+  return render_board(context, edition, "", 200);
+}
+
+http::Response run(Context& context) {
+  auto edition = competitions::managed_edition(context, competitions::path_id(context));
+  try {
+    assign_edition(context.db(), context.actor(), context.signed_in_user(), edition.id,
+                   now_seconds());
+  } catch (const UserError& error) {
+    if (error.status() != 409) throw;
+    return render_board(context, edition, context.t(error.key()), 409);
+  }
+  return http::Response::redirect(base_url(edition.id) + "?pesan=ditugaskan");
+}
+
+std::int64_t proposal_param(Context& context) {
+  auto id = parse_positive(context.request().param("proposal"));
+  if (!id) throw not_found();
+  return *id;
+}
+
+http::Response render_moves(Context& context, const competitions::Edition& edition,
+                            std::int64_t proposal_id, const std::string& problem, int status) {
+  auto today = competitions::local_date(now_seconds(), edition.setup.general.zone);
+  struct Data {
+    std::optional<Proposal> proposal;
+    std::vector<Evaluator> evaluators;
+    std::map<std::int64_t, std::string> names;
+    std::map<std::int64_t, ProposalName> titles;
+    std::vector<Assigned> pairs;
+  };
+  Data d = context.db().read([&](db::Transaction& tx) {
+    return Data{screened_proposal(tx, edition.id, proposal_id), active_evaluators(tx, today),
+                evaluator_names(tx), screened_names(tx, edition.id),
+                assignments_of(tx, edition.id)};
+  });
+  if (!d.proposal) throw not_found();
+  Json current = Json::array(), choices = Json::array();
+  std::set<std::int64_t> assigned;
+  for (const auto& a : d.pairs) {
+    if (a.proposal_id != proposal_id) continue;
+    assigned.insert(a.evaluator_id);
+    current.push_back({{"id", a.evaluator_id}, {"name", d.names[a.evaluator_id]}});
+  }
+  for (const auto& e : d.evaluators) {
+    if (assigned.contains(e.id)) continue;
+    auto why = conflict_reason(e, *d.proposal);
+    choices.push_back({{"id", e.id},
+                       {"name", d.names[e.id] + (why ? " — " + context.t(*why) : "")},
+                       {"disabled", why.has_value()}});
+  }
+  Json model = {{"title", d.titles[proposal_id].title},
+                {"agency", d.titles[proposal_id].agency_name},
+                {"board_url", base_url(edition.id)},
+                {"action", base_url(edition.id) + "/" + std::to_string(proposal_id)},
+                {"current", current},
+                {"has_current", !current.empty()},
+                {"choices", choices},
+                {"problem", problem}};
+  return context.page("judging/moves", std::move(model), status);
+}
+
+http::Response moves(Context& context) {
+  auto edition = competitions::managed_edition(context, competitions::path_id(context));
+  return render_moves(context, edition, proposal_param(context), "", 200);
+}
+
+http::Response move(Context& context) {
+  auto edition = competitions::managed_edition(context, competitions::path_id(context));
+  auto proposal_id = proposal_param(context);
+  const auto& form = context.request().form();
+  Move m{proposal_id, parse_positive(form.get("lepas")), parse_positive(form.get("tambah")),
+         form.get("alasan")};
+  try {
+    move_evaluators(context.db(), context.actor(), context.signed_in_user(), edition.id, m,
+                    now_seconds());
+  } catch (const InvalidDeclaration& error) {
+    return render_moves(context, edition, proposal_id, context.t(error.errors().begin()->second),
+                        422);
+  } catch (const UserError& error) {
+    if (error.status() != 409) throw;
+    return render_moves(context, edition, proposal_id, context.t(error.key()), 409);
+  }
+  return http::Response::redirect(base_url(edition.id) + "/" + std::to_string(proposal_id));
+}
+
+http::Response queue(Context& context) {
+  auto items = context.db().read(
+      [&](db::Transaction& tx) { return queue_of(tx, context.signed_in_user().id); });
+  Json rows = Json::array();
+  for (const auto& item : items) {
+    rows.push_back({{"edition", item.edition_title},
+                    {"edition_url", competitions::edition_url(item.edition_id)},
+                    {"title", item.title},
+                    {"category", item.category_name}});
+  }
+  Json model = {{"title", context.t("judging.queue.title")},
+                {"rows", rows},
+                {"has_rows", !rows.empty()},
+                {"count", rows.size()}};
+  return context.page("judging/queue", std::move(model));
+}
+
+}  // namespace
+
+void register_assignment_routes(app::Routes& routes) {
+  using app::Access;
+  using auth::Role;
+  auto organisers = Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
+  routes.get("/kompetisi/{id}/penugasan", organisers, board);
+  routes.post("/kompetisi/{id}/penugasan", organisers, run);
+  routes.get("/kompetisi/{id}/penugasan/{proposal}", organisers, moves);
+  routes.post("/kompetisi/{id}/penugasan/{proposal}", organisers, move);
+  routes.get("/penilaian", Access::roles({Role::evaluator}), queue);
+}
+
+}  // namespace simpul::judging

@@ -1,0 +1,114 @@
+#include "judging/evaluation.hpp"
+
+#include <algorithm>
+
+#include "audit/store.hpp"
+#include "competitions/rules.hpp"
+#include "competitions/store.hpp"
+#include "innovations/model.hpp"
+#include "judging/service.hpp"
+#include "judging/store.hpp"
+
+namespace simpul::judging {
+namespace {
+
+using nlohmann::json;
+
+competitions::Edition managed(db::Transaction& tx, const app::CurrentUser& user,
+                              std::int64_t edition_id) {
+  auto edition = competitions::find_edition(tx, edition_id);
+  if (!edition) throw not_found();
+  const auto& g = edition->setup.general;
+  if (!competitions::may_manage({user.role, user.agency_id}, g.level, g.owner_agency_id))
+    throw forbidden();
+  return *edition;
+}
+
+competitions::LocalDate today_in(const competitions::Edition& edition, std::int64_t now) {
+  return competitions::local_date(now, edition.setup.general.zone);
+}
+
+json result_json(const Result& r) {
+  return {{"pairs", r.pairs.size()},
+          {"min_load", r.min_load},
+          {"max_load", r.max_load},
+          {"expertise_matches", r.expertise_matches},
+          {"short", r.shortfalls.size()}};
+}
+
+}  // namespace
+
+std::optional<std::string> conflict_reason(const Evaluator& evaluator, const Proposal& proposal) {
+  switch (conflict_of(evaluator, proposal)) {
+    case Conflict::agency:
+      return "judging.conflict.reason.agency";
+    case Conflict::province:
+      return "judging.conflict.reason.province";
+    case Conflict::declared:
+      return "judging.conflict.reason.declared";
+    case Conflict::none:
+      break;
+  }
+  return std::nullopt;
+}
+
+Result assign_edition(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+                      std::int64_t edition_id, std::int64_t now) {
+  return database.write([&](db::Transaction& tx) {
+    auto edition = managed(tx, user, edition_id);
+    Request request;
+    request.proposals = screened_proposals(tx, edition_id);
+    request.evaluators = active_evaluators(tx, today_in(edition, now));
+    request.evaluators_per_proposal = edition.setup.general.evaluators_per_proposal.value_or(2);
+    if (request.proposals.empty()) throw conflict("judging.error.nothing_to_assign");
+    if (request.evaluators.empty()) throw conflict("judging.error.no_evaluators");
+    for (const Assigned& a : assignments_of(tx, edition_id)) {
+      if (a.method == "manual") request.kept.push_back({a.proposal_id, a.evaluator_id});
+    }
+    Result result = assign(request);
+    replace_automatic(tx, edition_id, result.pairs, actor.user_id, now);
+    audit::record(tx, actor,
+                  {"evaluation.assign", "competition", std::to_string(edition_id), std::nullopt,
+                   result_json(result)});
+    return result;
+  });
+}
+
+void move_evaluators(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+                     std::int64_t edition_id, Move move, std::int64_t now) {
+  if (auto problem = innovations::check_free_text(move.reason, 1000))
+    throw InvalidDeclaration(FormErrors{{"reason", *problem}});
+  if (move.reason.empty()) throw InvalidDeclaration(FormErrors{{"reason", "judging.error.reason"}});
+  if (!move.remove_evaluator && !move.add_evaluator)
+    throw InvalidDeclaration(FormErrors{{"evaluator", "judging.error.evaluator"}});
+  database.write([&](db::Transaction& tx) {
+    auto edition = managed(tx, user, edition_id);
+    auto proposal = screened_proposal(tx, edition_id, move.proposal_id);
+    if (!proposal) throw not_found();
+    if (move.remove_evaluator &&
+        !delete_pair(tx, edition_id, {move.proposal_id, *move.remove_evaluator}))
+      throw conflict("judging.error.not_assigned");
+    if (move.add_evaluator) {
+      auto evaluator = active_evaluator(tx, *move.add_evaluator, today_in(edition, now));
+      if (!evaluator)
+        throw InvalidDeclaration(FormErrors{{"evaluator", "judging.error.evaluator"}});
+      if (auto why = conflict_reason(*evaluator, *proposal)) throw conflict(*why);
+      auto current = assignments_of(tx, edition_id);
+      bool there = std::any_of(current.begin(), current.end(), [&](const Assigned& a) {
+        return a.proposal_id == move.proposal_id && a.evaluator_id == evaluator->id;
+      });
+      if (there) throw conflict("judging.error.already_assigned");
+      insert_pair(tx, edition_id, {move.proposal_id, evaluator->id}, actor.user_id, now);
+    }
+    auto id_or_null = [](const std::optional<std::int64_t>& v) {
+      return v ? json(*v) : json(nullptr);
+    };
+    audit::record(tx, actor,
+                  {"evaluation.move", "proposal", std::to_string(move.proposal_id), std::nullopt,
+                   json{{"removed", id_or_null(move.remove_evaluator)},
+                        {"added", id_or_null(move.add_evaluator)},
+                        {"reason", move.reason}}});
+  });
+}
+
+}  // namespace simpul::judging

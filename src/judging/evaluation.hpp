@@ -1,0 +1,33 @@
+#pragma once
+// Putting the evaluators on the screened proposals of an edition: the automatic assignment
+// (judging::assign over every active evaluator, the ties that still count, the manual pairs kept)
+// and the organiser's manual moves, never onto a conflict. Each runs in one write transaction
+// with its audit event. Failures: 404 no such edition or proposal; 403 not whoever runs the
+// edition; 409 "judging.error.*" (nothing to assign, a conflict, a pair that is or is not there);
+// 422 InvalidDeclaration for a move without its reason.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "app/context.hpp"
+#include "core/db/database.hpp"
+#include "judging/assignment.hpp"
+
+namespace simpul::judging {
+
+Result assign_edition(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+                      std::int64_t edition_id, std::int64_t now);
+
+struct Move {
+  std::int64_t proposal_id = 0;
+  std::optional<std::int64_t> remove_evaluator;
+  std::optional<std::int64_t> add_evaluator;
+  std::string reason;
+};
+void move_evaluators(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+                     std::int64_t edition_id, Move move, std::int64_t now);
+
+// Why the evaluator may not score the proposal, as an i18n key; nullopt when they may.
+std::optional<std::string> conflict_reason(const Evaluator& evaluator, const Proposal& proposal);
+
+}  // namespace simpul::judging
