@@ -1,6 +1,7 @@
 #include "judging/evaluation.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "audit/store.hpp"
 #include "competitions/rules.hpp"
@@ -36,6 +37,29 @@ json result_json(const Result& r) {
           {"short", r.shortfalls.size()}};
 }
 
+// The manual pairs a new run keeps. One whose evaluator is no longer active, whose proposal no
+// longer passes, or which has come into conflict since (a tie declared later) is removed: no
+// conflict is ever assigned; the run's audit event lists them.
+json keep_manual_pairs(db::Transaction& tx, std::int64_t edition_id, Request& request) {
+  std::map<std::int64_t, const Evaluator*> evaluators;
+  for (const auto& e : request.evaluators) evaluators[e.id] = &e;
+  std::map<std::int64_t, const Proposal*> proposals;
+  for (const auto& p : request.proposals) proposals[p.id] = &p;
+  json dropped = json::array();
+  for (const Assigned& a : assignments_of(tx, edition_id)) {
+    if (a.method != "manual") continue;
+    auto e = evaluators.find(a.evaluator_id);
+    auto p = proposals.find(a.proposal_id);
+    if (e != evaluators.end() && p != proposals.end() && !conflicted(*e->second, *p->second)) {
+      request.kept.push_back({a.proposal_id, a.evaluator_id});
+    } else {
+      delete_pair(tx, edition_id, {a.proposal_id, a.evaluator_id});
+      dropped.push_back({{"proposal", a.proposal_id}, {"evaluator", a.evaluator_id}});
+    }
+  }
+  return dropped;
+}
+
 }  // namespace
 
 std::optional<std::string> conflict_reason(const Evaluator& evaluator, const Proposal& proposal) {
@@ -62,14 +86,14 @@ Result assign_edition(db::Database& database, const app::Actor& actor, const app
     request.evaluators_per_proposal = edition.setup.general.evaluators_per_proposal.value_or(2);
     if (request.proposals.empty()) throw conflict("judging.error.nothing_to_assign");
     if (request.evaluators.empty()) throw conflict("judging.error.no_evaluators");
-    for (const Assigned& a : assignments_of(tx, edition_id)) {
-      if (a.method == "manual") request.kept.push_back({a.proposal_id, a.evaluator_id});
-    }
+    json dropped = keep_manual_pairs(tx, edition_id, request);
     Result result = assign(request);
     replace_automatic(tx, edition_id, result.pairs, actor.user_id, now);
-    audit::record(tx, actor,
-                  {"evaluation.assign", "competition", std::to_string(edition_id), std::nullopt,
-                   result_json(result)});
+    json summary = result_json(result);
+    summary["dropped_manual"] = dropped;
+    audit::record(
+        tx, actor,
+        {"evaluation.assign", "competition", std::to_string(edition_id), std::nullopt, summary});
     return result;
   });
 }

@@ -135,6 +135,21 @@ TEST_P(EvaluationAssignmentTest, NoConflictIsEverAssignedAndManualMovesStay) {
   EXPECT_EQ(b.server.count("SELECT COUNT(*) FROM audit_events WHERE action = 'evaluation.move'"),
             2);
 
+  // A tie declared after a manual move: the next run removes that pair rather than keep a conflict.
+  auto surabaya_id = b.server.agency_id("Pemerintah Kota Surabaya");
+  Client& mover = other == kaltara   ? b.kaltara_judge
+                  : other == bandung ? b.bandung_judge
+                                     : b.free_judge;
+  mover.get("/penilai/konflik");
+  ASSERT_EQ(mover
+                .post("/penilai/konflik",
+                      {{"agency", std::to_string(surabaya_id)}, {"kind", "collaboration"}})
+                .status,
+            303);
+  ASSERT_EQ(b.organiser.post(b.url(), {}).status, 303);
+  EXPECT_EQ(b.pairs("proposal_id = $1 AND evaluator_id = $2", {b.proposals[3], other}), 0);
+  EXPECT_EQ(b.pairs("method = 'manual'"), 0);
+
   // Each evaluator sees their own queue; nobody else runs the assignment.
   auto queue = b.free_judge.get("/penilaian");
   ASSERT_EQ(queue.status, 200);
