@@ -31,14 +31,18 @@ struct Board {
   std::map<std::int64_t, std::string> evaluators;
   std::vector<Assigned> pairs;
   std::size_t active_evaluators = 0;
+  std::map<std::int64_t, int> submitted;  // sheets per evaluator
 };
 
 Board read_board(Context& context, const competitions::Edition& edition) {
   auto today = competitions::local_date(now_seconds(), edition.setup.general.zone);
   return context.db().read([&](db::Transaction& tx) {
-    return Board{screened_proposals(tx, edition.id), screened_names(tx, edition.id),
-                 evaluator_names(tx), assignments_of(tx, edition.id),
-                 active_evaluators(tx, today).size()};
+    return Board{screened_proposals(tx, edition.id),
+                 screened_names(tx, edition.id),
+                 evaluator_names(tx),
+                 assignments_of(tx, edition.id),
+                 active_evaluators(tx, today).size(),
+                 submitted_counts(tx, edition.id)};
   });
 }
 
@@ -49,7 +53,10 @@ Json loads_json(const Board& board) {
   Json rows = Json::array();
   for (const auto& [id, load] : loads) {
     auto name = board.evaluators.find(id);
-    rows.push_back({{"name", name == board.evaluators.end() ? "" : name->second}, {"load", load}});
+    auto done = board.submitted.find(id);
+    rows.push_back({{"name", name == board.evaluators.end() ? "" : name->second},
+                    {"load", load},
+                    {"submitted", done == board.submitted.end() ? 0 : done->second}});
   }
   return rows;
 }
@@ -211,9 +218,14 @@ http::Response queue(Context& context) {
       [&](db::Transaction& tx) { return queue_of(tx, context.signed_in_user().id); });
   Json rows = Json::array();
   for (const auto& item : items) {
+    std::string state = item.sheet_status == "submitted" ? "judging.sheet.submitted"
+                        : item.sheet_status == "draft"   ? "judging.sheet.draft"
+                                                         : "judging.sheet.empty";
     rows.push_back({{"edition", item.edition_title},
                     {"edition_url", competitions::edition_url(item.edition_id)},
                     {"title", item.title},
+                    {"url", "/penilaian/" + std::to_string(item.proposal_id)},
+                    {"state", context.t(state)},
                     {"category", item.category_name}});
   }
   Json model = {{"title", context.t("judging.queue.title")},

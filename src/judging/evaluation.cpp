@@ -135,4 +135,33 @@ void move_evaluators(db::Database& database, const app::Actor& actor, const app:
   });
 }
 
+void save_sheet(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+                std::int64_t proposal_id, TypedSheet typed, bool submit, std::int64_t now) {
+  database.write([&](db::Transaction& tx) {
+    auto edition_id = assignment_edition(tx, proposal_id, user.id);
+    if (!edition_id) throw forbidden();
+    auto edition = competitions::find_edition(tx, *edition_id);
+    if (!edition) throw not_found();
+    switch (evaluation_window(edition->setup, now)) {
+      case Window::not_yet:
+        throw conflict("judging.error.not_open");
+      case Window::closed:
+        throw conflict("judging.error.evaluation_closed");
+      case Window::open:
+        break;
+    }
+    if (edition->setup.rubric.empty()) throw conflict("judging.error.no_rubric");
+    auto existing = find_sheet(tx, proposal_id, user.id);
+    if (existing && existing->status == "submitted") throw conflict("judging.error.submitted");
+    CheckedSheet checked = check_sheet(edition->setup.rubric, std::move(typed), submit);
+    if (!checked.errors.empty()) throw InvalidDeclaration(checked.errors);
+    Sheet sheet{checked.scores, checked.comment, submit ? "submitted" : "draft", now};
+    write_sheet(tx, *edition_id, proposal_id, user.id, sheet, now);
+    audit::record(
+        tx, actor,
+        {submit ? "evaluation.submit" : "evaluation.save", "proposal", std::to_string(proposal_id),
+         std::nullopt, json{{"scores", sheet.scores}, {"comment", sheet.comment}}});
+  });
+}
+
 }  // namespace simpul::judging

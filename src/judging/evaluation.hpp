@@ -12,6 +12,7 @@
 #include "app/context.hpp"
 #include "core/db/database.hpp"
 #include "judging/assignment.hpp"
+#include "judging/scoring.hpp"
 
 namespace simpul::judging {
 
@@ -26,6 +27,12 @@ struct Move {
 };
 void move_evaluators(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
                      std::int64_t edition_id, Move move, std::int64_t now);
+
+// The evaluator's score sheet for an assigned proposal: saved as a draft, or submitted once every
+// aspect is scored; 403 when not assigned, 409 outside the evaluation stage or once submitted,
+// 422 InvalidDeclaration with the fields ("score.<code>", "comment").
+void save_sheet(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+                std::int64_t proposal_id, TypedSheet typed, bool submit, std::int64_t now);
 
 // Why the evaluator may not score the proposal, as an i18n key; nullopt when they may.
 std::optional<std::string> conflict_reason(const Evaluator& evaluator, const Proposal& proposal);

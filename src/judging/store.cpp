@@ -1,5 +1,7 @@
 #include "judging/store.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "judging/conflicts.hpp"
 
 namespace simpul::judging {
@@ -200,16 +202,89 @@ std::map<std::int64_t, ProposalName> screened_names(db::Transaction& tx, std::in
 
 std::vector<QueueItem> queue_of(db::Transaction& tx, std::int64_t evaluator_id) {
   std::vector<QueueItem> rows;
-  for (auto r : tx.query("SELECT e.id, e.title, p.id, p.title, COALESCE(c.name, '') FROM "
-                         "evaluation_assignments x "
+  for (auto r : tx.query("SELECT e.id, e.title, p.id, p.title, COALESCE(c.name, ''), "
+                         "COALESCE(s.status, '') FROM evaluation_assignments x "
                          "JOIN proposals p ON p.id = x.proposal_id "
                          "JOIN competition_editions e ON e.id = x.edition_id "
                          "LEFT JOIN competition_categories c ON c.edition_id = p.edition_id "
                          "AND c.code = p.category_code "
+                         "LEFT JOIN score_sheets s ON s.proposal_id = x.proposal_id "
+                         "AND s.evaluator_id = x.evaluator_id "
                          "WHERE x.evaluator_id = $1 ORDER BY e.year DESC, e.id DESC, p.title",
                          {evaluator_id}))
-    rows.push_back({r.integer(0), r.text(1), r.integer(2), r.text(3), r.text(4)});
+    rows.push_back({r.integer(0), r.text(1), r.integer(2), r.text(3), r.text(4), r.text(5)});
   return rows;
+}
+
+std::optional<std::int64_t> assignment_edition(db::Transaction& tx, std::int64_t proposal_id,
+                                               std::int64_t evaluator_id) {
+  auto result = tx.query(
+      "SELECT edition_id FROM evaluation_assignments WHERE proposal_id = $1 AND evaluator_id = $2",
+      {proposal_id, evaluator_id});
+  if (result.empty()) return std::nullopt;
+  return result.front().integer(0);
+}
+
+std::optional<Sheet> find_sheet(db::Transaction& tx, std::int64_t proposal_id,
+                                std::int64_t evaluator_id) {
+  auto result = tx.query(
+      "SELECT scores_json, comment, status, updated_at FROM score_sheets "
+      "WHERE proposal_id = $1 AND evaluator_id = $2",
+      {proposal_id, evaluator_id});
+  if (result.empty()) return std::nullopt;
+  auto r = result.front();
+  Sheet sheet{{}, r.text(1), r.text(2), r.integer(3)};
+  auto scores = nlohmann::json::parse(r.text(0), nullptr, false);
+  if (scores.is_object()) {
+    for (const auto& [code, value] : scores.items())
+      if (value.is_number_integer()) sheet.scores[code] = value.get<int>();
+  }
+  return sheet;
+}
+
+void write_sheet(db::Transaction& tx, std::int64_t edition_id, std::int64_t proposal_id,
+                 std::int64_t evaluator_id, const Sheet& sheet, std::int64_t now) {
+  std::string scores = nlohmann::json(sheet.scores).dump();
+  db::Value submitted = sheet.status == "submitted" ? db::Value{now} : db::Value{nullptr};
+  auto changed = tx.execute(
+      "UPDATE score_sheets SET scores_json = $3, comment = $4, status = $5, updated_at = $6, "
+      "submitted_at = $7 WHERE proposal_id = $1 AND evaluator_id = $2",
+      {proposal_id, evaluator_id, scores, sheet.comment, sheet.status, now, submitted});
+  if (changed == 0) {
+    tx.execute(
+        "INSERT INTO score_sheets (edition_id, proposal_id, evaluator_id, scores_json, comment, "
+        "status, updated_at, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        {edition_id, proposal_id, evaluator_id, scores, sheet.comment, sheet.status, now,
+         submitted});
+  }
+}
+
+std::map<std::int64_t, int> submitted_counts(db::Transaction& tx, std::int64_t edition_id) {
+  std::map<std::int64_t, int> counts;
+  for (auto r : tx.query("SELECT evaluator_id, COUNT(*) FROM score_sheets WHERE edition_id = $1 "
+                         "AND status = 'submitted' GROUP BY evaluator_id",
+                         {edition_id}))
+    counts[r.integer(0)] = static_cast<int>(r.integer(1));
+  return counts;
+}
+
+std::optional<Reading> reading_of(db::Transaction& tx, std::int64_t proposal_id) {
+  auto result = tx.query(
+      "SELECT p.title, a.name, COALESCE(c.name, '') FROM proposals p "
+      "JOIN agencies a ON a.id = p.agency_id LEFT JOIN competition_categories c "
+      "ON c.edition_id = p.edition_id AND c.code = p.category_code WHERE p.id = $1",
+      {proposal_id});
+  if (result.empty()) return std::nullopt;
+  Reading reading{result.front().text(0), result.front().text(1), result.front().text(2), {}, ""};
+  for (auto r :
+       tx.query("SELECT code, body FROM proposal_sections WHERE proposal_id = $1", {proposal_id}))
+    reading.sections[r.text(0)] = r.text(1);
+  auto video = tx.query(
+      "SELECT video_url FROM proposal_files WHERE proposal_id = $1 AND video_url <> '' "
+      "ORDER BY id LIMIT 1",
+      {proposal_id});
+  if (!video.empty()) reading.video_url = video.front().text(0);
+  return reading;
 }
 
 }  // namespace simpul::judging

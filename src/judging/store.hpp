@@ -79,7 +79,35 @@ struct QueueItem {
   std::int64_t proposal_id = 0;
   std::string title;
   std::string category_name;
+  std::string sheet_status;  // "", draft, submitted
 };
 std::vector<QueueItem> queue_of(db::Transaction& tx, std::int64_t evaluator_id);
+
+// The edition of the evaluator's assignment to the proposal; nullopt when not assigned.
+std::optional<std::int64_t> assignment_edition(db::Transaction& tx, std::int64_t proposal_id,
+                                               std::int64_t evaluator_id);
+
+struct Sheet {
+  std::map<std::string, int> scores;
+  std::string comment;
+  std::string status;  // draft, submitted
+  std::int64_t updated_at = 0;
+};
+std::optional<Sheet> find_sheet(db::Transaction& tx, std::int64_t proposal_id,
+                                std::int64_t evaluator_id);
+void write_sheet(db::Transaction& tx, std::int64_t edition_id, std::int64_t proposal_id,
+                 std::int64_t evaluator_id, const Sheet& sheet, std::int64_t now);
+// Submitted sheets per evaluator of the edition.
+std::map<std::int64_t, int> submitted_counts(db::Transaction& tx, std::int64_t edition_id);
+
+// What the evaluator reads of a proposal: no agency when the review is blind.
+struct Reading {
+  std::string title;
+  std::string agency_name;
+  std::string category_name;
+  std::map<std::string, std::string> sections;  // by code
+  std::string video_url;
+};
+std::optional<Reading> reading_of(db::Transaction& tx, std::int64_t proposal_id);
 
 }  // namespace simpul::judging

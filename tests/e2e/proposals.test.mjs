@@ -2,7 +2,7 @@
 // competition, fills its sections (the word count follows the typing), attaches the decree and a
 // video link, and sends it; the demo local admin submits it; the hub coordinator, who runs the
 // competition, screens it, assigns the evaluators, reads the dashboard and publishes the
-// announcement, which a visitor then reads; the evaluator finds it in their queue. axe-core finds nothing serious or critical on these pages.
+// announcement, which a visitor then reads; the evaluator finds it in their queue and scores it. axe-core finds nothing serious or critical on these pages.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
@@ -133,4 +133,18 @@ test('a unit drafts, its local admin submits, the hub screens and announces', as
   assert.match(await page.locator('main').textContent(), /Sistem Pelayanan Administrasi Kependudukan/);
   await screenshot(page, 'evaluator-queue');
   await assertAccessible(assert, page, "the evaluator's queue");
+  await click(page, 'link', /Sistem Pelayanan Administrasi Kependudukan/);
+  await assertAccessible(assert, page, 'the score sheet');
+  await page.getByLabel(/^Kebaruan/).fill('8');
+  await click(page, 'button', 'Simpan draf');
+  assert.match(await status(page), /Lembar nilai tersimpan/);
+  await click(page, 'button', 'Kirim nilai');
+  assert.match(await page.getByRole('alert').first().textContent(), /Periksa isian|Isi nilai/);
+  await page.getByLabel(/^Dampak/).fill('9');
+  await page.getByLabel(/^Keberlanjutan/).fill('7');
+  await page.getByLabel('Komentar').fill('Menjangkau desa terpencil; datanya meyakinkan.');
+  await click(page, 'button', 'Kirim nilai');
+  assert.match(await page.locator('main').textContent(), /Lembar nilai:\s*terkirim/);
+  await screenshot(page, 'score-sheet');
+  await assertAccessible(assert, page, 'a submitted score sheet');
 });

@@ -26,6 +26,7 @@ struct Board {
               303);
     EXPECT_EQ(save_part(organiser, edition, "kelompok", kGroups).status, 303);
     EXPECT_EQ(save_part(organiser, edition, "kategori", kCategories).status, 303);
+    EXPECT_EQ(save_part(organiser, edition, "rubrik", rubric("rubric", kCriteria)).status, 303);
     EXPECT_EQ(edition_action(organiser, edition, "terbitkan").status, 303);
     for (const char* agency :
          {kTarakan, kKaltara, "Pemerintah Kota Bandung", "Pemerintah Kota Surabaya"}) {
@@ -49,7 +50,8 @@ struct Board {
     return server.app().db().write([&](db::Transaction& tx) {
       innovations::NewEntry entry;
       entry.where = *innovations::placement_of_unit(tx, unit);
-      entry.fields.name = "Inovasi " + agency;
+      // Named apart from the agency, so that a blind page can be told from one that names it.
+      entry.fields.name = "Inovasi nomor " + std::to_string(proposals.size() + 1);
       entry.publish = true;
       auto innovation =
           innovations::insert_new(tx, {std::nullopt, "test", "", ""}, entry, now_seconds());
@@ -58,7 +60,8 @@ struct Board {
           "cluster, group_code, category_code, title, title_key, status, created_at, updated_at) "
           "SELECT $1, $2, a.id, $3, a.province_code, 'kota', 'umum', 'efektivitas', $4, $5, "
           "'passed', 0, 0 FROM agencies a WHERE a.id = $6 RETURNING id",
-          {edition, innovation, unit, entry.fields.name, "inovasi " + agency, agency_id});
+          {edition, innovation, unit, entry.fields.name,
+           "inovasi nomor " + std::to_string(proposals.size() + 1), agency_id});
     });
   }
   std::int64_t user(const std::string& name) {
@@ -153,10 +156,90 @@ TEST_P(EvaluationAssignmentTest, NoConflictIsEverAssignedAndManualMovesStay) {
   // Each evaluator sees their own queue; nobody else runs the assignment.
   auto queue = b.free_judge.get("/penilaian");
   ASSERT_EQ(queue.status, 200);
-  EXPECT_TRUE(queue.contains("Inovasi Pemerintah Kota Tarakan"));
+  EXPECT_TRUE(queue.contains("Inovasi nomor 1")) << "Tarakan's, whose evaluators are the other two";
   EXPECT_EQ(b.free_judge.get(b.url()).status, 403);
   EXPECT_EQ(b.free_judge.post(b.url(), {}).status, 403);
   EXPECT_EQ(b.organiser.get(b.url("/999999")).status, 404);
+}
+
+TEST_P(EvaluationAssignmentTest, AnEvaluatorScoresOnlyWhatIsAssignedWhileEvaluationIsOpen) {
+  Board b(GetParam());
+  ASSERT_EQ(b.organiser.post(b.url(), {}).status, 303);
+  auto judge = b.user("penilai.bebas");
+  auto mine = b.server.count(
+      "SELECT MIN(proposal_id) FROM evaluation_assignments WHERE evaluator_id = $1", {judge});
+  auto not_mine = b.server.count(
+      "SELECT MIN(id) FROM proposals WHERE id NOT IN (SELECT proposal_id FROM "
+      "evaluation_assignments WHERE evaluator_id = $1)",
+      {judge});
+  std::string sheet = "/penilaian/" + std::to_string(mine);
+  auto queue = b.free_judge.get("/penilaian");
+  EXPECT_TRUE(queue.contains("href=\"" + sheet + "\""));
+  EXPECT_TRUE(queue.contains("belum diisi"));
+  auto page = b.free_judge.get(sheet);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(page.contains("Kemudahan direplikasi (20%, 1–10)"));
+  EXPECT_TRUE(page.contains("Pemerintah Kota")) << "the agency, the review not being blind";
+
+  auto scores = [](const std::string& last) {
+    return FormFields{{"nilai.kebaruan", "8"},       {"nilai.efektivitas", "7"},
+                      {"nilai.kemanfaatan", "9"},    {"nilai.kemudahan_direplikasi", "6"},
+                      {"nilai.keberlanjutan", last}, {"komentar", "Dampaknya jelas."}};
+  };
+  auto draft = b.free_judge.post(sheet, {{"nilai.kebaruan", "8"}, {"aksi", "simpan"}});
+  EXPECT_EQ(draft.status, 303) << draft.body.substr(0, 2000);
+  EXPECT_TRUE(b.free_judge.get("/penilaian").contains("draf"));
+  auto missing = b.free_judge.post(sheet, {{"nilai.kebaruan", "8"}, {"aksi", "kirim"}});
+  EXPECT_EQ(missing.status, 422);
+  EXPECT_TRUE(missing.contains("Isi nilai aspek ini."));
+  FormFields out_of_range = scores("11");
+  out_of_range.emplace_back("aksi", "kirim");
+  auto range = b.free_judge.post(sheet, out_of_range);
+  EXPECT_EQ(range.status, 422);
+  EXPECT_TRUE(range.contains("rentang skala"));
+  EXPECT_EQ(b.server.count("SELECT COUNT(*) FROM score_sheets WHERE status = 'submitted'"), 0);
+  FormFields complete = scores("7");
+  complete.emplace_back("aksi", "kirim");
+  ASSERT_EQ(b.free_judge.post(sheet, complete).status, 303);
+  EXPECT_EQ(b.server.count("SELECT COUNT(*) FROM score_sheets WHERE status = 'submitted' AND "
+                           "evaluator_id = $1",
+                           {judge}),
+            1);
+  auto again = b.free_judge.post(sheet, complete);
+  EXPECT_EQ(again.status, 409);
+  EXPECT_TRUE(again.contains("sudah dikirim"));
+  EXPECT_GT(b.server.count("SELECT COUNT(*) FROM audit_events WHERE action = 'evaluation.submit'"),
+            0);
+
+  // Not assigned: refused by any route.
+  std::string other = "/penilaian/" + std::to_string(not_mine);
+  EXPECT_EQ(b.free_judge.get(other).status, 403);
+  EXPECT_EQ(b.free_judge.post(other, complete).status, 403);
+  EXPECT_EQ(b.organiser.get(sheet).status, 403) << "evaluators only";
+
+  // Blind review hides the agency; after the evaluation closes nothing more is saved.
+  b.server.app().db().write([&](db::Transaction& tx) {
+    tx.execute("UPDATE competition_editions SET blind_review = 1 WHERE id = $1", {b.edition});
+  });
+  auto kaltara = b.user("penilai.kaltara");
+  auto theirs = b.server.count(
+      "SELECT MIN(proposal_id) FROM evaluation_assignments WHERE evaluator_id = $1", {kaltara});
+  std::string their_sheet = "/penilaian/" + std::to_string(theirs);
+  auto blind = b.kaltara_judge.get(their_sheet);
+  EXPECT_TRUE(blind.contains("Penilaian tertutup"));
+  EXPECT_FALSE(blind.contains("Pemerintah Kota Bandung")) << blind.body.substr(0, 3000);
+  EXPECT_FALSE(blind.contains("Pemerintah Kota Surabaya"));
+  b.server.app().db().write([&](db::Transaction& tx) {
+    tx.execute(
+        "UPDATE competition_stages SET starts_at = $2, ends_at = $3 WHERE edition_id = $1 "
+        "AND code = 'evaluation'",
+        {b.edition, now_seconds() - 10 * kDay, now_seconds() - 1});
+  });
+  auto late = b.kaltara_judge.post(their_sheet, complete);
+  EXPECT_EQ(late.status, 409);
+  EXPECT_TRUE(late.contains("Tahap evaluasi sudah ditutup"));
+  EXPECT_EQ(b.server.count("SELECT COUNT(*) FROM score_sheets WHERE evaluator_id = $1", {kaltara}),
+            0);
 }
 
 SIMPUL_ENGINE_SUITE(EvaluationAssignmentTest);

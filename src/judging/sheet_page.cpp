@@ -1,0 +1,149 @@
+// The evaluator's score sheet for an assigned proposal (/penilaian/{proposal}): the proposal's
+// answers (without its agency when the review is blind), a score per aspect of the edition's
+// rubric with its guidance, a comment, "save draft" and "submit".
+#include "app/features.hpp"
+#include "competitions/service.hpp"
+#include "competitions/view.hpp"
+#include "core/util/clock.hpp"
+#include "core/util/numbers.hpp"
+#include "judging/evaluation.hpp"
+#include "judging/service.hpp"
+#include "judging/store.hpp"
+
+namespace simpul::judging {
+namespace {
+
+using app::Context;
+using app::Json;
+
+std::int64_t proposal_param(Context& context) {
+  auto id = parse_positive(context.request().param("proposal"));
+  if (!id) throw not_found();
+  return *id;
+}
+
+struct Loaded {
+  competitions::Edition edition;
+  Reading reading;
+  std::optional<Sheet> sheet;
+};
+
+Loaded load(Context& context, std::int64_t proposal_id) {
+  auto user_id = context.signed_in_user().id;
+  auto found = context.db().read([&](db::Transaction& tx) -> std::optional<Loaded> {
+    auto edition_id = assignment_edition(tx, proposal_id, user_id);
+    if (!edition_id) throw forbidden();
+    auto edition = competitions::find_edition(tx, *edition_id);
+    auto reading = reading_of(tx, proposal_id);
+    if (!edition || !reading) return std::nullopt;
+    return Loaded{*edition, *reading, find_sheet(tx, proposal_id, user_id)};
+  });
+  if (!found) throw not_found();
+  return *found;
+}
+
+Json sections_json(const Loaded& l) {
+  Json out = Json::array();
+  for (const auto& s : l.edition.setup.sections) {
+    auto it = l.reading.sections.find(s.code);
+    out.push_back(
+        {{"title", s.title},
+         {"body", competitions::paragraphs(it == l.reading.sections.end() ? "" : it->second)}});
+  }
+  return out;
+}
+
+Json aspects_json(Context& context, const Loaded& l, const TypedSheet* typed,
+                  const FormErrors& errors) {
+  Json out = Json::array();
+  for (const auto& a : l.edition.setup.rubric) {
+    std::string value;
+    if (typed) {
+      auto it = typed->scores.find(a.code);
+      if (it != typed->scores.end()) value = it->second;
+    } else if (l.sheet && l.sheet->scores.contains(a.code)) {
+      value = std::to_string(l.sheet->scores.at(a.code));
+    }
+    auto error = errors.find("score." + a.code);
+    out.push_back({{"code", a.code},
+                   {"title", a.title},
+                   {"weight", a.weight},
+                   {"min", a.scale_min},
+                   {"max", a.scale_max},
+                   {"guidance", a.guidance},
+                   {"value", value},
+                   {"error", error == errors.end() ? "" : context.t(error->second)}});
+  }
+  return out;
+}
+
+http::Response render(Context& context, std::int64_t proposal_id, const TypedSheet* typed,
+                      const FormErrors& errors, const std::string& problem, int status) {
+  Loaded l = load(context, proposal_id);
+  bool submitted = l.sheet && l.sheet->status == "submitted";
+  auto window = evaluation_window(l.edition.setup, now_seconds());
+  bool editable = !submitted && window == Window::open;
+  std::string state = submitted ? context.t("judging.sheet.submitted")
+                      : l.sheet ? context.t("judging.sheet.draft")
+                                : context.t("judging.sheet.empty");
+  if (window == Window::closed && !submitted)
+    state += " " + context.t("judging.error.evaluation_closed");
+  auto comment_error = errors.find("comment");
+  Json model = {
+      {"title", l.reading.title},
+      {"edition_title", l.edition.setup.general.title},
+      {"agency", l.edition.setup.general.blind_review ? "" : l.reading.agency_name},
+      {"blind", l.edition.setup.general.blind_review},
+      {"category", l.reading.category_name},
+      {"video_url", l.reading.video_url},
+      {"sections", sections_json(l)},
+      {"aspects", aspects_json(context, l, typed, errors)},
+      {"comment", typed     ? typed->comment
+                  : l.sheet ? l.sheet->comment
+                            : ""},
+      {"comment_error", comment_error == errors.end() ? "" : context.t(comment_error->second)},
+      {"state", state},
+      {"editable", editable},
+      {"action", "/penilaian/" + std::to_string(proposal_id)},
+      {"problem", problem},
+      {"has_errors", !errors.empty()},
+      {"notice_text", context.request().query().get("pesan") == "tersimpan"
+                          ? context.t("judging.sheet.saved")
+                          : ""}};
+  return context.page("judging/sheet", std::move(model), status);
+}
+
+http::Response sheet(Context& context) {
+  return render(context, proposal_param(context), nullptr, {}, "", 200);
+}
+
+http::Response save(Context& context) {
+  auto proposal_id = proposal_param(context);
+  const auto& form = context.request().form();
+  TypedSheet typed;
+  for (const auto& [name, value] : form.pairs()) {
+    if (name.starts_with("nilai.")) typed.scores[name.substr(6)] = value;
+  }
+  typed.comment = form.get("komentar");
+  bool submit = form.get("aksi") == "kirim";
+  try {
+    save_sheet(context.db(), context.actor(), context.signed_in_user(), proposal_id, typed, submit,
+               now_seconds());
+  } catch (const InvalidDeclaration& error) {
+    return render(context, proposal_id, &typed, error.errors(), "", 422);
+  } catch (const UserError& error) {
+    if (error.status() != 409) throw;
+    return render(context, proposal_id, &typed, {}, context.t(error.key()), 409);
+  }
+  return http::Response::redirect("/penilaian/" + std::to_string(proposal_id) + "?pesan=tersimpan");
+}
+
+}  // namespace
+
+void register_sheet_routes(app::Routes& routes) {
+  auto evaluators = app::Access::roles({auth::Role::evaluator});
+  routes.get("/penilaian/{proposal}", evaluators, sheet);
+  routes.post("/penilaian/{proposal}", evaluators, save);
+}
+
+}  // namespace simpul::judging
