@@ -37,17 +37,21 @@ json result_json(const Result& r) {
           {"short", r.shortfalls.size()}};
 }
 
-// The manual pairs a new run keeps. One whose evaluator is no longer active, whose proposal no
-// longer passes, or which has come into conflict since (a tie declared later) is removed: no
-// conflict is ever assigned; the run's audit event lists them.
+// The pairs a new run keeps: the manual ones and those an evaluator has begun to score. One whose
+// evaluator is no longer active, whose proposal no longer passes, or which has come into conflict
+// since (a tie declared later) is removed: no conflict is ever assigned; the run's audit event
+// lists them.
 json keep_manual_pairs(db::Transaction& tx, std::int64_t edition_id, Request& request) {
   std::map<std::int64_t, const Evaluator*> evaluators;
   for (const auto& e : request.evaluators) evaluators[e.id] = &e;
   std::map<std::int64_t, const Proposal*> proposals;
   for (const auto& p : request.proposals) proposals[p.id] = &p;
   json dropped = json::array();
+  auto scored = scored_pairs(tx, edition_id);
   for (const Assigned& a : assignments_of(tx, edition_id)) {
-    if (a.method != "manual") continue;
+    bool has_sheet = std::find(scored.begin(), scored.end(), Pair{a.proposal_id, a.evaluator_id}) !=
+                     scored.end();
+    if (a.method != "manual" && !has_sheet) continue;
     auto e = evaluators.find(a.evaluator_id);
     auto p = proposals.find(a.proposal_id);
     if (e != evaluators.end() && p != proposals.end() && !conflicted(*e->second, *p->second)) {

@@ -259,6 +259,14 @@ void write_sheet(db::Transaction& tx, std::int64_t edition_id, std::int64_t prop
   }
 }
 
+std::vector<Pair> scored_pairs(db::Transaction& tx, std::int64_t edition_id) {
+  std::vector<Pair> pairs;
+  for (auto r : tx.query("SELECT proposal_id, evaluator_id FROM score_sheets WHERE edition_id = $1",
+                         {edition_id}))
+    pairs.push_back({r.integer(0), r.integer(1)});
+  return pairs;
+}
+
 std::map<std::int64_t, int> submitted_counts(db::Transaction& tx, std::int64_t edition_id) {
   std::map<std::int64_t, int> counts;
   for (auto r : tx.query("SELECT evaluator_id, COUNT(*) FROM score_sheets WHERE edition_id = $1 "

@@ -97,6 +97,8 @@ std::optional<Sheet> find_sheet(db::Transaction& tx, std::int64_t proposal_id,
                                 std::int64_t evaluator_id);
 void write_sheet(db::Transaction& tx, std::int64_t edition_id, std::int64_t proposal_id,
                  std::int64_t evaluator_id, const Sheet& sheet, std::int64_t now);
+// The pairs of the edition that have a sheet, draft or submitted.
+std::vector<Pair> scored_pairs(db::Transaction& tx, std::int64_t edition_id);
 // Submitted sheets per evaluator of the edition.
 std::map<std::int64_t, int> submitted_counts(db::Transaction& tx, std::int64_t edition_id);
 

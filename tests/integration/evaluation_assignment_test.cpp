@@ -205,6 +205,15 @@ TEST_P(EvaluationAssignmentTest, AnEvaluatorScoresOnlyWhatIsAssignedWhileEvaluat
                            "evaluator_id = $1",
                            {judge}),
             1);
+  // Assigning again, now with one evaluator per proposal, keeps every pair an evaluator has
+  // begun to score: this proposal keeps this evaluator rather than whoever the run would prefer.
+  b.server.app().db().write([&](db::Transaction& tx) {
+    tx.execute("UPDATE competition_editions SET evaluators_per_proposal = 1 WHERE id = $1",
+               {b.edition});
+  });
+  ASSERT_EQ(b.organiser.post(b.url(), {}).status, 303);
+  EXPECT_EQ(b.pairs("proposal_id = $1", {mine}), 1);
+  EXPECT_EQ(b.pairs("proposal_id = $1 AND evaluator_id = $2", {mine, judge}), 1);
   auto again = b.free_judge.post(sheet, complete);
   EXPECT_EQ(again.status, 409);
   EXPECT_TRUE(again.contains("sudah dikirim"));
