@@ -185,6 +185,7 @@ Json proposal_links(Context& context, const Edition& edition, bool manager, std:
   if (agency || manager) add(base + "/usulan", "proposal.list.title");
   if (manager) add(base + "/dasbor", "proposal.list.dashboard");
   if (manager) add(base + "/penugasan", "judging.assign.title");
+  if (manager) add(base + "/nilai", "judging.results.title");
   if (announced || manager) add(base + "/pengumuman", "proposal.announcement.title");
   return links.empty() ? Json(nullptr) : links;
 }

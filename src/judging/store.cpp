@@ -267,6 +267,22 @@ std::vector<Pair> scored_pairs(db::Transaction& tx, std::int64_t edition_id) {
   return pairs;
 }
 
+std::vector<ScoreSheet> submitted_sheets(db::Transaction& tx, std::int64_t edition_id) {
+  std::vector<ScoreSheet> sheets;
+  for (auto r : tx.query("SELECT proposal_id, evaluator_id, scores_json FROM score_sheets "
+                         "WHERE edition_id = $1 AND status = 'submitted' ORDER BY id",
+                         {edition_id})) {
+    ScoreSheet sheet{r.integer(0), r.integer(1), {}};
+    auto scores = nlohmann::json::parse(r.text(2), nullptr, false);
+    if (scores.is_object()) {
+      for (const auto& [code, value] : scores.items())
+        if (value.is_number()) sheet.scores[code] = value.get<double>();
+    }
+    sheets.push_back(std::move(sheet));
+  }
+  return sheets;
+}
+
 std::map<std::int64_t, int> submitted_counts(db::Transaction& tx, std::int64_t edition_id) {
   std::map<std::int64_t, int> counts;
   for (auto r : tx.query("SELECT evaluator_id, COUNT(*) FROM score_sheets WHERE edition_id = $1 "

@@ -8,6 +8,7 @@
 
 #include "competitions/calendar.hpp"
 #include "core/db/database.hpp"
+#include "judging/aggregation.hpp"
 #include "judging/assignment.hpp"
 
 namespace simpul::judging {
@@ -99,6 +100,8 @@ void write_sheet(db::Transaction& tx, std::int64_t edition_id, std::int64_t prop
                  std::int64_t evaluator_id, const Sheet& sheet, std::int64_t now);
 // The pairs of the edition that have a sheet, draft or submitted.
 std::vector<Pair> scored_pairs(db::Transaction& tx, std::int64_t edition_id);
+// The edition's submitted sheets, for the aggregation.
+std::vector<ScoreSheet> submitted_sheets(db::Transaction& tx, std::int64_t edition_id);
 // Submitted sheets per evaluator of the edition.
 std::map<std::int64_t, int> submitted_counts(db::Transaction& tx, std::int64_t edition_id);
 

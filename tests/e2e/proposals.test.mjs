@@ -2,7 +2,8 @@
 // competition, fills its sections (the word count follows the typing), attaches the decree and a
 // video link, and sends it; the demo local admin submits it; the hub coordinator, who runs the
 // competition, screens it, assigns the evaluators, reads the dashboard and publishes the
-// announcement, which a visitor then reads; the evaluator finds it in their queue and scores it. axe-core finds nothing serious or critical on these pages.
+// announcement, which a visitor then reads; the evaluator finds it in their queue and scores it,
+// and the hub coordinator reads the results. axe-core finds nothing serious or critical on these pages.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
@@ -147,4 +148,12 @@ test('a unit drafts, its local admin submits, the hub screens and announces', as
   assert.match(await page.locator('main').textContent(), /Lembar nilai:\s*terkirim/);
   await screenshot(page, 'score-sheet');
   await assertAccessible(assert, page, 'a submitted score sheet');
+  await signOut(page);
+
+  // Whoever runs the competition reads the scores side by side.
+  await signInAs(page, 'demo.hub');
+  await page.goto(`${edition}/nilai`);
+  assert.match(await page.locator('tbody').first().textContent(), /Sistem Pelayanan Administrasi Kependudukan/);
+  await screenshot(page, 'results');
+  await assertAccessible(assert, page, 'the evaluation results');
 });

@@ -220,6 +220,16 @@ TEST_P(EvaluationAssignmentTest, AnEvaluatorScoresOnlyWhatIsAssignedWhileEvaluat
   EXPECT_GT(b.server.count("SELECT COUNT(*) FROM audit_events WHERE action = 'evaluation.submit'"),
             0);
 
+  // The results put the submitted sheet's total on 0-100: (8-1)/9·20 + (7-1)/9·20 + (9-1)/9·20
+  // + (6-1)/9·20 + (7-1)/9·20 = 32/9·20 = 71,1 for the raw mean, written the Indonesian way.
+  std::string results = "/kompetisi/" + std::to_string(b.edition) + "/nilai";
+  auto ranking = b.organiser.get(results);
+  ASSERT_EQ(ranking.status, 200);
+  EXPECT_TRUE(ranking.contains("<td>71,1</td>")) << ranking.body.substr(0, 4000);
+  EXPECT_TRUE(ranking.contains("tidak lolos")) << "below the passing grade of 85";
+  EXPECT_EQ(b.free_judge.get(results).status, 403);
+  EXPECT_EQ(b.organiser.get(results + "?metode=kalibrasi").status, 200);
+
   // Not assigned: refused by any route.
   std::string other = "/penilaian/" + std::to_string(not_mine);
   EXPECT_EQ(b.free_judge.get(other).status, 403);

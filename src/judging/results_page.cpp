@@ -1,0 +1,143 @@
+// The evaluation's scores side by side (/kompetisi/{id}/nilai), for whoever runs the edition:
+// per proposal the raw mean, the z-score mean and the calibrated score of its submitted sheets,
+// ranked by the method chosen on the page and held against the edition's passing grade; each
+// evaluator's leniency and spread; the proposals whose evaluators disagree; and those that would
+// cross the passing grade if the method changed.
+#include <algorithm>
+
+#include "app/features.hpp"
+#include "competitions/service.hpp"
+#include "competitions/view.hpp"
+#include "judging/aggregation.hpp"
+#include "judging/store.hpp"
+
+namespace simpul::judging {
+namespace {
+
+using app::Context;
+using app::Json;
+
+constexpr double kDisagreement = 20;  // points between a proposal's lowest and highest total
+constexpr std::string_view kMethodCodes[] = {"mentah", "z", "kalibrasi"};
+
+Method method_from(std::string_view code) {
+  for (std::size_t i = 0; i < std::size(kMethodCodes); ++i)
+    if (kMethodCodes[i] == code) return kMethods[i];
+  return Method::raw;
+}
+std::string_view method_code(Method method) { return kMethodCodes[static_cast<int>(method)]; }
+
+// Scores as the reader writes decimals: 78,9 in Indonesian, 78.9 in English.
+
+struct Inputs {
+  std::vector<ScoreSheet> sheets;
+  std::map<std::int64_t, ProposalName> proposals;
+  std::map<std::int64_t, std::string> evaluators;
+};
+
+Json proposals_json(const Aggregation& a, const Inputs& in, Method chosen, double grade,
+                    view::Lang lang) {
+  auto one_decimal = [&](double v) { return view::format_decimal(v, 1, lang); };
+  std::vector<ProposalResult> ranked = a.proposals;
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [&](const auto& x, const auto& y) { return x.score(chosen) > y.score(chosen); });
+  Json rows = Json::array();
+  int rank = 0;
+  for (const auto& p : ranked) {
+    auto name = in.proposals.find(p.proposal_id);
+    rows.push_back({{"rank", ++rank},
+                    {"title", name == in.proposals.end() ? "" : name->second.title},
+                    {"agency", name == in.proposals.end() ? "" : name->second.agency_name},
+                    {"sheets", p.sheets},
+                    {"raw", one_decimal(p.raw)},
+                    {"z", one_decimal(p.z_score)},
+                    {"calibrated", one_decimal(p.calibrated)},
+                    {"passes", passes(p.score(chosen), grade)},
+                    {"disagree", p.disagreement() > kDisagreement},
+                    {"range", one_decimal(p.disagreement())}});
+  }
+  return rows;
+}
+
+Json evaluators_json(Context& context, const Aggregation& a, const Inputs& in) {
+  auto one_decimal = [&](double v) { return view::format_decimal(v, 1, context.lang()); };
+  Json rows = Json::array();
+  for (const auto& e : a.evaluators) {
+    auto name = in.evaluators.find(e.evaluator_id);
+    std::string note;
+    if (e.z_treatment == ZTreatment::single_sheet) note = context.t("judging.results.single_sheet");
+    if (e.z_treatment == ZTreatment::constant) note = context.t("judging.results.constant");
+    rows.push_back({{"name", name == in.evaluators.end() ? "" : name->second},
+                    {"sheets", e.sheets},
+                    {"mean", one_decimal(e.mean)},
+                    {"spread", one_decimal(e.spread)},
+                    {"leniency", (e.leniency >= 0 ? "+" : "") + one_decimal(e.leniency)},
+                    {"note", note}});
+  }
+  return rows;
+}
+
+Json crossings_json(const Aggregation& a, const Inputs& in, Method chosen, double grade,
+                    view::Lang lang) {
+  auto one_decimal = [&](double v) { return view::format_decimal(v, 1, lang); };
+  Json rows = Json::array();
+  for (const auto& c : cutoff_crossings(a, grade, chosen)) {
+    auto name = in.proposals.find(c.proposal.proposal_id);
+    rows.push_back({{"title", name == in.proposals.end() ? "" : name->second.title},
+                    {"raw", one_decimal(c.proposal.raw)},
+                    {"z", one_decimal(c.proposal.z_score)},
+                    {"calibrated", one_decimal(c.proposal.calibrated)},
+                    {"passes_chosen", c.passes_chosen}});
+  }
+  return rows;
+}
+
+http::Response results(Context& context) {
+  auto edition = competitions::managed_edition(context, competitions::path_id(context));
+  Method chosen = method_from(context.request().query().get("metode"));
+  double grade = edition.setup.general.passing_grade.value_or(85);
+  Inputs in = context.db().read([&](db::Transaction& tx) {
+    return Inputs{submitted_sheets(tx, edition.id), screened_names(tx, edition.id),
+                  evaluator_names(tx)};
+  });
+  Json model = {{"title", context.t("judging.results.title") + " · " + edition.setup.general.title},
+                {"edition_title", edition.setup.general.title},
+                {"edition_url", competitions::edition_url(edition.id)},
+                {"action", "/kompetisi/" + std::to_string(edition.id) + "/nilai"},
+                {"grade", view::format_decimal(grade, 1, context.lang())},
+                {"sheets", in.sheets.size()}};
+  Json methods = Json::array();
+  for (Method m : kMethods) {
+    methods.push_back(
+        {{"value", method_code(m)},
+         {"label", context.t("judging.results.method." + std::string(method_code(m)))},
+         {"selected", m == chosen}});
+  }
+  model["methods"] = methods;
+  try {
+    Aggregation a = aggregate(marks(edition.setup.rubric, in.sheets));
+    model["proposals"] = proposals_json(a, in, chosen, grade, context.lang());
+    model["evaluators"] = evaluators_json(context, a, in);
+    model["crossings"] = crossings_json(a, in, chosen, grade, context.lang());
+    model["components"] = a.components;
+  } catch (const std::invalid_argument&) {
+    // A sheet that no longer fits the rubric (the rubric changed after it was submitted).
+    model["problem"] = context.t("judging.results.rubric_changed");
+  }
+  for (const char* list : {"proposals", "evaluators", "crossings"}) {
+    if (!model.contains(list)) model[list] = Json::array();
+    model[std::string("has_") + list] = !model[list].empty();
+  }
+  return context.page("judging/results", std::move(model));
+}
+
+}  // namespace
+
+void register_results_routes(app::Routes& routes) {
+  using auth::Role;
+  routes.get("/kompetisi/{id}/nilai",
+             app::Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin}),
+             results);
+}
+
+}  // namespace simpul::judging
