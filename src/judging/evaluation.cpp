@@ -168,4 +168,26 @@ void save_sheet(db::Database& database, const app::Actor& actor, const app::Curr
   });
 }
 
+std::string_view method_name(Method method) {
+  static constexpr std::string_view kNames[] = {"raw", "z_score", "calibrated"};
+  return kNames[static_cast<int>(method)];
+}
+
+void choose_method(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+                   std::int64_t edition_id, Method method, std::int64_t now) {
+  database.write([&](db::Transaction& tx) {
+    auto edition = managed(tx, user, edition_id);
+    auto before = find_method_choice(tx, edition_id);
+    MethodChoice choice{std::string(method_name(method)),
+                        edition.setup.general.passing_grade.value_or(85), now};
+    write_method_choice(tx, edition_id, choice, actor.user_id);
+    audit::record(tx, actor,
+                  {"evaluation.method", "competition", std::to_string(edition_id),
+                   before ? std::optional<json>(json{{"method", before->method},
+                                                     {"passing_grade", before->passing_grade}})
+                          : std::nullopt,
+                   json{{"method", choice.method}, {"passing_grade", choice.passing_grade}}});
+  });
+}
+
 }  // namespace simpul::judging

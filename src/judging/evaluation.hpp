@@ -11,6 +11,7 @@
 
 #include "app/context.hpp"
 #include "core/db/database.hpp"
+#include "judging/aggregation.hpp"
 #include "judging/assignment.hpp"
 #include "judging/scoring.hpp"
 
@@ -33,6 +34,12 @@ void move_evaluators(db::Database& database, const app::Actor& actor, const app:
 // 422 InvalidDeclaration with the fields ("score.<code>", "comment").
 void save_sheet(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
                 std::int64_t proposal_id, TypedSheet typed, bool submit, std::int64_t now);
+
+// Records the method whose scores decide the evaluation, held against the edition's passing grade
+// (85 when the edition states none); 403 for whoever does not run the edition.
+void choose_method(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+                   std::int64_t edition_id, Method method, std::int64_t now);
+std::string_view method_name(Method method);  // raw, z_score, calibrated
 
 // Why the evaluator may not score the proposal, as an i18n key; nullopt when they may.
 std::optional<std::string> conflict_reason(const Evaluator& evaluator, const Proposal& proposal);

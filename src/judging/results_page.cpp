@@ -8,7 +8,9 @@
 #include "app/features.hpp"
 #include "competitions/service.hpp"
 #include "competitions/view.hpp"
+#include "core/util/clock.hpp"
 #include "judging/aggregation.hpp"
+#include "judging/evaluation.hpp"
 #include "judging/store.hpp"
 
 namespace simpul::judging {
@@ -92,20 +94,41 @@ Json crossings_json(const Aggregation& a, const Inputs& in, Method chosen, doubl
   return rows;
 }
 
+Method method_named(std::string_view name) {
+  for (Method m : kMethods)
+    if (method_name(m) == name) return m;
+  return Method::raw;
+}
+
 http::Response results(Context& context) {
   auto edition = competitions::managed_edition(context, competitions::path_id(context));
-  Method chosen = method_from(context.request().query().get("metode"));
   double grade = edition.setup.general.passing_grade.value_or(85);
+  std::optional<MethodChoice> recorded;
   Inputs in = context.db().read([&](db::Transaction& tx) {
+    recorded = find_method_choice(tx, edition.id);
     return Inputs{submitted_sheets(tx, edition.id), screened_names(tx, edition.id),
                   evaluator_names(tx)};
   });
-  Json model = {{"title", context.t("judging.results.title") + " · " + edition.setup.general.title},
-                {"edition_title", edition.setup.general.title},
-                {"edition_url", competitions::edition_url(edition.id)},
-                {"action", "/kompetisi/" + std::to_string(edition.id) + "/nilai"},
-                {"grade", view::format_decimal(grade, 1, context.lang())},
-                {"sheets", in.sheets.size()}};
+  // The page shows the method asked for, else the one recorded, else the raw mean.
+  std::string asked = context.request().query().get("metode");
+  Method chosen = !asked.empty() ? method_from(asked)
+                  : recorded     ? method_named(recorded->method)
+                                 : Method::raw;
+  Json model = {
+      {"title", context.t("judging.results.title") + " · " + edition.setup.general.title},
+      {"edition_title", edition.setup.general.title},
+      {"edition_url", competitions::edition_url(edition.id)},
+      {"action", "/kompetisi/" + std::to_string(edition.id) + "/nilai"},
+      {"grade", view::format_decimal(grade, 1, context.lang())},
+      {"chosen", method_code(chosen)},
+      {"recorded",
+       recorded ? context.t("judging.results.recorded",
+                            {{"method",
+                              context.t("judging.results.method." +
+                                        std::string(method_code(method_named(recorded->method))))},
+                             {"time", context.format_datetime(recorded->chosen_at)}})
+                : context.t("judging.results.not_recorded")},
+      {"sheets", in.sheets.size()}};
   Json methods = Json::array();
   for (Method m : kMethods) {
     methods.push_back(
@@ -131,13 +154,24 @@ http::Response results(Context& context) {
   return context.page("judging/results", std::move(model));
 }
 
+http::Response record(Context& context) {
+  auto edition = competitions::managed_edition(context, competitions::path_id(context));
+  std::string code = context.request().form().get("metode");
+  if (std::find(std::begin(kMethodCodes), std::end(kMethodCodes), code) == std::end(kMethodCodes))
+    throw UserError(422, "judging.error.method");
+  choose_method(context.db(), context.actor(), context.signed_in_user(), edition.id,
+                method_from(code), now_seconds());
+  return http::Response::redirect("/kompetisi/" + std::to_string(edition.id) +
+                                  "/nilai?metode=" + code);
+}
+
 }  // namespace
 
 void register_results_routes(app::Routes& routes) {
   using auth::Role;
-  routes.get("/kompetisi/{id}/nilai",
-             app::Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin}),
-             results);
+  auto organisers = app::Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
+  routes.get("/kompetisi/{id}/nilai", organisers, results);
+  routes.post("/kompetisi/{id}/nilai", organisers, record);
 }
 
 }  // namespace simpul::judging

@@ -283,6 +283,26 @@ std::vector<ScoreSheet> submitted_sheets(db::Transaction& tx, std::int64_t editi
   return sheets;
 }
 
+std::optional<MethodChoice> find_method_choice(db::Transaction& tx, std::int64_t edition_id) {
+  auto result = tx.query(
+      "SELECT method, passing_grade, chosen_at FROM evaluation_method_choices WHERE edition_id = "
+      "$1",
+      {edition_id});
+  if (result.empty()) return std::nullopt;
+  auto r = result.front();
+  return MethodChoice{r.text(0), static_cast<int>(r.integer(1)), r.integer(2)};
+}
+
+void write_method_choice(db::Transaction& tx, std::int64_t edition_id, const MethodChoice& choice,
+                         std::optional<std::int64_t> by) {
+  tx.execute("DELETE FROM evaluation_method_choices WHERE edition_id = $1", {edition_id});
+  tx.execute(
+      "INSERT INTO evaluation_method_choices (edition_id, method, passing_grade, chosen_by, "
+      "chosen_at) VALUES ($1, $2, $3, $4, $5)",
+      {edition_id, choice.method, std::int64_t{choice.passing_grade}, db::optional_integer(by),
+       choice.chosen_at});
+}
+
 std::map<std::int64_t, int> submitted_counts(db::Transaction& tx, std::int64_t edition_id) {
   std::map<std::int64_t, int> counts;
   for (auto r : tx.query("SELECT evaluator_id, COUNT(*) FROM score_sheets WHERE edition_id = $1 "

@@ -102,6 +102,15 @@ void write_sheet(db::Transaction& tx, std::int64_t edition_id, std::int64_t prop
 std::vector<Pair> scored_pairs(db::Transaction& tx, std::int64_t edition_id);
 // The edition's submitted sheets, for the aggregation.
 std::vector<ScoreSheet> submitted_sheets(db::Transaction& tx, std::int64_t edition_id);
+// The method the organiser recorded for the edition, with its passing grade.
+struct MethodChoice {
+  std::string method;  // raw, z_score, calibrated
+  int passing_grade = 0;
+  std::int64_t chosen_at = 0;
+};
+std::optional<MethodChoice> find_method_choice(db::Transaction& tx, std::int64_t edition_id);
+void write_method_choice(db::Transaction& tx, std::int64_t edition_id, const MethodChoice& choice,
+                         std::optional<std::int64_t> by);
 // Submitted sheets per evaluator of the edition.
 std::map<std::int64_t, int> submitted_counts(db::Transaction& tx, std::int64_t edition_id);
 

@@ -229,6 +229,18 @@ TEST_P(EvaluationAssignmentTest, AnEvaluatorScoresOnlyWhatIsAssignedWhileEvaluat
   EXPECT_TRUE(ranking.contains("tidak lolos")) << "below the passing grade of 85";
   EXPECT_EQ(b.free_judge.get(results).status, 403);
   EXPECT_EQ(b.organiser.get(results + "?metode=kalibrasi").status, 200);
+  // The organiser records the method; the page then shows it by default.
+  EXPECT_TRUE(ranking.contains("Belum ada cara yang ditetapkan"));
+  ASSERT_EQ(b.organiser.post(results, {{"metode", "kalibrasi"}}).status, 303);
+  EXPECT_EQ(b.server.count("SELECT COUNT(*) FROM evaluation_method_choices WHERE edition_id = $1 "
+                           "AND method = 'calibrated' AND passing_grade = 85",
+                           {b.edition}),
+            1);
+  EXPECT_TRUE(b.organiser.get(results).contains("Cara yang ditetapkan: Terkalibrasi"));
+  EXPECT_EQ(b.organiser.post(results, {{"metode", "rata2"}}).status, 422);
+  EXPECT_EQ(b.free_judge.post(results, {{"metode", "z"}}).status, 403);
+  EXPECT_EQ(b.server.count("SELECT COUNT(*) FROM audit_events WHERE action = 'evaluation.method'"),
+            1);
 
   // Not assigned: refused by any route.
   std::string other = "/penilaian/" + std::to_string(not_mine);
