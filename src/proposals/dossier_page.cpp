@@ -286,7 +286,7 @@ http::Response save(Context& context) {
 http::Response upload(Context& context) {
   http::MultipartLimits limits;
   limits.max_parts = 5;
-  limits.max_file_bytes = kMaxFileBytes;
+  limits.max_file_bytes = innovations::kMaxFileBytes;
   auto multipart = http::Multipart::parse(context.request().header("content-type"),
                                           context.request().body, limits);
   std::string code = multipart.fields().get("lampiran");

@@ -35,7 +35,6 @@ bool is_reason_code(std::string_view code);
 inline constexpr std::size_t kMaxSectionChars = 60'000;
 inline constexpr std::size_t kMaxNote = 2000;
 inline constexpr std::size_t kMaxVideoUrl = 500;
-inline constexpr std::size_t kMaxFileBytes = 10 << 20;
 
 // Words as a reader counts them: runs of characters that are not white space (ASCII or U+00A0).
 // The browser's live counter counts the same way (static/js/word-count.js).

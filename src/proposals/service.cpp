@@ -289,7 +289,7 @@ void save_draft(db::Database& database, const app::Actor& actor, const app::Curr
 void attach_file(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
                  std::int64_t id, const std::string& attachment_code, const Upload& upload,
                  std::int64_t now) {
-  if (upload.bytes.empty() || upload.bytes.size() > kMaxFileBytes)
+  if (upload.bytes.empty() || upload.bytes.size() > innovations::kMaxFileBytes)
     throw UserError(413, "proposal.error.file_size");
   std::string type = innovations::sniff_content_type(upload.bytes);
   if (!innovations::is_allowed_type(type)) throw UserError(415, "proposal.error.file_type");
@@ -431,12 +431,16 @@ int screen(db::Database& database, const app::Actor& actor, const app::CurrentUs
     if (find_announcement(tx, edition_id)) throw conflict("proposal.error.announced");
     Status result = decision.pass ? Status::passed : Status::failed;
     for (const Screened& s : proposals) {
-      Proposal proposal = load(tx, s.id);
+      // Up to 500 at once: the row alone, not its answers and files.
+      auto found = find_proposal(tx, s.id, false);
+      if (!found) throw not_found();
+      const Proposal& proposal = *found;
       if (proposal.edition_id != edition_id) throw not_found();
       require(decide(person_for(user, edition), Action::screen, holding_of(proposal)));
       advance(tx, actor, proposal, s.version, now);
       set_screening(tx, s.id, result, decision.reason, decision.note, actor.user_id, now);
-      record(tx, actor, "screen", s.id, summary(proposal),
+      record(tx, actor, "screen", s.id,
+             json{{"status", status_code(proposal.status)}, {"version", proposal.version}},
              json{{"status", status_code(result)},
                   {"reason", decision.reason ? json(*decision.reason) : json(nullptr)},
                   {"note", decision.note}});

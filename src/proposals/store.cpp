@@ -143,11 +143,11 @@ std::int64_t insert_proposal(db::Transaction& tx, const NewProposal& n) {
        db::optional_integer(n.source_innovation_id), db::optional_integer(n.created_by), n.now});
 }
 
-std::optional<Proposal> find_proposal(db::Transaction& tx, std::int64_t id) {
+std::optional<Proposal> find_proposal(db::Transaction& tx, std::int64_t id, bool with_content) {
   auto result = tx.query(std::string("SELECT ") + kProposalColumns + "WHERE p.id = $1", {id});
   if (result.empty()) return std::nullopt;
   Proposal proposal = proposal_from(result.front());
-  proposal.content = content_of(tx, id);
+  if (with_content) proposal.content = content_of(tx, id);
   return proposal;
 }
 

@@ -56,8 +56,9 @@ struct NewProposal {
   std::int64_t now = 0;
 };
 std::int64_t insert_proposal(db::Transaction& tx, const NewProposal& proposal);
-// With its answers and files.
-std::optional<Proposal> find_proposal(db::Transaction& tx, std::int64_t id);
+// With its answers and files unless with_content is false (screening in bulk needs neither).
+std::optional<Proposal> find_proposal(db::Transaction& tx, std::int64_t id,
+                                      bool with_content = true);
 
 // Moves the proposal from based_on to the next version; false, and nothing written, when it is no
 // longer at based_on (optimistic locking: of two admins submitting at once, one wins).
