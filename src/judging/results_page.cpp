@@ -37,9 +37,17 @@ struct Inputs {
   std::map<std::int64_t, std::string> evaluators;
 };
 
+std::string decimal(double value, view::Lang lang) { return view::format_decimal(value, 1, lang); }
+
+// The three scores of a proposal, as a row shows them.
+void add_scores(Json& row, const ProposalResult& p, view::Lang lang) {
+  row["raw"] = decimal(p.raw, lang);
+  row["z"] = decimal(p.z_score, lang);
+  row["calibrated"] = decimal(p.calibrated, lang);
+}
+
 Json proposals_json(const Aggregation& a, const Inputs& in, Method chosen, double grade,
                     view::Lang lang) {
-  auto one_decimal = [&](double v) { return view::format_decimal(v, 1, lang); };
   std::vector<ProposalResult> ranked = a.proposals;
   std::stable_sort(ranked.begin(), ranked.end(),
                    [&](const auto& x, const auto& y) { return x.score(chosen) > y.score(chosen); });
@@ -51,18 +59,16 @@ Json proposals_json(const Aggregation& a, const Inputs& in, Method chosen, doubl
                     {"title", name == in.proposals.end() ? "" : name->second.title},
                     {"agency", name == in.proposals.end() ? "" : name->second.agency_name},
                     {"sheets", p.sheets},
-                    {"raw", one_decimal(p.raw)},
-                    {"z", one_decimal(p.z_score)},
-                    {"calibrated", one_decimal(p.calibrated)},
                     {"passes", passes(p.score(chosen), grade)},
                     {"disagree", p.disagreement() > kDisagreement},
-                    {"range", one_decimal(p.disagreement())}});
+                    {"range", decimal(p.disagreement(), lang)}});
+    add_scores(rows.back(), p, lang);
   }
   return rows;
 }
 
 Json evaluators_json(Context& context, const Aggregation& a, const Inputs& in) {
-  auto one_decimal = [&](double v) { return view::format_decimal(v, 1, context.lang()); };
+  const view::Lang lang = context.lang();
   Json rows = Json::array();
   for (const auto& e : a.evaluators) {
     auto name = in.evaluators.find(e.evaluator_id);
@@ -71,9 +77,9 @@ Json evaluators_json(Context& context, const Aggregation& a, const Inputs& in) {
     if (e.z_treatment == ZTreatment::constant) note = context.t("judging.results.constant");
     rows.push_back({{"name", name == in.evaluators.end() ? "" : name->second},
                     {"sheets", e.sheets},
-                    {"mean", one_decimal(e.mean)},
-                    {"spread", one_decimal(e.spread)},
-                    {"leniency", (e.leniency >= 0 ? "+" : "") + one_decimal(e.leniency)},
+                    {"mean", decimal(e.mean, lang)},
+                    {"spread", decimal(e.spread, lang)},
+                    {"leniency", (e.leniency >= 0 ? "+" : "") + decimal(e.leniency, lang)},
                     {"note", note}});
   }
   return rows;
@@ -81,15 +87,12 @@ Json evaluators_json(Context& context, const Aggregation& a, const Inputs& in) {
 
 Json crossings_json(const Aggregation& a, const Inputs& in, Method chosen, double grade,
                     view::Lang lang) {
-  auto one_decimal = [&](double v) { return view::format_decimal(v, 1, lang); };
   Json rows = Json::array();
   for (const auto& c : cutoff_crossings(a, grade, chosen)) {
     auto name = in.proposals.find(c.proposal.proposal_id);
     rows.push_back({{"title", name == in.proposals.end() ? "" : name->second.title},
-                    {"raw", one_decimal(c.proposal.raw)},
-                    {"z", one_decimal(c.proposal.z_score)},
-                    {"calibrated", one_decimal(c.proposal.calibrated)},
                     {"passes_chosen", c.passes_chosen}});
+    add_scores(rows.back(), c.proposal, lang);
   }
   return rows;
 }
@@ -119,7 +122,7 @@ http::Response results(Context& context) {
       {"edition_title", edition.setup.general.title},
       {"edition_url", competitions::edition_url(edition.id)},
       {"action", "/kompetisi/" + std::to_string(edition.id) + "/nilai"},
-      {"grade", view::format_decimal(grade, 1, context.lang())},
+      {"grade", decimal(grade, context.lang())},
       {"chosen", method_code(chosen)},
       {"recorded",
        recorded ? context.t("judging.results.recorded",

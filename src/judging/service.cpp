@@ -14,10 +14,14 @@ namespace {
 
 using nlohmann::json;
 
-void check_text(FormErrors& errors, const std::string& field, std::string& text, std::size_t max) {
-  if (auto problem = innovations::check_free_text(text, max)) errors[field] = *problem;
-  if (text.find('\n') != std::string::npos && field == "institution")
+// A free text, normalised; a single-line one may not break lines either.
+void check_text(FormErrors& errors, const std::string& field, std::string& text, std::size_t max,
+                bool single_line = false) {
+  if (auto problem = innovations::check_free_text(text, max)) {
+    errors[field] = *problem;
+  } else if (single_line && text.find('\n') != std::string::npos) {
     errors[field] = "form.control_characters";
+  }
 }
 
 json declaration_json(const Declaration& d) {
@@ -29,7 +33,7 @@ json declaration_json(const Declaration& d) {
 void save_profile(db::Database& database, const app::Actor& actor, std::int64_t user_id,
                   Profile profile, std::int64_t now) {
   FormErrors errors;
-  check_text(errors, "institution", profile.institution, kMaxInstitution);
+  check_text(errors, "institution", profile.institution, kMaxInstitution, true);
   profile.province_code = trim(profile.province_code);
   database.write([&](db::Transaction& tx) {
     if (!profile.province_code.empty() && !province_exists(tx, profile.province_code))
