@@ -203,7 +203,7 @@ http::Response move(Context& context) {
   try {
     move_evaluators(context.db(), context.actor(), context.signed_in_user(), edition.id, m,
                     now_seconds());
-  } catch (const InvalidDeclaration& error) {
+  } catch (const InvalidForm& error) {
     return render_moves(context, edition, proposal_id, context.t(error.errors().begin()->second),
                         422);
   } catch (const UserError& error) {

@@ -105,10 +105,10 @@ Result assign_edition(db::Database& database, const app::Actor& actor, const app
 void move_evaluators(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
                      std::int64_t edition_id, Move move, std::int64_t now) {
   if (auto problem = innovations::check_free_text(move.reason, 1000))
-    throw InvalidDeclaration(FormErrors{{"reason", *problem}});
-  if (move.reason.empty()) throw InvalidDeclaration(FormErrors{{"reason", "judging.error.reason"}});
+    throw InvalidForm(FormErrors{{"reason", *problem}});
+  if (move.reason.empty()) throw InvalidForm(FormErrors{{"reason", "judging.error.reason"}});
   if (!move.remove_evaluator && !move.add_evaluator)
-    throw InvalidDeclaration(FormErrors{{"evaluator", "judging.error.evaluator"}});
+    throw InvalidForm(FormErrors{{"evaluator", "judging.error.evaluator"}});
   database.write([&](db::Transaction& tx) {
     auto edition = managed(tx, user, edition_id);
     auto proposal = screened_proposal(tx, edition_id, move.proposal_id);
@@ -118,8 +118,7 @@ void move_evaluators(db::Database& database, const app::Actor& actor, const app:
       throw conflict("judging.error.not_assigned");
     if (move.add_evaluator) {
       auto evaluator = active_evaluator(tx, *move.add_evaluator, today_in(edition, now));
-      if (!evaluator)
-        throw InvalidDeclaration(FormErrors{{"evaluator", "judging.error.evaluator"}});
+      if (!evaluator) throw InvalidForm(FormErrors{{"evaluator", "judging.error.evaluator"}});
       if (auto why = conflict_reason(*evaluator, *proposal)) throw conflict(*why);
       auto current = assignments_of(tx, edition_id);
       bool there = std::any_of(current.begin(), current.end(), [&](const Assigned& a) {
@@ -158,7 +157,7 @@ void save_sheet(db::Database& database, const app::Actor& actor, const app::Curr
     auto existing = find_sheet(tx, proposal_id, user.id);
     if (existing && existing->status == "submitted") throw conflict("judging.error.submitted");
     CheckedSheet checked = check_sheet(edition->setup.rubric, std::move(typed), submit);
-    if (!checked.errors.empty()) throw InvalidDeclaration(checked.errors);
+    if (!checked.errors.empty()) throw InvalidForm(checked.errors);
     Sheet sheet{checked.scores, checked.comment, submit ? "submitted" : "draft", now};
     write_sheet(tx, *edition_id, proposal_id, user.id, sheet, now);
     audit::record(

@@ -4,7 +4,7 @@
 // and the organiser's manual moves, never onto a conflict. Each runs in one write transaction
 // with its audit event. Failures: 404 no such edition or proposal; 403 not whoever runs the
 // edition; 409 "judging.error.*" (nothing to assign, a conflict, a pair that is or is not there);
-// 422 InvalidDeclaration for a move without its reason.
+// 422 InvalidForm for a move without its reason.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -31,7 +31,7 @@ void move_evaluators(db::Database& database, const app::Actor& actor, const app:
 
 // The evaluator's score sheet for an assigned proposal: saved as a draft, or submitted once every
 // aspect is scored; 403 when not assigned, 409 outside the evaluation stage or once submitted,
-// 422 InvalidDeclaration with the fields ("score.<code>", "comment").
+// 422 InvalidForm with the fields ("score.<code>", "comment").
 void save_sheet(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
                 std::int64_t proposal_id, TypedSheet typed, bool submit, std::int64_t now);
 

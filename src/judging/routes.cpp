@@ -103,7 +103,7 @@ http::Response save_profile_route(Context& context) {
   try {
     save_profile(context.db(), context.actor(), context.signed_in_user().id, typed.profile,
                  now_seconds());
-  } catch (const InvalidDeclaration& error) {
+  } catch (const InvalidForm& error) {
     return render(context, &typed, error.errors(), "", 422);
   }
   return context.redirect_with_notice(kPage, "notice.judging_profile_saved");
@@ -118,7 +118,7 @@ http::Response declare_route(Context& context) {
   try {
     declare_conflict(context.db(), context.actor(), context.signed_in_user().id, typed.declaration,
                      now_seconds());
-  } catch (const InvalidDeclaration& error) {
+  } catch (const InvalidForm& error) {
     return render(context, &typed, error.errors(), "", 422);
   } catch (const UserError& error) {
     if (error.status() != 409) throw;

@@ -38,7 +38,7 @@ void save_profile(db::Database& database, const app::Actor& actor, std::int64_t 
   database.write([&](db::Transaction& tx) {
     if (!profile.province_code.empty() && !province_exists(tx, profile.province_code))
       errors["province"] = "judging.error.province";
-    if (!errors.empty()) throw InvalidDeclaration(errors);
+    if (!errors.empty()) throw InvalidForm(errors);
     auto before = find_profile(tx, user_id);
     write_profile(tx, user_id, profile, now);
     audit::record(
@@ -63,7 +63,7 @@ std::int64_t declare_conflict(db::Database& database, const app::Actor& actor, s
   check_text(errors, "note", typed.note, kMaxConflictNote);
   return database.write([&](db::Transaction& tx) {
     if (agency && !agency_exists(tx, *agency)) errors["agency"] = "judging.error.agency";
-    if (!errors.empty()) throw InvalidDeclaration(errors);
+    if (!errors.empty()) throw InvalidForm(errors);
     auto existing = declarations_of(tx, user_id);
     if (existing.size() >= kMaxConflictsPerEvaluator) throw conflict("judging.error.too_many");
     bool twice = std::any_of(existing.begin(), existing.end(), [&](const Declaration& d) {

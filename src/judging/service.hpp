@@ -1,8 +1,9 @@
 #pragma once
 // The evaluators' own declarations: where they work and their ties with agencies. Each operation
 // checks its input, writes and records its audit event in one transaction. Failures are
-// UserErrors: 422 InvalidDeclaration (per form field), 409 "judging.error.duplicate" for a tie
-// already declared or "judging.error.too_many", 404 for another evaluator's declaration.
+// UserErrors: 422 InvalidForm (per form field, for every judging form), 409
+// "judging.error.duplicate" for a tie already declared or "judging.error.too_many", 404 for another
+// evaluator's declaration.
 #include <cstdint>
 #include <map>
 #include <string>
@@ -16,9 +17,9 @@ namespace simpul::judging {
 
 // Form field -> i18n key.
 using FormErrors = std::map<std::string, std::string>;
-class InvalidDeclaration : public UserError {
+class InvalidForm : public UserError {
  public:
-  explicit InvalidDeclaration(FormErrors errors)
+  explicit InvalidForm(FormErrors errors)
       : UserError(422, "judging.error.invalid"), errors_(std::move(errors)) {}
   const FormErrors& errors() const { return errors_; }
 

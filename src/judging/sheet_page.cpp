@@ -129,7 +129,7 @@ http::Response save(Context& context) {
   try {
     save_sheet(context.db(), context.actor(), context.signed_in_user(), proposal_id, typed, submit,
                now_seconds());
-  } catch (const InvalidDeclaration& error) {
+  } catch (const InvalidForm& error) {
     return render(context, proposal_id, &typed, error.errors(), "", 422);
   } catch (const UserError& error) {
     if (error.status() != 409) throw;
