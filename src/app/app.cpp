@@ -135,6 +135,7 @@ void App::load_routes() {
   competitions::register_routes(routes_);
   proposals::register_routes(routes_);
   judging::register_routes(routes_);
+  finals::register_routes(routes_);
   for (const Route& route : routes_.all()) {
     const Route* target = &route;
     router_.add(route.method, route.pattern,

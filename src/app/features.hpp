@@ -43,6 +43,9 @@ void register_routes(app::Routes& routes);
 namespace judging {
 void register_routes(app::Routes& routes);
 }
+namespace finals {
+void register_routes(app::Routes& routes);
+}
 namespace regions {
 // Loads provinces, regencies/cities and one agency per regional government from the
 // idn-area-data CSV files under data_dir.

@@ -173,9 +173,14 @@ Json names_json(const Context& context, const Setup& setup) {
 Json proposal_links(Context& context, const Edition& edition, bool manager, std::int64_t now) {
   if (edition.status != Status::published) return nullptr;
   std::string base = edition_url(edition.id);
-  bool announced =
-      context.db().read([&](db::Transaction& tx) { return screening_announced(tx, edition.id); });
+  bool announced = false;
+  FinalsProgress finals;
+  context.db().read([&](db::Transaction& tx) {
+    announced = screening_announced(tx, edition.id);
+    finals = finals_progress(tx, edition.id);
+  });
   const auto& user = context.user();
+  bool panel = manager || (user && user->is(auth::Role::panelist));
   bool agency = user && (user->is(auth::Role::unit_operator) || user->is(auth::Role::local_admin));
   Json links = Json::array();
   auto add = [&](const std::string& url, const char* key) {
@@ -187,6 +192,11 @@ Json proposal_links(Context& context, const Edition& edition, bool manager, std:
   if (manager) add(base + "/penugasan", "judging.assign.title");
   if (manager) add(base + "/nilai", "judging.results.title");
   if (announced || manager) add(base + "/pengumuman", "proposal.announcement.title");
+  if (panel) add(base + "/nominasi", "finals.nomination.title");
+  if (panel && finals.finalists_published) add(base + "/sanggahan", "finals.objections.title");
+  if (panel && finals.finalists_published) add(base + "/keputusan", "finals.decisions.title");
+  if (finals.finalists_published) add(base + "/finalis", "finals.finalists.title");
+  if (finals.results_published) add(base + "/hasil", "finals.results.title");
   return links.empty() ? Json(nullptr) : links;
 }
 

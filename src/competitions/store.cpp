@@ -393,6 +393,14 @@ bool screening_announced(db::Transaction& tx, std::int64_t id) {
   return tx.scalar("SELECT COUNT(*) FROM proposal_announcements WHERE edition_id = $1", {id}) > 0;
 }
 
+FinalsProgress finals_progress(db::Transaction& tx, std::int64_t id) {
+  auto rows = tx.query(
+      "SELECT finalists_published_at, results_published_at FROM finals WHERE edition_id = $1",
+      {id});
+  if (rows.empty()) return {};
+  return {true, !rows.front().is_null(0), !rows.front().is_null(1)};
+}
+
 std::optional<std::int64_t> agency_named(db::Transaction& tx, const std::string& name) {
   auto result = tx.query("SELECT id FROM agencies WHERE name = $1", {name});
   if (result.empty()) return std::nullopt;

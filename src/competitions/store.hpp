@@ -60,6 +60,13 @@ std::vector<std::string> categories_in_use(db::Transaction& tx, std::int64_t id,
 
 // Whether the edition's screening announcement is published (proposal_announcements).
 bool screening_announced(db::Transaction& tx, std::int64_t id);
+// How far the panel's stages (finals/) have come, for the edition page's links.
+struct FinalsProgress {
+  bool nominated = false;
+  bool finalists_published = false;
+  bool results_published = false;
+};
+FinalsProgress finals_progress(db::Transaction& tx, std::int64_t id);
 std::optional<std::int64_t> agency_named(db::Transaction& tx, const std::string& name);
 
 struct AgencyFacts {

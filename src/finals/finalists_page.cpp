@@ -1,0 +1,124 @@
+// The finalists, public once published (/kompetisi/{id}/finalis), and the objection form of the
+// uji publik (/kompetisi/{id}/finalis/{proposal}/sanggah): anyone may object to a finalist while
+// the window is open, with a name, a contact and a reason; the panel decides on each.
+#include "competitions/service.hpp"
+#include "competitions/view.hpp"
+#include "core/util/clock.hpp"
+#include "finals/routes.hpp"
+#include "finals/view.hpp"
+
+namespace simpul::finals {
+namespace {
+
+struct Public {
+  competitions::Edition edition;
+  Stage stage;
+};
+
+// The edition once its finalists are public; 404 before.
+Public published(Context& context) {
+  auto edition = competitions::load_edition(context.db(), competitions::path_id(context));
+  auto stage = stage_of(context, edition.id);
+  if (!stage || !stage->finalists_published_at) throw not_found();
+  return {std::move(edition), *stage};
+}
+
+std::string window_text(Context& context, const Public& p, std::int64_t now) {
+  const auto zone = p.edition.setup.general.zone;
+  auto ends = competitions::datetime_text(context, p.stage.objection_ends_at.value_or(0), zone);
+  if (objection_open(p.stage, now)) return context.t("finals.objection.open", {{"time", ends}});
+  return context.t("finals.objection.closed", {{"time", ends}});
+}
+
+http::Response list(Context& context) {
+  Public p = published(context);
+  auto now = now_seconds();
+  bool open = objection_open(p.stage, now);
+  auto nominees =
+      context.db().read([&](db::Transaction& tx) { return nominees_of(tx, p.edition.id); });
+  Json finalists = Json::array(), removed = Json::array();
+  for (const auto& n : nominees) {
+    if (!n.selected) continue;
+    Json row = {{"title", n.title},
+                {"agency", n.agency_name},
+                {"province", n.province_name},
+                {"category", n.category_name},
+                {"group", competitions::label(context, "group", n.group_code)},
+                {"cluster", competitions::label(context, "cluster", n.cluster)},
+                {"object_url",
+                 base_url(p.edition.id) + "/finalis/" + std::to_string(n.proposal_id) + "/sanggah"},
+                {"removed_reason", n.removed_reason.value_or("")}};
+    (n.removed_reason ? removed : finalists).push_back(std::move(row));
+  }
+  Json model = {
+      {"title", context.t("finals.finalists.title") + " · " + p.edition.setup.general.title},
+      {"edition_title", p.edition.setup.general.title},
+      {"edition_url", competitions::edition_url(p.edition.id)},
+      {"published_at", competitions::datetime_text(context, *p.stage.finalists_published_at,
+                                                   p.edition.setup.general.zone)},
+      {"window", window_text(context, p, now)},
+      {"open", open},
+      {"count", finalists.size()},
+      {"finalists", finalists},
+      {"removed", removed},
+      {"has_removed", !removed.empty()},
+      {"results_url", p.stage.results_published_at ? base_url(p.edition.id) + "/hasil" : ""},
+      {"notice_text", notice_text(context)}};
+  return context.page("finals/finalists", std::move(model));
+}
+
+http::Response render_form(Context& context, const Public& p, std::int64_t proposal_id,
+                           const TypedObjection& typed, const FormErrors& errors,
+                           const std::string& problem, int status) {
+  auto nominee = context.db().read(
+      [&](db::Transaction& tx) { return find_nominee(tx, p.edition.id, proposal_id); });
+  if (!nominee || !nominee->finalist()) throw not_found();
+  Json model = {
+      {"title", context.t("finals.objection.title") + " · " + nominee->title},
+      {"finalist", nominee->title},
+      {"agency", nominee->agency_name},
+      {"edition_title", p.edition.setup.general.title},
+      {"list_url", base_url(p.edition.id) + "/finalis"},
+      {"action", base_url(p.edition.id) + "/finalis/" + std::to_string(proposal_id) + "/sanggah"},
+      {"open", objection_open(p.stage, now_seconds())},
+      {"window", window_text(context, p, now_seconds())},
+      {"name", typed.name},
+      {"contact", typed.contact},
+      {"reason", typed.reason},
+      {"min_reason", kMinObjectionReason},
+      {"max_reason", kMaxObjectionReason},
+      {"errors", errors_json(context, errors)},
+      {"problem", problem}};
+  return context.page("finals/objection", std::move(model), status);
+}
+
+http::Response form(Context& context) {
+  Public p = published(context);
+  return render_form(context, p, proposal_param(context), {}, {}, "", 200);
+}
+
+http::Response file(Context& context) {
+  Public p = published(context);
+  auto proposal_id = proposal_param(context);
+  const auto& f = context.request().form();
+  TypedObjection typed{f.get("nama"), f.get("kontak"), f.get("alasan")};
+  try {
+    file_objection(context.db(), context.actor(), p.edition.id, proposal_id, typed, now_seconds());
+  } catch (const InvalidForm& error) {
+    return render_form(context, p, proposal_id, typed, error.errors(), context.t(error.key()), 422);
+  } catch (const UserError& error) {
+    if (error.status() != 409) throw;
+    return render_form(context, p, proposal_id, typed, {}, context.t(error.key()), 409);
+  }
+  return http::Response::redirect(base_url(p.edition.id) + "/finalis?pesan=terkirim");
+}
+
+}  // namespace
+
+void register_finalist_routes(app::Routes& routes) {
+  routes.get("/kompetisi/{id}/finalis", app::Access::anyone(), list);
+  routes.get("/kompetisi/{id}/finalis/{proposal}/sanggah", app::Access::anyone(), form);
+  routes.post("/kompetisi/{id}/finalis/{proposal}/sanggah", app::Access::anyone(), file);
+}
+
+}  // namespace simpul::finals

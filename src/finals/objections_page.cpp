@@ -1,0 +1,157 @@
+// The panel's side of the uji publik and of the field verification: every objection with the
+// decision form (/kompetisi/{id}/sanggahan), and per finalist (/kompetisi/{id}/finalis/{proposal})
+// its objections, the field verification notes with their form, and the removal of the finalist
+// with a reason.
+#include "competitions/view.hpp"
+#include "core/util/clock.hpp"
+#include "finals/routes.hpp"
+#include "finals/view.hpp"
+
+namespace simpul::finals {
+namespace {
+
+Json objection_json(Context& context, const competitions::Edition& edition, const Objection& o) {
+  const auto zone = edition.setup.general.zone;
+  return {{"id", o.id},
+          {"finalist", o.proposal_title},
+          {"finalist_url", base_url(edition.id) + "/finalis/" + std::to_string(o.proposal_id)},
+          {"name", o.name},
+          {"contact", o.contact},
+          {"reason", competitions::paragraphs(o.reason)},
+          {"filed_at", competitions::datetime_text(context, o.filed_at, zone)},
+          {"decided", !o.decision.empty()},
+          {"decision", o.decision.empty() ? "" : context.t("finals.decision." + o.decision)},
+          {"decision_note", o.decision_note},
+          {"action", base_url(edition.id) + "/sanggahan/" + std::to_string(o.id)}};
+}
+
+http::Response render_list(Context& context, const competitions::Edition& edition,
+                           const std::string& problem, int status) {
+  auto objections =
+      context.db().read([&](db::Transaction& tx) { return objections_of(tx, edition.id); });
+  auto stage = stage_of(context, edition.id);
+  Json rows = Json::array();
+  int pending = 0;
+  for (const auto& o : objections) {
+    rows.push_back(objection_json(context, edition, o));
+    pending += o.decision.empty();
+  }
+  Json model = {
+      {"title", context.t("finals.objections.title") + " · " + edition.setup.general.title},
+      {"edition_title", edition.setup.general.title},
+      {"edition_url", competitions::edition_url(edition.id)},
+      {"published", stage && stage->finalists_published_at},
+      {"editable", stage && stage->finalists_published_at && !stage->results_published_at},
+      {"objections", rows},
+      {"has_objections", !rows.empty()},
+      {"pending", pending},
+      {"finalists_url", base_url(edition.id) + "/finalis"},
+      {"problem", problem},
+      {"notice_text", notice_text(context)}};
+  return context.page("finals/objections", std::move(model), status);
+}
+
+http::Response list(Context& context) {
+  return render_list(context, panel_edition(context), "", 200);
+}
+
+http::Response decide(Context& context) {
+  auto edition = panel_edition(context);
+  auto id = proposal_param(context, "objection");
+  const auto& form = context.request().form();
+  try {
+    decide_objection(context.db(), context.actor(), context.signed_in_user(), edition.id, id,
+                     form.get("keputusan"), form.get("catatan"), now_seconds());
+  } catch (const InvalidForm& error) {
+    return render_list(context, edition, context.t(error.errors().begin()->second), 422);
+  } catch (const UserError& error) {
+    if (error.status() != 409) throw;
+    return render_list(context, edition, context.t(error.key()), 409);
+  }
+  return http::Response::redirect(base_url(edition.id) + "/sanggahan?pesan=tersimpan");
+}
+
+http::Response render_finalist(Context& context, const competitions::Edition& edition,
+                               std::int64_t proposal_id, const FormErrors& errors,
+                               const std::string& problem, int status) {
+  struct Data {
+    std::optional<NomineeRow> nominee;
+    std::vector<Objection> objections;
+    std::vector<VerificationNote> notes;
+  };
+  Data d = context.db().read([&](db::Transaction& tx) {
+    Data data{find_nominee(tx, edition.id, proposal_id), {}, notes_of(tx, proposal_id)};
+    for (auto& o : objections_of(tx, edition.id))
+      if (o.proposal_id == proposal_id) data.objections.push_back(std::move(o));
+    return data;
+  });
+  if (!d.nominee || !d.nominee->selected) throw not_found();
+  auto stage = stage_of(context, edition.id);
+  Json model = nominee_json(context, *d.nominee);
+  model["page_title"] = d.nominee->title;
+  model["title"] = d.nominee->title + " · " + context.t("finals.finalist.title");
+  model["edition_title"] = edition.setup.general.title;
+  model["decisions_url"] = base_url(edition.id) + "/keputusan";
+  model["action"] = base_url(edition.id) + "/finalis/" + std::to_string(proposal_id);
+  model["editable"] = stage && stage->finalists_published_at && !stage->results_published_at &&
+                      !d.nominee->removed_reason;
+  Json objections = Json::array();
+  for (const auto& o : d.objections) objections.push_back(objection_json(context, edition, o));
+  model["objections"] = objections;
+  model["has_objections"] = !objections.empty();
+  Json notes = Json::array();
+  for (const auto& n : d.notes)
+    notes.push_back({{"author", n.author},
+                     {"visited_on", n.visited_on},
+                     {"note", competitions::paragraphs(n.note)}});
+  model["notes"] = notes;
+  model["has_notes"] = !notes.empty();
+  const auto& f = context.request().form();
+  model["typed_date"] = status == 200 ? "" : f.get("tanggal");
+  model["typed_note"] = status == 200 ? "" : f.get("catatan");
+  model["errors"] = errors_json(context, errors);
+  model["problem"] = problem;
+  model["notice_text"] = notice_text(context);
+  return context.page("finals/finalist", std::move(model), status);
+}
+
+http::Response finalist(Context& context) {
+  return render_finalist(context, panel_edition(context), proposal_param(context), {}, "", 200);
+}
+
+// Adds a verification note (aksi=catat) or removes the finalist (aksi=coret).
+http::Response finalist_act(Context& context) {
+  auto edition = panel_edition(context);
+  auto proposal_id = proposal_param(context);
+  const auto& form = context.request().form();
+  std::string done = "tersimpan";
+  try {
+    if (form.get("aksi") == "coret") {
+      remove_finalist(context.db(), context.actor(), context.signed_in_user(), edition.id,
+                      proposal_id, form.get("alasan"), now_seconds());
+      done = "dihapus";
+    } else {
+      add_verification_note(context.db(), context.actor(), context.signed_in_user(), edition.id,
+                            proposal_id, form.get("tanggal"), form.get("catatan"), now_seconds());
+    }
+  } catch (const InvalidForm& error) {
+    return render_finalist(context, edition, proposal_id, error.errors(), context.t(error.key()),
+                           422);
+  } catch (const UserError& error) {
+    if (error.status() != 409) throw;
+    return render_finalist(context, edition, proposal_id, {}, context.t(error.key()), 409);
+  }
+  return http::Response::redirect(base_url(edition.id) + "/finalis/" + std::to_string(proposal_id) +
+                                  "?pesan=" + done);
+}
+
+}  // namespace
+
+void register_objection_routes(app::Routes& routes) {
+  routes.get("/kompetisi/{id}/sanggahan", panel_access(), list);
+  routes.post("/kompetisi/{id}/sanggahan/{objection}", panel_access(), decide);
+  routes.get("/kompetisi/{id}/finalis/{proposal}", panel_access(), finalist);
+  routes.post("/kompetisi/{id}/finalis/{proposal}", panel_access(), finalist_act);
+}
+
+}  // namespace simpul::finals

@@ -1,0 +1,21 @@
+#include "finals/routes.hpp"
+
+#include "app/features.hpp"
+
+namespace simpul::finals {
+
+app::Access panel_access() {
+  using auth::Role;
+  return app::Access::roles(
+      {Role::panelist, Role::organiser, Role::hub_coordinator, Role::local_admin});
+}
+
+void register_routes(app::Routes& routes) {
+  register_nomination_routes(routes);
+  register_finalist_routes(routes);
+  register_objection_routes(routes);
+  register_decision_routes(routes);
+  register_results_routes(routes);
+}
+
+}  // namespace simpul::finals

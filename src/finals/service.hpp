@@ -1,0 +1,93 @@
+#pragma once
+// The panel's stages as operations: each checks who asks and where the edition stands, writes,
+// and records its audit event in one transaction. Failures are UserErrors: 404 no such edition,
+// nominee or objection; 403 not the panel (a panelist or whoever runs the edition) or, for the
+// organiser's steps (nominating, quotas, publishing), not whoever runs it; 409
+// "finals.error.*" for a step out of order; 422 InvalidForm with the fields.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+#include "competitions/model.hpp"
+#include "core/db/database.hpp"
+#include "core/util/errors.hpp"
+#include "finals/model.hpp"
+#include "finals/store.hpp"
+
+namespace simpul::finals {
+
+class InvalidForm : public UserError {
+ public:
+  explicit InvalidForm(FormErrors errors)
+      : UserError(422, "finals.error.invalid"), errors_(std::move(errors)) {}
+  const FormErrors& errors() const { return errors_; }
+
+ private:
+  FormErrors errors_;
+};
+
+// The panel: panelists, and whoever runs the edition.
+bool is_panel(const app::CurrentUser& user, const competitions::Edition& edition);
+bool runs(const app::CurrentUser& user, const competitions::Edition& edition);
+
+// Nominees: the screened proposals whose score under the recorded method reaches the passing
+// grade. Returns how many.
+std::size_t nominate(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+                     std::int64_t edition_id, std::int64_t now);
+
+// The quotas' form fields for the edition: its categories, groups, clusters, the nominees'
+// provinces and 3T.
+std::vector<QuotaField> quota_fields(const competitions::Edition& edition,
+                                     const std::vector<NomineeRow>& nominees);
+void save_quotas(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+                 std::int64_t edition_id,
+                 const std::vector<std::pair<std::string, std::string>>& form);
+
+struct PanelChoice {
+  std::int64_t proposal_id = 0;
+  std::string choice;  // "", include, exclude
+  std::string reason;
+  bool is_3t = false;
+};
+void choose(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+            std::int64_t edition_id, PanelChoice choice);
+
+// Runs the shortlist helper on the nominees, quotas and choices, and stores its answer.
+judging::ShortlistStatus run_shortlist(db::Database& database, const app::Actor& actor,
+                                       const app::CurrentUser& user, std::int64_t edition_id,
+                                       std::int64_t now);
+// Makes the last shortlist public and opens the objection window. Returns the finalists' count.
+std::size_t publish_finalists(db::Database& database, const app::Actor& actor,
+                              const app::CurrentUser& user, std::int64_t edition_id,
+                              std::int64_t now);
+
+// Anyone, while the window is open, against a finalist.
+std::int64_t file_objection(db::Database& database, const app::Actor& actor,
+                            std::int64_t edition_id, std::int64_t proposal_id,
+                            TypedObjection objection, std::int64_t now);
+void decide_objection(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+                      std::int64_t edition_id, std::int64_t objection_id,
+                      const std::string& decision, std::string note, std::int64_t now);
+void remove_finalist(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+                     std::int64_t edition_id, std::int64_t proposal_id, std::string reason,
+                     std::int64_t now);
+
+void add_verification_note(db::Database& database, const app::Actor& actor,
+                           const app::CurrentUser& user, std::int64_t edition_id,
+                           std::int64_t proposal_id, const std::string& visited_on,
+                           std::string note, std::int64_t now);
+
+// proposal id -> tier, for the finalists; after the objection window.
+void save_decisions(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+                    std::int64_t edition_id, const std::map<std::int64_t, std::string>& tiers,
+                    std::int64_t now);
+// Publishes the results once every finalist has a decision and writes the awards. Returns the
+// innovations awarded, for the catalogue to index again.
+std::vector<std::int64_t> publish_results(db::Database& database, const app::Actor& actor,
+                                          const app::CurrentUser& user, std::int64_t edition_id,
+                                          std::string note, std::int64_t now);
+
+}  // namespace simpul::finals

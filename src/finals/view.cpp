@@ -1,0 +1,78 @@
+#include "finals/view.hpp"
+
+#include "competitions/service.hpp"
+#include "competitions/view.hpp"
+#include "core/util/numbers.hpp"
+
+namespace simpul::finals {
+
+std::int64_t proposal_param(Context& context, const char* name) {
+  auto id = parse_positive(context.request().param(name));
+  if (!id) throw not_found();
+  return *id;
+}
+
+std::string base_url(std::int64_t edition_id) { return "/kompetisi/" + std::to_string(edition_id); }
+
+competitions::Edition panel_edition(Context& context) {
+  auto edition = competitions::load_edition(context.db(), competitions::path_id(context));
+  if (!is_panel(context.signed_in_user(), edition)) throw forbidden();
+  return edition;
+}
+
+std::optional<Stage> stage_of(Context& context, std::int64_t edition_id) {
+  return context.db().read([&](db::Transaction& tx) { return find_stage(tx, edition_id); });
+}
+
+std::string score_text(const Context& context, double score) {
+  return view::format_decimal(score, 1, context.lang());
+}
+
+std::string tier_label(const Context& context, const std::string& tier) {
+  return tier.empty() ? "" : context.t("finals.tier." + tier);
+}
+
+Json nominee_json(const Context& context, const NomineeRow& n) {
+  return {
+      {"id", n.proposal_id},
+      {"title", n.title},
+      {"agency", n.agency_name},
+      {"province", n.province_name},
+      {"category", n.category_name},
+      {"group", competitions::label(context, "group", n.group_code)},
+      {"cluster", competitions::label(context, "cluster", n.cluster)},
+      {"score", score_text(context, n.score)},
+      {"rank", n.rank ? Json(*n.rank) : Json("")},
+      {"is_3t", n.is_3t},
+      {"selected", n.selected},
+      {"removed", n.removed_reason.has_value()},
+      {"removed_reason", n.removed_reason.value_or("")},
+      {"reason", n.reason.empty() ? "" : context.t("finals.reason." + n.reason)},
+      {"panel_choice", n.panel_choice.empty() ? "" : context.t("finals.choice." + n.panel_choice)},
+      {"panel_reason", n.panel_reason}};
+}
+
+Json errors_json(const Context& context, const FormErrors& errors) {
+  Json out = Json::object();
+  for (const auto& [field, key] : errors) out[field] = context.t(key);
+  return out;
+}
+
+}  // namespace simpul::finals
+
+namespace simpul::finals {
+
+std::string notice_text(Context& context) {
+  static constexpr std::pair<std::string_view, std::string_view> kNotices[] = {
+      {"tersimpan", "finals.notice.saved"},
+      {"diumumkan", "finals.notice.published"},
+      {"terkirim", "finals.notice.objection_filed"},
+      {"dihapus", "finals.notice.removed"},
+  };
+  const std::string message = context.request().query().get("pesan");
+  for (const auto& [name, key] : kNotices)
+    if (name == message) return context.t(key);
+  return "";
+}
+
+}  // namespace simpul::finals

@@ -1,0 +1,35 @@
+#pragma once
+// What the panel's pages share: the edition and proposal in the path, where the edition stands,
+// labels and numbers in the visitor's language.
+#include <cstdint>
+#include <string>
+
+#include "app/context.hpp"
+#include "competitions/model.hpp"
+#include "finals/model.hpp"
+#include "finals/service.hpp"
+#include "finals/store.hpp"
+
+namespace simpul::finals {
+
+using app::Context;
+using app::Json;
+
+std::int64_t proposal_param(Context& context, const char* name = "proposal");
+std::string base_url(std::int64_t edition_id);  // /kompetisi/{id}
+// The edition for the panel's pages: 404, or 403 for who is not on the panel.
+competitions::Edition panel_edition(Context& context);
+std::optional<Stage> stage_of(Context& context, std::int64_t edition_id);
+std::string score_text(const Context& context, double score);
+std::string tier_label(const Context& context, const std::string& tier);
+// The nominee as the tables show it.
+Json nominee_json(const Context& context, const NomineeRow& n);
+// Field errors in the visitor's language, by field name.
+Json errors_json(const Context& context, const FormErrors& errors);
+
+}  // namespace simpul::finals
+
+namespace simpul::finals {
+// A one-time message named in the query (?pesan=tersimpan), from a fixed list.
+std::string notice_text(Context& context);
+}  // namespace simpul::finals

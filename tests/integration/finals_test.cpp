@@ -1,0 +1,362 @@
+// The whole way from screening to published results over HTTP, on every engine: evaluators score,
+// the organiser records the method and nominates, quotas and the panel's choices shape the
+// shortlist (an infeasible one is named), the finalists go public, the public objects, the panel
+// decides, removes a finalist and notes a visit, the decisions are taken after the window and
+// the results publish the awards to the profile and the catalogue. Wrong roles, bad input and
+// steps out of order are refused and change nothing.
+#include "competition_setup.hpp"
+#include "harness.hpp"
+#include "innovations/service.hpp"
+#include "innovations/store.hpp"
+
+namespace simpul::test {
+namespace {
+
+using auth::Role;
+
+// Five agencies' proposals, passed screening, in this order: the aspect scores each evaluator
+// gives them put four at or above the passing grade (85) and Medan's below it.
+struct Entry {
+  const char* agency;
+  std::vector<int> scores;  // per aspect, 1–10
+};
+const std::vector<Entry> kEntries = {
+    {kTarakan, {10, 10, 10, 10, 10}},                // 100
+    {kKaltara, {10, 10, 10, 10, 9}},                 // 97.8
+    {"Pemerintah Kota Bandung", {9, 10, 10, 9, 9}},  // 93.3
+    {"Pemerintah Kota Surabaya", {9, 9, 9, 9, 9}},   // 88.9
+    {"Pemerintah Kota Medan", {5, 5, 5, 5, 5}},      // 44.4
+};
+const char* kAspects[] = {"kebaruan", "efektivitas", "kemanfaatan", "kemudahan_direplikasi",
+                          "keberlanjutan"};
+
+struct Path {
+  explicit Path(const std::string& engine)
+      : server(engine),
+        organiser(server.signed_in("kemenpan", server.add_user("kemenpan", Role::organiser))),
+        panelist(server.signed_in("panel.satu", server.add_user("panel.satu", Role::panelist))),
+        public_visitor(server.client()) {
+    auto fields = general(2027, "KIPP 2027");
+    for (auto& [name, value] : fields)
+      if (name == "finalist_count") value = "3";
+    edition = create_edition(organiser, fields);
+    EXPECT_EQ(save_part(organiser, edition, "tahapan",
+                        {{"stage_registration_starts", days_from_now(-20, "08:00")},
+                         {"stage_registration_ends", days_from_now(-10, "23:59")},
+                         {"stage_evaluation_starts", days_from_now(-2, "08:00")},
+                         {"stage_evaluation_ends", days_from_now(5, "23:59")}})
+                  .status,
+              303);
+    EXPECT_EQ(save_part(organiser, edition, "kelompok", kGroups).status, 303);
+    EXPECT_EQ(save_part(organiser, edition, "kategori", kCategories).status, 303);
+    EXPECT_EQ(save_part(organiser, edition, "rubrik", rubric("rubric", kCriteria)).status, 303);
+    EXPECT_EQ(edition_action(organiser, edition, "terbitkan").status, 303);
+    for (const auto& entry : kEntries) proposals.push_back(passed_proposal(entry.agency));
+    for (const char* name : {"penilai.a", "penilai.b", "penilai.c"}) {
+      auto client = server.signed_in(name, server.add_user(name, Role::evaluator));
+      evaluators.emplace(server.count("SELECT id FROM users WHERE username = $1", {name}),
+                         std::move(client));
+    }
+  }
+
+  std::int64_t passed_proposal(const std::string& agency) {
+    auto agency_id = server.agency_id(agency);
+    auto unit = server.add_unit(agency_id, "Bagian Organisasi");
+    auto n = std::to_string(proposals.size() + 1);
+    return server.app().db().write([&](db::Transaction& tx) {
+      innovations::NewEntry entry;
+      entry.where = *innovations::placement_of_unit(tx, unit);
+      entry.fields.name = "Inovasi finalis " + n;
+      entry.publish = true;
+      auto innovation =
+          innovations::insert_new(tx, {std::nullopt, "test", "", ""}, entry, now_seconds());
+      innovations.push_back(innovation);
+      return tx.scalar(
+          "INSERT INTO proposals (edition_id, innovation_id, agency_id, unit_id, province_code, "
+          "cluster, group_code, category_code, title, title_key, status, created_at, updated_at) "
+          "SELECT $1, $2, a.id, $3, a.province_code, 'kota', 'umum', 'efektivitas', $4, $5, "
+          "'passed', 0, 0 FROM agencies a WHERE a.id = $6 RETURNING id",
+          {edition, innovation, unit, entry.fields.name, "inovasi finalis " + n, agency_id});
+    });
+  }
+
+  // Every evaluator submits a sheet for each proposal assigned to them.
+  void score_everything() {
+    ASSERT_EQ(organiser.post(url("/penugasan"), {}).status, 303);
+    auto tx = server.app().db().begin_read();
+    auto pairs = tx.query("SELECT proposal_id, evaluator_id FROM evaluation_assignments");
+    std::vector<std::pair<std::int64_t, std::int64_t>> list;
+    for (auto r : pairs) list.emplace_back(r.integer(0), r.integer(1));
+    tx.commit();
+    for (auto [proposal, evaluator] : list) {
+      auto index = std::find(proposals.begin(), proposals.end(), proposal) - proposals.begin();
+      FormFields sheet{{"aksi", "kirim"}, {"komentar", "Dinilai."}};
+      for (std::size_t a = 0; a < std::size(kAspects); ++a)
+        sheet.emplace_back(std::string("nilai.") + kAspects[a],
+                           std::to_string(kEntries[index].scores[a]));
+      auto& client = evaluators.at(evaluator);
+      client.get("/penilaian/" + std::to_string(proposal));
+      ASSERT_EQ(client.post("/penilaian/" + std::to_string(proposal), sheet).status, 303);
+    }
+  }
+
+  std::string url(const std::string& rest) {
+    return "/kompetisi/" + std::to_string(edition) + rest;
+  }
+  std::int64_t selected() {
+    return server.count("SELECT COUNT(*) FROM nominees WHERE edition_id = $1 AND selected = 1",
+                        {edition});
+  }
+  bool is_selected(std::size_t index) {
+    return server.count("SELECT selected FROM nominees WHERE proposal_id = $1",
+                        {proposals[index]}) == 1;
+  }
+  std::int64_t audits(const std::string& action) {
+    return server.count("SELECT COUNT(*) FROM audit_events WHERE action = $1", {action});
+  }
+
+  TestServer server;
+  Client organiser, panelist, public_visitor;
+  std::map<std::int64_t, Client> evaluators;
+  std::int64_t edition = 0;
+  std::vector<std::int64_t> proposals, innovations;
+};
+
+class FinalsTest : public EngineTest {};
+
+TEST_P(FinalsTest, FromScreeningToPublishedResults) {
+  Path p(GetParam());
+  p.score_everything();
+  // Nominating needs the recorded method, and only whoever runs the edition nominates.
+  EXPECT_EQ(p.organiser.post(p.url("/nominasi"), {{"aksi", "nominasi"}}).status, 409);
+  ASSERT_EQ(p.organiser.post(p.url("/nilai"), {{"metode", "mentah"}}).status, 303);
+  EXPECT_EQ(p.panelist.post(p.url("/nominasi"), {{"aksi", "nominasi"}}).status, 403);
+  ASSERT_EQ(p.organiser.post(p.url("/nominasi"), {{"aksi", "nominasi"}}).status, 303);
+  EXPECT_EQ(p.server.count("SELECT COUNT(*) FROM nominees WHERE edition_id = $1", {p.edition}), 4)
+      << "Medan's 44.4 stays below the passing grade";
+  EXPECT_EQ(p.organiser.post(p.url("/nominasi"), {{"aksi", "nominasi"}}).status, 409);
+
+  // The helper by score alone: the three best.
+  ASSERT_EQ(p.panelist.post(p.url("/nominasi"), {{"aksi", "susun"}}).status, 303);
+  EXPECT_EQ(p.selected(), 3);
+  EXPECT_TRUE(p.is_selected(0) && p.is_selected(1) && p.is_selected(2));
+  // At most one finalist from North Kalimantan: Kaltara makes way for Surabaya.
+  EXPECT_EQ(
+      p.panelist.post(p.url("/nominasi"), {{"aksi", "kuota"}, {"max.province.65", "1"}}).status,
+      403)
+      << "quotas are the organiser's";
+  auto bad = p.organiser.post(p.url("/nominasi"), {{"aksi", "kuota"}, {"max.province.65", "x"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(bad.contains("bilangan bulat"));
+  EXPECT_EQ(
+      p.organiser.post(p.url("/nominasi"), {{"aksi", "kuota"}, {"max.province.99", "1"}}).status,
+      422)
+      << "a province without nominees is no quota of this edition";
+  ASSERT_EQ(
+      p.organiser.post(p.url("/nominasi"), {{"aksi", "kuota"}, {"max.province.65", "1"}}).status,
+      303);
+  EXPECT_EQ(p.organiser.post(p.url("/nominasi"), {{"aksi", "umumkan"}}).status, 409)
+      << "the shortlist is stale until run again";
+  ASSERT_EQ(p.panelist.post(p.url("/nominasi"), {{"aksi", "susun"}}).status, 303);
+  EXPECT_TRUE(p.is_selected(0) && !p.is_selected(1) && p.is_selected(2) && p.is_selected(3));
+  auto page = p.panelist.get(p.url("/nominasi"));
+  EXPECT_TRUE(page.contains("kuota maksimum sudah penuh")) << "Kaltara's explanation";
+
+  // The panel's choices need a reason; putting Kaltara in and Bandung out cannot meet the quota.
+  std::string kaltara = p.url("/nominasi/" + std::to_string(p.proposals[1]));
+  std::string bandung = p.url("/nominasi/" + std::to_string(p.proposals[2]));
+  EXPECT_EQ(p.panelist.post(kaltara, {{"pilihan", "include"}}).status, 422);
+  EXPECT_EQ(p.panelist.post(kaltara, {{"pilihan", "maybe"}, {"alasan", "x"}}).status, 422);
+  ASSERT_EQ(
+      p.panelist.post(kaltara, {{"pilihan", "include"}, {"alasan", "Daerah perbatasan"}}).status,
+      303);
+  ASSERT_EQ(
+      p.panelist.post(bandung, {{"pilihan", "exclude"}, {"alasan", "Data belum lengkap"}}).status,
+      303);
+  ASSERT_EQ(p.panelist.post(p.url("/nominasi"), {{"aksi", "susun"}}).status, 303);
+  page = p.panelist.get(p.url("/nominasi"));
+  EXPECT_TRUE(page.contains("Kuota tidak dapat dipenuhi"));
+  EXPECT_EQ(p.selected(), 0);
+  EXPECT_EQ(p.organiser.post(p.url("/nominasi"), {{"aksi", "umumkan"}}).status, 409);
+  ASSERT_EQ(p.panelist.post(bandung, {{"pilihan", ""}}).status, 303);
+  ASSERT_EQ(p.panelist.post(p.url("/nominasi"), {{"aksi", "susun"}}).status, 303);
+  EXPECT_TRUE(!p.is_selected(0) && p.is_selected(1) && p.is_selected(2) && p.is_selected(3))
+      << "Kaltara in by the panel, so Tarakan gives way under the quota";
+  EXPECT_EQ(p.audits("finals.choice"), 3);
+
+  // Not public before publication; the panelist cannot publish.
+  EXPECT_EQ(p.public_visitor.get(p.url("/finalis")).status, 404);
+  EXPECT_EQ(p.panelist.post(p.url("/nominasi"), {{"aksi", "umumkan"}}).status, 403);
+  ASSERT_EQ(p.organiser.post(p.url("/nominasi"), {{"aksi", "umumkan"}}).status, 303);
+  EXPECT_EQ(p.organiser.post(p.url("/nominasi"), {{"aksi", "susun"}}).status, 409);
+  auto finalists = p.public_visitor.get(p.url("/finalis"));
+  ASSERT_EQ(finalists.status, 200);
+  EXPECT_TRUE(finalists.contains("Inovasi finalis 2") && finalists.contains("Inovasi finalis 4"));
+  EXPECT_FALSE(finalists.contains("Inovasi finalis 1")) << "Tarakan is no finalist";
+
+  // The public objects: bad input changes nothing, a non-finalist cannot be objected to.
+  std::string object = p.url("/finalis/" + std::to_string(p.proposals[3]) + "/sanggah");
+  ASSERT_EQ(p.public_visitor.get(object).status, 200);
+  auto short_reason = p.public_visitor.post(
+      object, {{"nama", "Warga"}, {"kontak", "warga@example.id"}, {"alasan", "tidak"}});
+  EXPECT_EQ(short_reason.status, 422);
+  EXPECT_TRUE(short_reason.contains("minimal 20 karakter"));
+  EXPECT_EQ(p.public_visitor
+                .post(object, {{"nama", "Warga"},
+                               {"kontak", "bukan kontak"},
+                               {"alasan", "Layanan ini sudah berhenti sejak Maret."}})
+                .status,
+            422);
+  EXPECT_EQ(p.public_visitor
+                .post(p.url("/finalis/" + std::to_string(p.proposals[0]) + "/sanggah"),
+                      {{"nama", "Warga"},
+                       {"kontak", "warga@example.id"},
+                       {"alasan", "Layanan ini sudah berhenti sejak Maret."}})
+                .status,
+            404);
+  FormFields objection{{"nama", "Warga Surabaya"},
+                       {"kontak", "+62 812 3456 7890"},
+                       {"alasan", "Layanan ini sudah berhenti sejak Maret lalu."}};
+  ASSERT_EQ(p.public_visitor.post(object, objection).status, 303);
+  EXPECT_EQ(p.public_visitor.post(object, objection).status, 409) << "the same one twice";
+  EXPECT_EQ(p.server.count("SELECT COUNT(*) FROM objections"), 1);
+
+  // Decisions wait for the window; then for every objection to be decided.
+  EXPECT_EQ(
+      p.panelist
+          .post(p.url("/keputusan"), {{"tingkat." + std::to_string(p.proposals[1]), "top_inovasi"}})
+          .status,
+      409);
+  p.server.app().db().write([&](db::Transaction& tx) {
+    tx.execute("UPDATE finals SET objection_ends_at = $2 WHERE edition_id = $1",
+               {p.edition, now_seconds() - 1});
+  });
+  EXPECT_EQ(p.public_visitor
+                .post(object, {{"nama", "Lain"},
+                               {"kontak", "lain@example.id"},
+                               {"alasan", "Terlambat tetapi tetap ingin menyanggah."}})
+                .status,
+            409)
+      << "after the window";
+  EXPECT_EQ(
+      p.panelist
+          .post(p.url("/keputusan"), {{"tingkat." + std::to_string(p.proposals[1]), "top_inovasi"}})
+          .status,
+      409)
+      << "an objection awaits its decision";
+  auto objection_id = p.server.count("SELECT MIN(id) FROM objections");
+  std::string decide = p.url("/sanggahan/" + std::to_string(objection_id));
+  EXPECT_EQ(p.panelist.post(decide, {{"keputusan", "upheld"}}).status, 422);
+  ASSERT_EQ(p.panelist
+                .post(decide, {{"keputusan", "upheld"},
+                               {"catatan", "Terbukti dari verifikasi: layanan berhenti."}})
+                .status,
+            303);
+  std::string surabaya = p.url("/finalis/" + std::to_string(p.proposals[3]));
+  EXPECT_EQ(p.panelist.post(surabaya, {{"aksi", "coret"}}).status, 422);
+  ASSERT_EQ(
+      p.panelist.post(surabaya, {{"aksi", "coret"}, {"alasan", "Sanggahan diterima."}}).status,
+      303);
+  EXPECT_TRUE(p.public_visitor.get(p.url("/finalis")).contains("Sanggahan diterima."));
+
+  // Field verification notes on a finalist.
+  std::string kaltara_page = p.url("/finalis/" + std::to_string(p.proposals[1]));
+  EXPECT_EQ(p.panelist.post(kaltara_page, {{"tanggal", "kemarin"}, {"catatan", "Ramai."}}).status,
+            422);
+  ASSERT_EQ(p.panelist
+                .post(kaltara_page,
+                      {{"tanggal", "2027-07-01"}, {"catatan", "Layanan berjalan, antrean pendek."}})
+                .status,
+            303);
+  EXPECT_TRUE(p.panelist.get(kaltara_page).contains("antrean pendek"));
+
+  // The decisions, then the results: every finalist decided first; only the organiser publishes.
+  EXPECT_EQ(
+      p.panelist.post(p.url("/keputusan"), {{"tingkat." + std::to_string(p.proposals[1]), "juara"}})
+          .status,
+      422);
+  EXPECT_EQ(
+      p.panelist
+          .post(p.url("/keputusan"), {{"tingkat." + std::to_string(p.proposals[0]), "top_inovasi"}})
+          .status,
+      404)
+      << "Tarakan is no finalist";
+  ASSERT_EQ(
+      p.panelist
+          .post(p.url("/keputusan"), {{"tingkat." + std::to_string(p.proposals[1]), "top_inovasi"}})
+          .status,
+      303);
+  EXPECT_EQ(p.organiser.post(p.url("/keputusan"), {{"aksi", "umumkan"}}).status, 409)
+      << "Bandung undecided";
+  ASSERT_EQ(
+      p.panelist
+          .post(p.url("/keputusan"), {{"tingkat." + std::to_string(p.proposals[2]), "replikasi"}})
+          .status,
+      303);
+  EXPECT_EQ(p.public_visitor.get(p.url("/hasil")).status, 404);
+  EXPECT_EQ(p.panelist.post(p.url("/keputusan"), {{"aksi", "umumkan"}}).status, 403);
+  ASSERT_EQ(
+      p.organiser.post(p.url("/keputusan"), {{"aksi", "umumkan"}, {"catatan", "Selamat."}}).status,
+      303);
+
+  auto results = p.public_visitor.get(p.url("/hasil"));
+  ASSERT_EQ(results.status, 200);
+  EXPECT_TRUE(results.contains("Inovasi finalis 2") && results.contains("Top 5 Replikasi"));
+  auto certificate =
+      p.public_visitor.get(p.url("/hasil/" + std::to_string(p.proposals[1]) + "/sertifikat"));
+  ASSERT_EQ(certificate.status, 200);
+  EXPECT_TRUE(certificate.contains(kKaltara) && certificate.contains("Piagam Penghargaan"));
+  EXPECT_EQ(p.public_visitor.get(p.url("/hasil/" + std::to_string(p.proposals[3]) + "/sertifikat"))
+                .status,
+            404)
+      << "a removed finalist gets no certificate";
+  EXPECT_EQ(p.server.count("SELECT COUNT(*) FROM innovation_awards WHERE innovation_id = $1 AND "
+                           "tier = 'top_inovasi' AND year = 2027",
+                           {p.innovations[1]}),
+            1);
+  EXPECT_EQ(p.server.count("SELECT COUNT(*) FROM innovation_awards WHERE innovation_id = $1 AND "
+                           "tier = 'replikasi'",
+                           {p.innovations[2]}),
+            1);
+  EXPECT_EQ(p.server.count("SELECT COUNT(*) FROM innovation_awards WHERE innovation_id = $1",
+                           {p.innovations[3]}),
+            0);
+  EXPECT_TRUE(p.public_visitor.get("/inovasi/" + std::to_string(p.innovations[1]))
+                  .contains("Top Inovasi · KIPP 2027"));
+  EXPECT_TRUE(p.public_visitor.get("/katalog?penghargaan=replikasi").contains("Inovasi finalis 3"))
+      << "the catalogue's award facet, indexed again on publication";
+  // Nothing changes after the results.
+  EXPECT_EQ(p.panelist.post(kaltara_page, {{"tanggal", "2027-07-02"}, {"catatan", "Lagi."}}).status,
+            409);
+  EXPECT_EQ(p.organiser.post(p.url("/keputusan"), {{"aksi", "umumkan"}}).status, 409);
+  for (const char* action :
+       {"finals.nominate", "finals.quotas", "finals.shortlist", "finals.publish", "objection.file",
+        "objection.decide", "finals.remove", "finals.verification", "finals.decide",
+        "finals.results"})
+    EXPECT_GT(p.audits(action), 0) << action;
+}
+
+TEST_P(FinalsTest, OnlyThePanelSeesThePanelsPages) {
+  Path p(GetParam());
+  auto unit_agency = p.server.agency_id(kTarakan);
+  auto unit = p.server.add_unit(unit_agency, "Dinas Kesehatan");
+  Client operator_client = p.server.signed_in(
+      "operator.tarakan",
+      p.server.add_user("operator.tarakan", Role::unit_operator, unit_agency, unit));
+  Client evaluator = std::move(p.evaluators.begin()->second);
+  for (const char* path : {"/nominasi", "/sanggahan", "/keputusan"}) {
+    EXPECT_EQ(operator_client.get(p.url(path)).status, 403) << path;
+    EXPECT_EQ(evaluator.get(p.url(path)).status, 403) << path;
+    auto anonymous = p.public_visitor.get(p.url(path));
+    EXPECT_TRUE(anonymous.status == 303 || anonymous.status == 401) << path << anonymous.status;
+  }
+  EXPECT_EQ(p.panelist.get(p.url("/nominasi")).status, 200);
+  EXPECT_EQ(p.panelist.get("/kompetisi/999999/nominasi").status, 404);
+  EXPECT_EQ(p.public_visitor.get(p.url("/hasil")).status, 404);
+  EXPECT_EQ(p.organiser.post(p.url("/nominasi"), {{"aksi", "hapus-semua"}}).status, 400);
+}
+
+SIMPUL_ENGINE_SUITE(FinalsTest);
+
+}  // namespace
+}  // namespace simpul::test
