@@ -194,8 +194,8 @@ http::Response act(Context& context) {
 
 // One nominee: its facts, the helper's explanation and the panel's choice.
 http::Response render_nominee(Context& context, const competitions::Edition& edition,
-                              std::int64_t proposal_id, const FormErrors& errors,
-                              const std::string& problem, int status) {
+                              std::int64_t proposal_id, const PanelChoice* typed,
+                              const FormErrors& errors, const std::string& problem, int status) {
   auto nominee = context.db().read(
       [&](db::Transaction& tx) { return find_nominee(tx, edition.id, proposal_id); });
   if (!nominee) throw not_found();
@@ -206,16 +206,23 @@ http::Response render_nominee(Context& context, const competitions::Edition& edi
   model["back_url"] = base_url(edition.id) + "/nominasi";
   model["action"] = base_url(edition.id) + "/nominasi/" + std::to_string(proposal_id);
   model["editable"] = stage && !stage->finalists_published_at;
-  model["choice_none"] = nominee->panel_choice.empty();
-  model["choice_include"] = nominee->panel_choice == "include";
-  model["choice_exclude"] = nominee->panel_choice == "exclude";
+  // A refused form shows what was typed, not what is stored.
+  const std::string& choice = typed ? typed->choice : nominee->panel_choice;
+  model["choice_none"] = choice.empty();
+  model["choice_include"] = choice == "include";
+  model["choice_exclude"] = choice == "exclude";
+  if (typed) {
+    model["panel_reason"] = typed->reason;
+    model["is_3t"] = typed->is_3t;
+  }
   model["errors"] = errors_json(context, errors);
   model["problem"] = problem;
   return context.page("finals/nominee", std::move(model), status);
 }
 
 http::Response nominee(Context& context) {
-  return render_nominee(context, panel_edition(context), proposal_param(context), {}, "", 200);
+  return render_nominee(context, panel_edition(context), proposal_param(context), nullptr, {}, "",
+                        200);
 }
 
 http::Response adjust(Context& context) {
@@ -226,10 +233,11 @@ http::Response adjust(Context& context) {
   try {
     choose(context.db(), context.actor(), context.signed_in_user(), edition.id, choice);
   } catch (const InvalidForm& error) {
-    return render_nominee(context, edition, proposal_id, error.errors(), "", 422);
+    return render_nominee(context, edition, proposal_id, &choice, error.errors(),
+                          context.t(error.key()), 422);
   } catch (const UserError& error) {
     if (error.status() != 409) throw;
-    return render_nominee(context, edition, proposal_id, {}, context.t(error.key()), 409);
+    return render_nominee(context, edition, proposal_id, &choice, {}, context.t(error.key()), 409);
   }
   return http::Response::redirect(base_url(edition.id) + "/nominasi?pesan=tersimpan");
 }

@@ -3,7 +3,10 @@
 // video link, and sends it; the demo local admin submits it; the hub coordinator, who runs the
 // competition, screens it, assigns the evaluators, reads the dashboard and publishes the
 // announcement, which a visitor then reads; the evaluator finds it in their queue and scores it,
-// and the hub coordinator reads the results. axe-core finds nothing serious or critical on these pages.
+// and the hub coordinator reads the results, records the method and nominates; the demo panelist
+// runs the shortlist and adjusts it with a reason; the hub publishes the finalists, a visitor
+// files an objection and the panel decides on it. axe-core finds nothing serious or critical on
+// these pages.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
@@ -136,13 +139,13 @@ test('a unit drafts, its local admin submits, the hub screens and announces', as
   await assertAccessible(assert, page, "the evaluator's queue");
   await click(page, 'link', /Sistem Pelayanan Administrasi Kependudukan/);
   await assertAccessible(assert, page, 'the score sheet');
-  await page.getByLabel(/^Kebaruan/).fill('8');
+  await page.getByLabel(/^Kebaruan/).fill('9');
   await click(page, 'button', 'Simpan draf');
   assert.match(await status(page), /Lembar nilai tersimpan/);
   await click(page, 'button', 'Kirim nilai');
   assert.match(await page.getByRole('alert').first().textContent(), /Periksa isian|Isi nilai/);
   await page.getByLabel(/^Dampak/).fill('9');
-  await page.getByLabel(/^Keberlanjutan/).fill('7');
+  await page.getByLabel(/^Keberlanjutan/).fill('8');
   await page.getByLabel('Komentar').fill('Menjangkau desa terpencil; datanya meyakinkan.');
   await click(page, 'button', 'Kirim nilai');
   assert.match(await page.locator('main').textContent(), /Lembar nilai:\s*terkirim/);
@@ -156,4 +159,68 @@ test('a unit drafts, its local admin submits, the hub screens and announces', as
   assert.match(await page.locator('tbody').first().textContent(), /Sistem Pelayanan Administrasi Kependudukan/);
   await screenshot(page, 'results');
   await assertAccessible(assert, page, 'the evaluation results');
+
+  // The method is recorded and the proposals at the passing grade (85,6 against 80) nominated.
+  await click(page, 'button', 'Tetapkan cara yang sedang ditampilkan');
+  await page.goto(`${edition}/nominasi`);
+  await assertAccessible(assert, page, 'the nomination page before nominating');
+  await click(page, 'button', 'Tetapkan nomine');
+  assert.match(await status(page), /Tersimpan/);
+  await signOut(page);
+
+  // A panelist runs the shortlist, and adjusts a nominee by hand with a reason.
+  await signInAs(page, 'demo.panelis');
+  await page.goto(`${edition}/nominasi`);
+  await click(page, 'button', 'Susun daftar finalis');
+  assert.match(await page.locator('tbody').first().textContent(), /Finalis/);
+  await screenshot(page, 'nomination');
+  await assertAccessible(assert, page, 'the nominees and the shortlist');
+  await click(page, 'link', /Sistem Pelayanan Administrasi Kependudukan/);
+  await assertAccessible(assert, page, "a nominee's adjustment form");
+  await page.getByLabel('Masukkan ke daftar finalis').check();
+  await click(page, 'button', 'Simpan penyesuaian');
+  assert.match(await page.getByRole('alert').first().textContent(), /Periksa isian/);
+  await page.getByLabel('Alasan').fill('Menjangkau wilayah perbatasan.');
+  await click(page, 'button', 'Simpan penyesuaian');
+  assert.match(await status(page), /Tersimpan/);
+  assert.match(await page.locator('main').textContent(), /Susun ulang sebelum mengumumkan/);
+  await click(page, 'button', 'Susun daftar finalis');
+  assert.match(await page.locator('tbody').first().textContent(), /Menjangkau wilayah perbatasan/);
+  await signOut(page);
+
+  // The hub publishes the finalists; a visitor objects to one.
+  await signInAs(page, 'demo.hub');
+  await page.goto(`${edition}/nominasi`);
+  await click(page, 'button', 'Umumkan finalis');
+  assert.match(await status(page), /Sudah diumumkan/);
+  await signOut(page);
+  await page.goto(`${edition}/finalis`);
+  assert.match(await page.locator('main').textContent(), /Masa sanggah terbuka sampai/);
+  await screenshot(page, 'finalists');
+  await assertAccessible(assert, page, 'the public finalists');
+  await click(page, 'link', /Ajukan sanggahan/);
+  await assertAccessible(assert, page, 'the objection form');
+  await page.getByLabel('Nama').fill('Warga Nunukan');
+  await page.getByLabel('Surel atau nomor telepon').fill('warga@example.id');
+  await page.getByLabel('Alasan sanggahan').fill('pendek');
+  await page.locator('#alasan').evaluate((el) => el.removeAttribute('minlength'));
+  await click(page, 'button', 'Kirim sanggahan');
+  assert.match(await page.locator('main').textContent(), /minimal 20 karakter/);
+  await assertAccessible(assert, page, 'the objection form with an error');
+  await page.getByLabel('Alasan sanggahan').fill('Layanan di kecamatan kami belum berjalan seperti yang dilaporkan.');
+  await click(page, 'button', 'Kirim sanggahan');
+  assert.match(await status(page), /Sanggahan Anda sudah diterima/);
+
+  // The panel sees it and records its decision.
+  await signInAs(page, 'demo.panelis');
+  await page.goto(`${edition}/sanggahan`);
+  assert.match(await page.locator('main').textContent(), /Warga Nunukan/);
+  await assertAccessible(assert, page, "the panel's objections");
+  await page.getByLabel('Keputusan').selectOption({ label: 'Ditolak' });
+  await page.getByLabel('Pertimbangan panel').fill('Verifikasi lapangan menunjukkan layanan berjalan.');
+  await click(page, 'button', 'Catat keputusan');
+  assert.match(await page.locator('main').textContent(), /Ditolak/);
+  await page.goto(`${edition}/keputusan`);
+  assert.match(await page.locator('main').textContent(), /setelah masa sanggah berakhir/);
+  await assertAccessible(assert, page, 'the decisions page');
 });
