@@ -184,8 +184,8 @@ std::string fit_cell(const std::string& text) {
 }  // namespace
 
 std::string to_xlsx(const std::vector<std::string>& columns,
-                    const std::vector<std::vector<std::string>>& rows,
-                    const std::string& temp_dir) {
+                    const std::vector<std::vector<std::string>>& rows, const std::string& temp_dir,
+                    const std::string& sheet_name) {
   std::filesystem::create_directories(temp_dir);
   auto path = std::filesystem::path(temp_dir) / ("export-" + random_hex(12) + ".xlsx");
   lxw_workbook_options options{};
@@ -194,7 +194,7 @@ std::string to_xlsx(const std::vector<std::string>& columns,
   options.tmpdir = tmp.data();
   lxw_workbook* workbook = workbook_new_opt(path.c_str(), &options);
   if (!workbook) throw std::runtime_error("cannot create " + path.string());
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Inovasi");
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, sheet_name.c_str());
   lxw_format* bold = workbook_add_format(workbook);
   format_set_bold(bold);
   for (std::size_t c = 0; c < columns.size(); ++c) {

@@ -20,7 +20,8 @@ std::string to_csv(const std::vector<std::string>& columns,
 // The same as an Excel workbook (one sheet, a bold header row); temp_dir holds the file while it
 // is written, because libxlsxwriter 1.1.4 writes only to files.
 std::string to_xlsx(const std::vector<std::string>& columns,
-                    const std::vector<std::vector<std::string>>& rows, const std::string& temp_dir);
+                    const std::vector<std::vector<std::string>>& rows, const std::string& temp_dir,
+                    const std::string& sheet_name = "Inovasi");
 
 http::Response export_csv(app::Context& context);
 http::Response export_xlsx(app::Context& context);

@@ -139,6 +139,8 @@ http::Response render(Context& context, const competitions::Edition& edition,
       {"places", edition.setup.general.finalist_count.value_or(99)},
       {"grade", edition.setup.general.passing_grade.value_or(85)},
       {"can_nominate", organiser && !data.stage},
+      {"organiser", organiser},
+      {"export_base", base + "/ekspor"},
       {"nominated", false},
       {"problem", input.problem},
       {"notice_text", notice_text(context)}};
@@ -204,6 +206,7 @@ http::Response render_nominee(Context& context, const competitions::Edition& edi
   model["page_title"] = nominee->title;
   model["title"] = nominee->title + " · " + context.t("finals.nomination.title");
   model["back_url"] = base_url(edition.id) + "/nominasi";
+  model["dossier_url"] = base_url(edition.id) + "/dosir/" + std::to_string(proposal_id);
   model["action"] = base_url(edition.id) + "/nominasi/" + std::to_string(proposal_id);
   model["editable"] = stage && !stage->finalists_published_at;
   // A refused form shows what was typed, not what is stored.

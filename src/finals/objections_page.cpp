@@ -92,6 +92,7 @@ http::Response render_finalist(Context& context, const competitions::Edition& ed
   model["title"] = d.nominee->title + " · " + context.t("finals.finalist.title");
   model["edition_title"] = edition.setup.general.title;
   model["decisions_url"] = base_url(edition.id) + "/keputusan";
+  model["dossier_url"] = base_url(edition.id) + "/dosir/" + std::to_string(proposal_id);
   model["action"] = base_url(edition.id) + "/finalis/" + std::to_string(proposal_id);
   model["editable"] = stage && stage->finalists_published_at && !stage->results_published_at &&
                       !d.nominee->removed_reason;

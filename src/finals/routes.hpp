@@ -13,5 +13,6 @@ void register_finalist_routes(app::Routes& routes);    // finalists_page.cpp
 void register_objection_routes(app::Routes& routes);   // objections_page.cpp
 void register_decision_routes(app::Routes& routes);    // decisions_page.cpp
 void register_results_routes(app::Routes& routes);     // results_page.cpp
+void register_export_routes(app::Routes& routes);      // export_page.cpp
 
 }  // namespace simpul::finals

@@ -1,5 +1,7 @@
 #include "finals/store.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace simpul::finals {
 namespace {
 
@@ -274,6 +276,60 @@ void insert_award(db::Transaction& tx, std::int64_t innovation_id, int year, con
       "INSERT INTO innovation_awards (innovation_id, year, tier, title, source, created_at) "
       "VALUES ($1, $2, $3, $4, $5, $6)",
       {innovation_id, std::int64_t{year}, award.tier, award.title, source, now});
+}
+
+std::vector<ExportedProposal> exported_proposals(db::Transaction& tx, std::int64_t edition_id) {
+  std::vector<ExportedProposal> rows;
+  for (auto r : tx.query("SELECT p.id, p.title, a.name, COALESCE(v.name, ''), p.cluster, "
+                         "p.group_code, COALESCE(c.name, '') FROM proposals p "
+                         "JOIN agencies a ON a.id = p.agency_id "
+                         "LEFT JOIN provinces v ON v.code = p.province_code "
+                         "LEFT JOIN competition_categories c ON c.edition_id = p.edition_id "
+                         "AND c.code = p.category_code "
+                         "WHERE p.edition_id = $1 AND p.status = 'passed' ORDER BY p.id",
+                         {edition_id}))
+    rows.push_back(
+        {r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6)});
+  return rows;
+}
+
+std::vector<ExportedSheet> exported_sheets(db::Transaction& tx, std::int64_t edition_id) {
+  std::vector<ExportedSheet> rows;
+  for (auto r : tx.query("SELECT s.proposal_id, COALESCE(NULLIF(u.full_name, ''), u.username), "
+                         "s.status, s.scores_json, s.comment FROM score_sheets s "
+                         "JOIN users u ON u.id = s.evaluator_id WHERE s.edition_id = $1 "
+                         "ORDER BY s.proposal_id, s.id",
+                         {edition_id})) {
+    ExportedSheet sheet{r.integer(0), r.text(1), r.text(2), {}, r.text(4)};
+    auto scores = nlohmann::json::parse(r.text(3), nullptr, false);
+    if (scores.is_object())
+      for (const auto& [code, value] : scores.items())
+        if (value.is_number()) sheet.scores[code] = value.get<double>();
+    rows.push_back(std::move(sheet));
+  }
+  return rows;
+}
+
+std::optional<Dossier> dossier_of(db::Transaction& tx, std::int64_t edition_id,
+                                  std::int64_t proposal_id) {
+  auto rows = tx.query(
+      "SELECT p.title, a.name, u.name, p.group_code, COALESCE(c.name, '') FROM proposals p "
+      "JOIN agencies a ON a.id = p.agency_id JOIN units u ON u.id = p.unit_id "
+      "LEFT JOIN competition_categories c ON c.edition_id = p.edition_id "
+      "AND c.code = p.category_code "
+      "WHERE p.edition_id = $1 AND p.id = $2 AND p.status = 'passed'",
+      {edition_id, proposal_id});
+  if (rows.empty()) return std::nullopt;
+  auto r = rows.front();
+  Dossier d{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), {}, {}};
+  for (auto s :
+       tx.query("SELECT code, body FROM proposal_sections WHERE proposal_id = $1", {proposal_id}))
+    d.sections[s.text(0)] = s.text(1);
+  for (auto f : tx.query("SELECT attachment_code FROM proposal_files WHERE proposal_id = $1 "
+                         "ORDER BY attachment_code",
+                         {proposal_id}))
+    d.attachment_codes.push_back(f.text(0));
+  return d;
 }
 
 }  // namespace simpul::finals

@@ -112,4 +112,39 @@ void write_decision(db::Transaction& tx, std::int64_t edition_id, std::int64_t p
 void insert_award(db::Transaction& tx, std::int64_t innovation_id, int year, const Award& award,
                   const std::string& source, std::int64_t now);
 
+// The export's rows (finals/export.hpp).
+struct ExportedProposal {
+  std::int64_t id = 0;
+  std::string title;
+  std::string agency;
+  std::string province;
+  std::string cluster;   // code
+  std::string group;     // code
+  std::string category;  // name
+};
+
+struct ExportedSheet {
+  std::int64_t proposal_id = 0;
+  std::string evaluator;
+  std::string status;  // draft, submitted
+  std::map<std::string, double> scores;
+  std::string comment;
+};
+
+std::vector<ExportedProposal> exported_proposals(db::Transaction& tx, std::int64_t edition_id);
+std::vector<ExportedSheet> exported_sheets(db::Transaction& tx, std::int64_t edition_id);
+
+// What the anonymised dossier shows of a screened proposal.
+struct Dossier {
+  std::string title;
+  std::string agency_name;
+  std::string unit_name;
+  std::string group_code;
+  std::string category_name;
+  std::map<std::string, std::string> sections;  // by code
+  std::vector<std::string> attachment_codes;    // what it attached
+};
+std::optional<Dossier> dossier_of(db::Transaction& tx, std::int64_t edition_id,
+                                  std::int64_t proposal_id);
+
 }  // namespace simpul::finals

@@ -50,6 +50,13 @@ struct Path {
     EXPECT_EQ(save_part(organiser, edition, "kelompok", kGroups).status, 303);
     EXPECT_EQ(save_part(organiser, edition, "kategori", kCategories).status, 303);
     EXPECT_EQ(save_part(organiser, edition, "rubrik", rubric("rubric", kCriteria)).status, 303);
+    EXPECT_EQ(save_part(organiser, edition, "formulir",
+                        {{"section_1_code", "ringkasan"},
+                         {"section_1_title", "Ringkasan"},
+                         {"section_1_guidance", ""},
+                         {"section_1_max_words", "300"}})
+                  .status,
+              303);
     EXPECT_EQ(edition_action(organiser, edition, "terbitkan").status, 303);
     for (const auto& entry : kEntries) proposals.push_back(passed_proposal(entry.agency));
     for (const char* name : {"penilai.a", "penilai.b", "penilai.c"}) {
@@ -334,6 +341,45 @@ TEST_P(FinalsTest, FromScreeningToPublishedResults) {
         "objection.decide", "finals.remove", "finals.verification", "finals.decide",
         "finals.results"})
     EXPECT_GT(p.audits(action), 0) << action;
+}
+
+TEST_P(FinalsTest, ExportsForTheOrganiserAndAnAnonymisedDossierForThePanel) {
+  Path p(GetParam());
+  p.score_everything();
+  ASSERT_EQ(p.organiser.post(p.url("/nilai"), {{"metode", "kalibrasi"}}).status, 303);
+  ASSERT_EQ(p.organiser.post(p.url("/nominasi"), {{"aksi", "nominasi"}}).status, 303);
+  auto csv = p.organiser.get(p.url("/ekspor/usulan.csv"));
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_TRUE(csv.contains("id_usulan,judul,instansi")) << csv.body.substr(0, 300);
+  EXPECT_TRUE(csv.contains("Inovasi finalis 5,Pemerintah Kota Medan"));
+  EXPECT_TRUE(csv.contains(",44.44,")) << "Medan's raw mean, with a point";
+  auto sheets = p.organiser.get(p.url("/ekspor/lembar.csv"));
+  ASSERT_EQ(sheets.status, 200);
+  EXPECT_TRUE(
+      sheets.contains("kebaruan,efektivitas,kemanfaatan,kemudahan_direplikasi,"
+                      "keberlanjutan,total,komentar"));
+  EXPECT_EQ(std::count(sheets.body.begin(), sheets.body.end(), '\n'), 11) << "header + 10 sheets";
+  auto xlsx = p.organiser.get(p.url("/ekspor/usulan.xlsx"));
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  EXPECT_EQ(p.panelist.get(p.url("/ekspor/usulan.csv")).status, 403);
+  EXPECT_EQ(p.evaluators.begin()->second.get(p.url("/ekspor/lembar.csv")).status, 403);
+
+  p.server.app().db().write([&](db::Transaction& tx) {
+    tx.execute(
+        "INSERT INTO proposal_sections (proposal_id, code, body) VALUES ($1, 'ringkasan', $2)",
+        {p.proposals[0], std::string("Pemerintah Kota Tarakan melalui Bagian Organisasi melayani "
+                                     "warga Tarakan; kota tarakan kini tanpa antre.")});
+  });
+  std::string dossier = p.url("/dosir/" + std::to_string(p.proposals[0]));
+  EXPECT_EQ(p.evaluators.begin()->second.get(dossier).status, 403);
+  auto page = p.panelist.get(dossier);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_FALSE(page.contains("Tarakan")) << page.body;
+  EXPECT_FALSE(page.contains("tarakan"));
+  EXPECT_FALSE(page.contains("Bagian Organisasi"));
+  EXPECT_TRUE(page.contains("[disamarkan] melalui [disamarkan] melayani warga [disamarkan]"));
+  EXPECT_EQ(p.panelist.get(p.url("/dosir/999999")).status, 404);
 }
 
 TEST_P(FinalsTest, OnlyThePanelSeesThePanelsPages) {
