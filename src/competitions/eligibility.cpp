@@ -73,6 +73,14 @@ void check_awards(std::vector<Reason>& reasons, const GroupRules& group, const C
     reasons.push_back(
         {"competition.eligibility.has_top_award", {group_label(group), text("award", top->title)}});
   }
+  // The 2021 definition of Umum also closes it to an innovation twice in the Top 99 before.
+  int finalist_times = 0;
+  for (const auto& award : candidate.awards)
+    finalist_times += award.tier == "top_99" && earlier(award, deadline.edition_year);
+  if (group.excludes_top_award && finalist_times >= 2) {
+    reasons.push_back({"competition.eligibility.twice_top_99",
+                       {group_label(group), text("n", std::to_string(finalist_times))}});
+  }
 }
 
 void check_source(std::vector<Reason>& reasons, const GroupRules& group, const Candidate& candidate,

@@ -178,6 +178,17 @@ TEST(EligibilityAwards, UmumIsClosedToEarlierTopWinners) {
             "penghargaan tersebut.");
   candidate.awards = {{2019, "top_99", "Top 99 KIPP 2019", ""}};
   EXPECT_TRUE(check_eligibility(kipp(), "umum", candidate).empty());
+  // Not Top 99 twice (the 2021 definition): once is fine, twice before the edition is not.
+  candidate.awards.push_back({2022, "top_99", "Top 99 KIPP 2022", ""});
+  EXPECT_TRUE(check_eligibility(kipp(), "umum", candidate).empty()) << "2022 is the edition's year";
+  candidate.awards.back() = {2020, "top_99", "Top 99 KIPP 2020", ""};
+  auto twice = check_eligibility(kipp(), "umum", candidate);
+  ASSERT_EQ(keys(twice), std::vector<std::string>{"competition.eligibility.twice_top_99"});
+  EXPECT_EQ(words(twice[0]),
+            "Inovasi ini sudah 2 kali masuk Top 99; kelompok Umum tertutup bagi inovasi yang dua "
+            "kali masuk Top 99.");
+  EXPECT_TRUE(check_eligibility(kipp(), "khusus", candidate).size() == 1u)
+      << "Khusus asks for a top award, not for fewer finalist places";
 }
 
 TEST(EligibilitySources, ReplikasiNamesAnEarlierTopInnovationThatIsNotItself) {
