@@ -241,8 +241,7 @@ judging::ShortlistStatus run_shortlist(db::Database& database, const app::Actor&
     request.quotas = quotas_of(tx, edition_id);
     auto result = judging::shortlist(request);
     for (const auto& e : result.explanations) write_explanation(tx, e);
-    if (result.status == judging::ShortlistStatus::infeasible)
-      tx.execute("UPDATE nominees SET selected = 0 WHERE edition_id = $1", {edition_id});
+    if (result.status == judging::ShortlistStatus::infeasible) clear_shortlist(tx, edition_id);
     std::string problem = result.infeasibility ? problem_json(*result.infeasibility).dump() : "";
     write_shortlist_run(tx, edition_id, std::string(status_code(result.status)), problem, now);
     audit::record(tx, actor,
@@ -332,7 +331,7 @@ void remove_finalist(db::Database& database, const app::Actor& actor, const app:
     between_publications(tx, edition_id);
     finalist_of(tx, edition_id, proposal_id);
     write_removal(tx, proposal_id, reason, actor.user_id, now);
-    tx.execute("DELETE FROM final_decisions WHERE proposal_id = $1", {proposal_id});
+    delete_decision(tx, proposal_id);
     audit::record(tx, actor,
                   {"finals.remove", "proposal", std::to_string(proposal_id), std::nullopt,
                    json{{"reason", reason}}});

@@ -140,6 +140,11 @@ void write_explanation(db::Transaction& tx, const judging::NomineeExplanation& e
               std::string(reason_code(e.reason))});
 }
 
+void clear_shortlist(db::Transaction& tx, std::int64_t edition_id) {
+  tx.execute("UPDATE nominees SET selected = 0, rank = NULL, reason = '' WHERE edition_id = $1",
+             {edition_id});
+}
+
 void write_panel_choice(db::Transaction& tx, std::int64_t proposal_id,
                         const std::optional<std::string>& choice, const std::string& reason,
                         bool is_3t) {
@@ -261,9 +266,13 @@ std::map<std::int64_t, std::string> decisions_of(db::Transaction& tx, std::int64
   return tiers;
 }
 
+void delete_decision(db::Transaction& tx, std::int64_t proposal_id) {
+  tx.execute("DELETE FROM final_decisions WHERE proposal_id = $1", {proposal_id});
+}
+
 void write_decision(db::Transaction& tx, std::int64_t edition_id, std::int64_t proposal_id,
                     const std::string& tier, std::optional<std::int64_t> by, std::int64_t now) {
-  tx.execute("DELETE FROM final_decisions WHERE proposal_id = $1", {proposal_id});
+  delete_decision(tx, proposal_id);
   tx.execute(
       "INSERT INTO final_decisions (proposal_id, edition_id, tier, decided_by, decided_at) "
       "VALUES ($1, $2, $3, $4, $5)",

@@ -56,6 +56,8 @@ std::optional<NomineeRow> find_nominee(db::Transaction& tx, std::int64_t edition
 void insert_nominee(db::Transaction& tx, std::int64_t edition_id, std::int64_t proposal_id,
                     double score);
 void write_explanation(db::Transaction& tx, const judging::NomineeExplanation& explanation);
+// An infeasible run selects nobody and explains nobody.
+void clear_shortlist(db::Transaction& tx, std::int64_t edition_id);
 void write_panel_choice(db::Transaction& tx, std::int64_t proposal_id,
                         const std::optional<std::string>& choice, const std::string& reason,
                         bool is_3t);
@@ -109,6 +111,7 @@ void insert_note(db::Transaction& tx, std::int64_t edition_id, std::int64_t prop
 std::map<std::int64_t, std::string> decisions_of(db::Transaction& tx, std::int64_t edition_id);
 void write_decision(db::Transaction& tx, std::int64_t edition_id, std::int64_t proposal_id,
                     const std::string& tier, std::optional<std::int64_t> by, std::int64_t now);
+void delete_decision(db::Transaction& tx, std::int64_t proposal_id);
 void insert_award(db::Transaction& tx, std::int64_t innovation_id, int year, const Award& award,
                   const std::string& source, std::int64_t now);
 

@@ -184,6 +184,9 @@ TEST_P(FinalsTest, FromScreeningToPublishedResults) {
   page = p.panelist.get(p.url("/nominasi"));
   EXPECT_TRUE(page.contains("Kuota tidak dapat dipenuhi"));
   EXPECT_EQ(p.selected(), 0);
+  EXPECT_EQ(p.server.count("SELECT COUNT(*) FROM nominees WHERE reason <> '' OR rank IS NOT NULL"),
+            0)
+      << "no explanation left over from the feasible run";
   EXPECT_EQ(p.organiser.post(p.url("/nominasi"), {{"aksi", "umumkan"}}).status, 409);
   ASSERT_EQ(p.panelist.post(bandung, {{"pilihan", ""}}).status, 303);
   ASSERT_EQ(p.panelist.post(p.url("/nominasi"), {{"aksi", "susun"}}).status, 303);
