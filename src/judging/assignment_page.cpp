@@ -30,8 +30,9 @@ struct Board {
   std::map<std::int64_t, ProposalName> names;
   std::map<std::int64_t, std::string> evaluators;
   std::vector<Assigned> pairs;
-  std::size_t active_evaluators = 0;
-  std::map<std::int64_t, int> submitted;  // sheets per evaluator
+  std::vector<Evaluator> active;
+  std::map<std::int64_t, Progress> progress;
+  std::map<std::int64_t, EvaluatorSetting> settings;
 };
 
 Board read_board(Context& context, const competitions::Edition& edition) {
@@ -41,22 +42,54 @@ Board read_board(Context& context, const competitions::Edition& edition) {
                  screened_names(tx, edition.id),
                  evaluator_names(tx),
                  assignments_of(tx, edition.id),
-                 active_evaluators(tx, today).size(),
-                 submitted_counts(tx, edition.id)};
+                 active_evaluators(tx, today),
+                 progress_of(tx, edition.id),
+                 evaluator_settings(tx, edition.id)};
   });
 }
 
-Json loads_json(const Board& board) {
-  std::map<std::int64_t, int> loads;
-  for (const auto& [id, name] : board.evaluators) loads[id] = 0;
-  for (const auto& a : board.pairs) ++loads[a.evaluator_id];
+// The pairs whose evaluator has the proposal's category among their fields, as the run counts
+// them (Result::expertise_matches), so the page tells the same after manual moves.
+int expertise_matches(const Board& board) {
+  std::map<std::int64_t, const Proposal*> proposals;
+  for (const auto& p : board.proposals) proposals[p.id] = &p;
+  int matches = 0;
+  for (const auto& a : board.pairs) {
+    auto p = proposals.find(a.proposal_id);
+    auto s = board.settings.find(a.evaluator_id);
+    if (p == proposals.end() || s == board.settings.end()) continue;
+    matches += has_expertise(Evaluator{.expertise = s->second.expertise}, *p->second);
+  }
+  return matches;
+}
+
+std::string expertise_text(const competitions::Setup& setup, const std::set<std::string>& codes) {
+  std::string text;
+  for (const auto& category : setup.categories) {
+    if (codes.contains(category.code)) text += (text.empty() ? "" : "; ") + category.name;
+  }
+  return text;
+}
+
+// Every active evaluator and whoever else has pairs in the edition, with their settings and where
+// their sheets stand.
+Json loads_json(const Board& board, const competitions::Edition& edition) {
+  std::set<std::int64_t> ids;
+  for (const auto& e : board.active) ids.insert(e.id);
+  for (const auto& [id, progress] : board.progress) ids.insert(id);
   Json rows = Json::array();
-  for (const auto& [id, load] : loads) {
+  for (auto id : ids) {
     auto name = board.evaluators.find(id);
-    auto done = board.submitted.find(id);
+    auto progress = board.progress.contains(id) ? board.progress.at(id) : Progress{};
+    auto setting = board.settings.contains(id) ? board.settings.at(id) : EvaluatorSetting{};
     rows.push_back({{"name", name == board.evaluators.end() ? "" : name->second},
-                    {"load", load},
-                    {"submitted", done == board.submitted.end() ? 0 : done->second}});
+                    {"url", base_url(edition.id) + "/penilai/" + std::to_string(id)},
+                    {"expertise", expertise_text(edition.setup, setting.expertise)},
+                    {"max_load", setting.max_load ? std::to_string(*setting.max_load) : ""},
+                    {"load", progress.assigned},
+                    {"not_started", progress.not_started()},
+                    {"drafts", progress.drafts},
+                    {"submitted", progress.submitted}});
   }
   return rows;
 }
@@ -90,6 +123,17 @@ Json proposals_json(Context& context, const Board& board, std::int64_t edition_i
   return rows;
 }
 
+// The outcome of the last action, named in the redirect: a run, or reminders and how many.
+std::string notice_text(Context& context) {
+  const auto& query = context.request().query();
+  std::string message = query.get("pesan");
+  if (message == "ditugaskan") return context.t("judging.assign.done");
+  if (message != "diingatkan") return "";
+  auto count = parse_positive(query.get("jumlah"));
+  return count ? context.t("judging.remind.done", {{"n", std::to_string(*count)}})
+               : context.t("judging.remind.nobody");
+}
+
 http::Response render_board(Context& context, const competitions::Edition& edition,
                             const std::string& problem, int status) {
   Board board = read_board(context, edition);
@@ -98,7 +142,7 @@ http::Response render_board(Context& context, const competitions::Edition& editi
       parse_positive(context.request().query().get("halaman")).value_or(1), 10'000);
   int short_count = 0;
   Json rows = proposals_json(context, board, edition.id, k, page, short_count);
-  Json loads = loads_json(board);
+  Json loads = loads_json(board, edition);
   std::string base = base_url(edition.id);
   Json pager = Json::object();
   if (page > 1) pager["previous"] = base + "?halaman=" + std::to_string(page - 1);
@@ -110,8 +154,10 @@ http::Response render_board(Context& context, const competitions::Edition& editi
                 {"action", base},
                 {"k", k},
                 {"screened", board.proposals.size()},
-                {"evaluators", board.active_evaluators},
+                {"evaluators", board.active.size()},
                 {"pairs", board.pairs.size()},
+                {"expertise_matches", expertise_matches(board)},
+                {"remind_action", base + "/pengingat"},
                 {"short", short_count},
                 {"loads", loads},
                 {"has_loads", !loads.empty()},
@@ -119,9 +165,7 @@ http::Response render_board(Context& context, const competitions::Edition& editi
                 {"has_rows", !rows.empty()},
                 {"pager", pager},
                 {"problem", problem},
-                {"notice_text", context.request().query().get("pesan") == "ditugaskan"
-                                    ? context.t("judging.assign.done")
-                                    : ""}};
+                {"notice_text", notice_text(context)}};
   return context.page("judging/assignment", std::move(model), status);
 }
 
@@ -140,6 +184,20 @@ http::Response run(Context& context) {
     return render_board(context, edition, context.t(error.key()), 409);
   }
   return http::Response::redirect(base_url(edition.id) + "?pesan=ditugaskan");
+}
+
+http::Response remind(Context& context) {
+  auto edition = competitions::managed_edition(context, competitions::path_id(context));
+  int reminded = 0;
+  try {
+    reminded = remind_evaluators(context.db(), context.actor(), context.signed_in_user(),
+                                 edition.id, now_seconds());
+  } catch (const UserError& error) {
+    if (error.status() != 409) throw;
+    return render_board(context, edition, context.t(error.key()), 409);
+  }
+  return http::Response::redirect(base_url(edition.id) +
+                                  "?pesan=diingatkan&jumlah=" + std::to_string(reminded));
 }
 
 std::int64_t proposal_param(Context& context) {
@@ -213,6 +271,31 @@ http::Response move(Context& context) {
   return http::Response::redirect(base_url(edition.id) + "/" + std::to_string(proposal_id));
 }
 
+// Per edition, in the queue's order (an edition's items are together): how many of the
+// evaluator's sheets are submitted.
+Json progress_json(Context& context, const std::vector<QueueItem>& items) {
+  struct Tally {
+    std::int64_t edition_id = 0;
+    std::string edition;
+    int assigned = 0, submitted = 0;
+  };
+  std::vector<Tally> tallies;
+  for (const auto& item : items) {
+    if (tallies.empty() || tallies.back().edition_id != item.edition_id)
+      tallies.push_back({item.edition_id, item.edition_title});
+    ++tallies.back().assigned;
+    tallies.back().submitted += item.sheet_status == "submitted";
+  }
+  Json out = Json::array();
+  for (const auto& t : tallies) {
+    out.push_back({{"edition", t.edition},
+                   {"text", context.t("judging.queue.progress",
+                                      {{"submitted", std::to_string(t.submitted)},
+                                       {"assigned", std::to_string(t.assigned)}})}});
+  }
+  return out;
+}
+
 http::Response queue(Context& context) {
   auto items = context.db().read(
       [&](db::Transaction& tx) { return queue_of(tx, context.signed_in_user().id); });
@@ -229,6 +312,7 @@ http::Response queue(Context& context) {
                     {"category", item.category_name}});
   }
   Json model = {{"title", context.t("judging.queue.title")},
+                {"progress", progress_json(context, items)},
                 {"rows", rows},
                 {"has_rows", !rows.empty()},
                 {"count", rows.size()}};
@@ -243,6 +327,7 @@ void register_assignment_routes(app::Routes& routes) {
   auto organisers = Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
   routes.get("/kompetisi/{id}/penugasan", organisers, board);
   routes.post("/kompetisi/{id}/penugasan", organisers, run);
+  routes.post("/kompetisi/{id}/penugasan/pengingat", organisers, remind);
   routes.get("/kompetisi/{id}/penugasan/{proposal}", organisers, moves);
   routes.post("/kompetisi/{id}/penugasan/{proposal}", organisers, move);
   routes.get("/penilaian", Access::roles({Role::evaluator}), queue);

@@ -2,13 +2,18 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "audit/store.hpp"
 #include "competitions/rules.hpp"
 #include "competitions/store.hpp"
+#include "core/util/numbers.hpp"
+#include "core/util/text.hpp"
+#include "core/view/format.hpp"
 #include "innovations/model.hpp"
 #include "judging/service.hpp"
 #include "judging/store.hpp"
+#include "notices/service.hpp"
 
 namespace simpul::judging {
 namespace {
@@ -64,6 +69,62 @@ json keep_manual_pairs(db::Transaction& tx, std::int64_t edition_id, Request& re
   return dropped;
 }
 
+// The organiser's settings on the run's evaluators. A max load below the pairs the run keeps for
+// the evaluator is raised to them: a kept pair is never dropped to honour it (assign would refuse
+// the request otherwise).
+void apply_settings(const std::map<std::int64_t, EvaluatorSetting>& settings, Request& request) {
+  std::map<std::int64_t, int> kept;
+  for (const Pair& pair : request.kept) ++kept[pair.evaluator_id];
+  for (Evaluator& e : request.evaluators) {
+    auto it = settings.find(e.id);
+    if (it == settings.end()) continue;
+    e.expertise = it->second.expertise;
+    if (it->second.max_load) e.max_load = std::max(*it->second.max_load, kept[e.id]);
+  }
+}
+
+json setting_json(std::int64_t evaluator_id, const EvaluatorSetting& setting) {
+  return {{"evaluator", evaluator_id},
+          {"expertise", setting.expertise},
+          {"max_load", setting.max_load ? json(*setting.max_load) : json(nullptr)}};
+}
+
+EvaluatorSetting checked_setting(const competitions::Setup& setup, TypedSetting typed) {
+  FormErrors errors;
+  EvaluatorSetting setting;
+  for (std::string& code : typed.expertise) {
+    code = trim(code);
+    bool known = std::any_of(setup.categories.begin(), setup.categories.end(),
+                             [&](const competitions::Category& c) { return c.code == code; });
+    if (!known) errors["expertise"] = "judging.error.category";
+    setting.expertise.insert(code);
+  }
+  std::string max_load = trim(typed.max_load);
+  if (!max_load.empty()) {
+    auto value = parse_positive(max_load);
+    if (!value || *value > kMaxLoadLimit)
+      errors["max_load"] = "judging.error.max_load";
+    else
+      setting.max_load = static_cast<int>(*value);
+  }
+  if (!errors.empty()) throw InvalidForm(errors);
+  return setting;
+}
+
+// The notice of a reminder: how many sheets are left and, when the stage has an end, until when
+// in the edition's zone (in both languages, as the inbox and the email show either).
+notices::Message reminder(const competitions::Edition& edition, int outstanding) {
+  const auto& general = edition.setup.general;
+  MessageArgs args{{"edition", general.title}, {"n", std::to_string(outstanding)}};
+  const auto* stage = competitions::find_stage(edition.setup, "evaluation");
+  if (!stage || !stage->ends_at) return {"judging.notice.reminder_open", args, "/penilaian"};
+  args.emplace_back("deadline",
+                    view::format_datetime(*stage->ends_at, general.zone, view::Lang::id));
+  args.emplace_back("deadline_en",
+                    view::format_datetime(*stage->ends_at, general.zone, view::Lang::en));
+  return {"judging.notice.reminder", args, "/penilaian"};
+}
+
 }  // namespace
 
 std::optional<std::string> conflict_reason(const Evaluator& evaluator, const Proposal& proposal) {
@@ -91,6 +152,7 @@ Result assign_edition(db::Database& database, const app::Actor& actor, const app
     if (request.proposals.empty()) throw conflict("judging.error.nothing_to_assign");
     if (request.evaluators.empty()) throw conflict("judging.error.no_evaluators");
     json dropped = keep_manual_pairs(tx, edition_id, request);
+    apply_settings(evaluator_settings(tx, edition_id), request);
     Result result = assign(request);
     replace_automatic(tx, edition_id, result.pairs, actor.user_id, now);
     json summary = result_json(result);
@@ -135,6 +197,48 @@ void move_evaluators(db::Database& database, const app::Actor& actor, const app:
                    json{{"removed", id_or_null(move.remove_evaluator)},
                         {"added", id_or_null(move.add_evaluator)},
                         {"reason", move.reason}}});
+  });
+}
+
+void save_evaluator_setting(db::Database& database, const app::Actor& actor,
+                            const app::CurrentUser& user, std::int64_t edition_id,
+                            std::int64_t evaluator_id, TypedSetting typed, std::int64_t now) {
+  database.write([&](db::Transaction& tx) {
+    auto edition = managed(tx, user, edition_id);
+    if (!active_evaluator(tx, evaluator_id, today_in(edition, now))) throw not_found();
+    EvaluatorSetting setting = checked_setting(edition.setup, std::move(typed));
+    auto settings = evaluator_settings(tx, edition_id);
+    auto before = settings.find(evaluator_id);
+    write_evaluator_setting(tx, edition_id, evaluator_id, setting, actor.user_id, now);
+    audit::record(
+        tx, actor,
+        {"evaluation.evaluator_setting", "competition", std::to_string(edition_id),
+         before == settings.end() ? std::nullopt
+                                  : std::optional<json>(setting_json(evaluator_id, before->second)),
+         setting_json(evaluator_id, setting)});
+  });
+}
+
+int remind_evaluators(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+                      std::int64_t edition_id, std::int64_t now) {
+  return database.write([&](db::Transaction& tx) {
+    auto edition = managed(tx, user, edition_id);
+    if (evaluation_window(edition.setup, now) == Window::closed)
+      throw conflict("judging.error.evaluation_closed");
+    std::set<std::int64_t> active;
+    for (const Evaluator& e : active_evaluators(tx, today_in(edition, now))) active.insert(e.id);
+    json reminded = json::object();
+    for (const auto& [evaluator_id, progress] : progress_of(tx, edition_id)) {
+      if (progress.outstanding() <= 0 || !active.contains(evaluator_id)) continue;
+      notices::notify(tx, evaluator_id, reminder(edition, progress.outstanding()));
+      reminded[std::to_string(evaluator_id)] = progress.outstanding();
+    }
+    if (!reminded.empty()) {
+      audit::record(tx, actor,
+                    {"evaluation.remind", "competition", std::to_string(edition_id), std::nullopt,
+                     json{{"outstanding", reminded}}});
+    }
+    return static_cast<int>(reminded.size());
   });
 }
 

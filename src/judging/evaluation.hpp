@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/context.hpp"
 #include "core/db/database.hpp"
@@ -28,6 +29,26 @@ struct Move {
 };
 void move_evaluators(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
                      std::int64_t edition_id, Move move, std::int64_t now);
+
+// The organiser's settings of an evaluator for the edition, which the automatic assignment reads:
+// the edition's categories the evaluator is expert in and the most proposals a run gives them.
+// 404 no such edition or active evaluator; 403 not whoever runs the edition; 422 InvalidForm
+// ("expertise": a code not among the edition's categories; "max_load": not a whole number from
+// 1 to 1000).
+struct TypedSetting {
+  std::vector<std::string> expertise;  // category codes as posted
+  std::string max_load;                // as typed; empty for no maximum
+};
+inline constexpr int kMaxLoadLimit = 1000;
+void save_evaluator_setting(db::Database& database, const app::Actor& actor,
+                            const app::CurrentUser& user, std::int64_t edition_id,
+                            std::int64_t evaluator_id, TypedSetting typed, std::int64_t now);
+
+// Sends a notice to every active evaluator of the edition who has assigned proposals without a
+// submitted sheet: how many are left and the evaluation stage's deadline. Returns how many were
+// reminded. 403 as above; 409 "judging.error.evaluation_closed" once the stage has closed.
+int remind_evaluators(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+                      std::int64_t edition_id, std::int64_t now);
 
 // The evaluator's score sheet for an assigned proposal: saved as a draft, or submitted once every
 // aspect is scored; 403 when not assigned, 409 outside the evaluation stage or once submitted,

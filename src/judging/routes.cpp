@@ -139,11 +139,13 @@ http::Response remove_route(Context& context) {
 void register_assignment_routes(app::Routes& routes);  // assignment_page.cpp
 void register_sheet_routes(app::Routes& routes);       // sheet_page.cpp
 void register_results_routes(app::Routes& routes);     // results_page.cpp
+void register_evaluator_routes(app::Routes& routes);   // evaluator_page.cpp
 
 void register_routes(app::Routes& routes) {
   register_assignment_routes(routes);
   register_sheet_routes(routes);
   register_results_routes(routes);
+  register_evaluator_routes(routes);
   auto judges = Access::roles({Role::evaluator, Role::panelist});
   routes.get(kPage, judges, page);
   routes.post("/penilai/profil", judges, save_profile_route);

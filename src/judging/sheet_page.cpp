@@ -1,11 +1,16 @@
 // The evaluator's score sheet for an assigned proposal (/penilaian/{proposal}): the proposal's
 // answers (without its agency when the review is blind), a score per aspect of the edition's
-// rubric with its guidance, a comment, "save draft" and "submit".
+// rubric with its guidance, a comment, "save draft" and "submit"; and the proposal's files, which
+// only its assigned evaluators download, under a name that never tells who sent them.
+#include <map>
+
 #include "app/features.hpp"
 #include "competitions/service.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
+#include "innovations/store.hpp"
+#include "innovations/uploads.hpp"
 #include "judging/evaluation.hpp"
 #include "judging/service.hpp"
 #include "judging/store.hpp"
@@ -26,6 +31,7 @@ struct Loaded {
   competitions::Edition edition;
   Reading reading;
   std::optional<Sheet> sheet;
+  std::vector<ProposalFile> files;
 };
 
 Loaded load(Context& context, std::int64_t proposal_id) {
@@ -36,7 +42,8 @@ Loaded load(Context& context, std::int64_t proposal_id) {
     auto edition = competitions::find_edition(tx, *edition_id);
     auto reading = reading_of(tx, proposal_id);
     if (!edition || !reading) return std::nullopt;
-    return Loaded{*edition, *reading, find_sheet(tx, proposal_id, user_id)};
+    return Loaded{*edition, *reading, find_sheet(tx, proposal_id, user_id),
+                  files_of(tx, proposal_id)};
   });
   if (!found) throw not_found();
   return *found;
@@ -49,6 +56,26 @@ Json sections_json(const Loaded& l) {
     out.push_back(
         {{"title", s.title},
          {"body", competitions::paragraphs(it == l.reading.sections.end() ? "" : it->second)}});
+  }
+  return out;
+}
+
+std::string file_url(std::int64_t proposal_id, const std::string& code) {
+  return "/penilaian/" + std::to_string(proposal_id) + "/berkas/" + http::url_encode(code);
+}
+
+// Each file under its attachment's title from the edition's set-up; the uploaded file name only
+// when the review is open, since it often names the agency.
+Json files_json(const Loaded& l, std::int64_t proposal_id) {
+  bool blind = l.edition.setup.general.blind_review;
+  Json out = Json::array();
+  for (const auto& f : l.files) {
+    std::string title = f.attachment_code;
+    for (const auto& a : l.edition.setup.attachments)
+      if (a.code == f.attachment_code) title = a.title;
+    out.push_back({{"title", title},
+                   {"name", blind ? "" : f.original_name},
+                   {"url", file_url(proposal_id, f.attachment_code)}});
   }
   return out;
 }
@@ -96,6 +123,8 @@ http::Response render(Context& context, std::int64_t proposal_id, const TypedShe
       {"blind", l.edition.setup.general.blind_review},
       {"category", l.reading.category_name},
       {"video_url", l.reading.video_url},
+      {"files", files_json(l, proposal_id)},
+      {"has_files", !l.files.empty()},
       {"sections", sections_json(l)},
       {"aspects", aspects_json(context, l, typed, errors)},
       {"comment", typed     ? typed->comment
@@ -138,12 +167,58 @@ http::Response save(Context& context) {
   return http::Response::redirect("/penilaian/" + std::to_string(proposal_id) + "?pesan=tersimpan");
 }
 
+// The file's extension from its type, which was sniffed from the bytes at upload, so the name
+// owes nothing to what the proposer called the file.
+std::string extension_of(const std::string& content_type) {
+  static const std::map<std::string, std::string, std::less<>> kExtensions = {
+      {"application/pdf", "pdf"},
+      {"image/jpeg", "jpg"},
+      {"image/png", "png"},
+      {"image/webp", "webp"},
+      {"text/plain", "txt"},
+      {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"},
+      {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"},
+      {"application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx"},
+      {"application/vnd.oasis.opendocument.text", "odt"}};
+  auto it = kExtensions.find(content_type);
+  return it == kExtensions.end() ? "bin" : it->second;
+}
+
+// Always "usulan-<id>-<attachment>.<ext>": under blind review the uploaded name could name the
+// agency, and one rule for every edition keeps a review that turns blind later from leaking.
+http::Response download(Context& context) {
+  auto proposal_id = proposal_param(context);
+  std::string code(context.request().param("code"));
+  auto user_id = context.signed_in_user().id;
+  auto found = context.db().read(
+      [&](db::Transaction& tx) -> std::optional<std::pair<ProposalFile, std::string>> {
+        if (!assignment_edition(tx, proposal_id, user_id)) throw forbidden();
+        auto file = file_of(tx, proposal_id, code);
+        if (!file) return std::nullopt;
+        auto bytes = innovations::blob_bytes(tx, file->sha256);
+        if (!bytes) return std::nullopt;
+        return std::make_pair(*file, std::move(*bytes));
+      });
+  if (!found) throw not_found();
+  const ProposalFile& file = found->first;
+  auto response = http::Response::html(std::move(found->second));
+  response.content_type = file.content_type;
+  response.set_header("Content-Disposition",
+                      innovations::attachment_disposition("usulan-" + std::to_string(proposal_id) +
+                                                          "-" + file.attachment_code + "." +
+                                                          extension_of(file.content_type)));
+  response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("Cache-Control", "private, no-store");
+  return response;
+}
+
 }  // namespace
 
 void register_sheet_routes(app::Routes& routes) {
   auto evaluators = app::Access::roles({auth::Role::evaluator});
   routes.get("/penilaian/{proposal}", evaluators, sheet);
   routes.post("/penilaian/{proposal}", evaluators, save);
+  routes.get("/penilaian/{proposal}/berkas/{code}", evaluators, download);
 }
 
 }  // namespace simpul::judging

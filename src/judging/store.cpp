@@ -303,13 +303,48 @@ void write_method_choice(db::Transaction& tx, std::int64_t edition_id, const Met
        choice.chosen_at});
 }
 
-std::map<std::int64_t, int> submitted_counts(db::Transaction& tx, std::int64_t edition_id) {
-  std::map<std::int64_t, int> counts;
-  for (auto r : tx.query("SELECT evaluator_id, COUNT(*) FROM score_sheets WHERE edition_id = $1 "
-                         "AND status = 'submitted' GROUP BY evaluator_id",
-                         {edition_id}))
-    counts[r.integer(0)] = static_cast<int>(r.integer(1));
-  return counts;
+std::map<std::int64_t, Progress> progress_of(db::Transaction& tx, std::int64_t edition_id) {
+  std::map<std::int64_t, Progress> progress;
+  for (auto r : tx.query("SELECT x.evaluator_id, COUNT(*), "
+                         "SUM(CASE WHEN s.status = 'draft' THEN 1 ELSE 0 END), "
+                         "SUM(CASE WHEN s.status = 'submitted' THEN 1 ELSE 0 END) "
+                         "FROM evaluation_assignments x LEFT JOIN score_sheets s "
+                         "ON s.proposal_id = x.proposal_id AND s.evaluator_id = x.evaluator_id "
+                         "WHERE x.edition_id = $1 GROUP BY x.evaluator_id",
+                         {edition_id})) {
+    progress[r.integer(0)] = {static_cast<int>(r.integer(1)), static_cast<int>(r.integer(2)),
+                              static_cast<int>(r.integer(3))};
+  }
+  return progress;
+}
+
+std::map<std::int64_t, EvaluatorSetting> evaluator_settings(db::Transaction& tx,
+                                                            std::int64_t edition_id) {
+  std::map<std::int64_t, EvaluatorSetting> settings;
+  for (auto r : tx.query("SELECT evaluator_id, expertise_json, max_load "
+                         "FROM evaluator_edition_settings WHERE edition_id = $1",
+                         {edition_id})) {
+    EvaluatorSetting& setting = settings[r.integer(0)];
+    auto codes = nlohmann::json::parse(r.text(1), nullptr, false);
+    if (codes.is_array()) {
+      for (const auto& code : codes)
+        if (code.is_string()) setting.expertise.insert(code.get<std::string>());
+    }
+    if (auto max = r.optional_integer(2)) setting.max_load = static_cast<int>(*max);
+  }
+  return settings;
+}
+
+void write_evaluator_setting(db::Transaction& tx, std::int64_t edition_id,
+                             std::int64_t evaluator_id, const EvaluatorSetting& setting,
+                             std::optional<std::int64_t> by, std::int64_t now) {
+  tx.execute("DELETE FROM evaluator_edition_settings WHERE edition_id = $1 AND evaluator_id = $2",
+             {edition_id, evaluator_id});
+  tx.execute(
+      "INSERT INTO evaluator_edition_settings (edition_id, evaluator_id, expertise_json, "
+      "max_load, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6)",
+      {edition_id, evaluator_id, nlohmann::json(setting.expertise).dump(),
+       db::optional_integer(setting.max_load), db::optional_integer(by), now});
 }
 
 std::optional<Reading> reading_of(db::Transaction& tx, std::int64_t proposal_id) {
@@ -329,6 +364,33 @@ std::optional<Reading> reading_of(db::Transaction& tx, std::int64_t proposal_id)
       {proposal_id});
   if (!video.empty()) reading.video_url = video.front().text(0);
   return reading;
+}
+
+namespace {
+
+constexpr const char* kFileColumns =
+    "SELECT attachment_code, original_name, content_type, size, sha256 FROM proposal_files "
+    "WHERE proposal_id = $1 AND sha256 IS NOT NULL";
+
+ProposalFile file_from(const db::Result::Row& r) {
+  return {r.text(0), r.text(1), r.text(2), r.integer(3), r.text(4)};
+}
+
+}  // namespace
+
+std::vector<ProposalFile> files_of(db::Transaction& tx, std::int64_t proposal_id) {
+  std::vector<ProposalFile> files;
+  for (auto r : tx.query(std::string(kFileColumns) + " ORDER BY id", {proposal_id}))
+    files.push_back(file_from(r));
+  return files;
+}
+
+std::optional<ProposalFile> file_of(db::Transaction& tx, std::int64_t proposal_id,
+                                    const std::string& attachment_code) {
+  auto result = tx.query(std::string(kFileColumns) + " AND attachment_code = $2",
+                         {proposal_id, attachment_code});
+  if (result.empty()) return std::nullopt;
+  return file_from(result.front());
 }
 
 }  // namespace simpul::judging

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -111,8 +112,28 @@ struct MethodChoice {
 std::optional<MethodChoice> find_method_choice(db::Transaction& tx, std::int64_t edition_id);
 void write_method_choice(db::Transaction& tx, std::int64_t edition_id, const MethodChoice& choice,
                          std::optional<std::int64_t> by);
-// Submitted sheets per evaluator of the edition.
-std::map<std::int64_t, int> submitted_counts(db::Transaction& tx, std::int64_t edition_id);
+// Per evaluator of the edition: the proposals assigned and where their sheets stand. A sheet
+// whose pair was moved away since does not count.
+struct Progress {
+  int assigned = 0;
+  int drafts = 0;
+  int submitted = 0;
+  int not_started() const { return assigned - drafts - submitted; }
+  int outstanding() const { return assigned - submitted; }
+};
+std::map<std::int64_t, Progress> progress_of(db::Transaction& tx, std::int64_t edition_id);
+
+// What the organiser sets per evaluator for the edition (migration 0015).
+struct EvaluatorSetting {
+  std::set<std::string> expertise;  // category codes of the edition
+  std::optional<int> max_load;      // none: no maximum
+  bool operator==(const EvaluatorSetting&) const = default;
+};
+std::map<std::int64_t, EvaluatorSetting> evaluator_settings(db::Transaction& tx,
+                                                            std::int64_t edition_id);
+void write_evaluator_setting(db::Transaction& tx, std::int64_t edition_id,
+                             std::int64_t evaluator_id, const EvaluatorSetting& setting,
+                             std::optional<std::int64_t> by, std::int64_t now);
 
 // What the evaluator reads of a proposal: no agency when the review is blind.
 struct Reading {
@@ -123,5 +144,17 @@ struct Reading {
   std::string video_url;
 };
 std::optional<Reading> reading_of(db::Transaction& tx, std::int64_t proposal_id);
+
+// A file attached to a proposal (video links aside), one per attachment of the edition's set-up.
+struct ProposalFile {
+  std::string attachment_code;
+  std::string original_name;  // as uploaded: may name the agency, never shown under blind review
+  std::string content_type;   // sniffed from the bytes at upload
+  std::int64_t size = 0;
+  std::string sha256;  // the blob's key in innovation_blobs
+};
+std::vector<ProposalFile> files_of(db::Transaction& tx, std::int64_t proposal_id);
+std::optional<ProposalFile> file_of(db::Transaction& tx, std::int64_t proposal_id,
+                                    const std::string& attachment_code);
 
 }  // namespace simpul::judging

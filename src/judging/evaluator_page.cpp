@@ -1,0 +1,112 @@
+// The organiser's settings of one evaluator for an edition
+// (/kompetisi/{id}/penugasan/penilai/{user}): the edition's categories the evaluator is expert in
+// and the most proposals an automatic run gives them.
+#include <algorithm>
+
+#include "app/features.hpp"
+#include "competitions/service.hpp"
+#include "competitions/view.hpp"
+#include "core/util/clock.hpp"
+#include "core/util/numbers.hpp"
+#include "judging/evaluation.hpp"
+#include "judging/service.hpp"
+#include "judging/store.hpp"
+
+namespace simpul::judging {
+namespace {
+
+using app::Context;
+using app::Json;
+
+std::string board_url(std::int64_t edition_id) {
+  return "/kompetisi/" + std::to_string(edition_id) + "/penugasan";
+}
+
+std::int64_t evaluator_param(Context& context) {
+  auto id = parse_positive(context.request().param("user"));
+  if (!id) throw not_found();
+  return *id;
+}
+
+struct Current {
+  std::string name;
+  EvaluatorSetting setting;
+};
+
+Current current(Context& context, const competitions::Edition& edition, std::int64_t user_id) {
+  auto today = competitions::local_date(now_seconds(), edition.setup.general.zone);
+  auto found = context.db().read([&](db::Transaction& tx) -> std::optional<Current> {
+    if (!active_evaluator(tx, user_id, today)) return std::nullopt;
+    auto settings = evaluator_settings(tx, edition.id);
+    auto setting = settings.find(user_id);
+    return Current{evaluator_names(tx)[user_id],
+                   setting == settings.end() ? EvaluatorSetting{} : setting->second};
+  });
+  if (!found) throw not_found();
+  return *found;
+}
+
+// The form as typed, when it comes back with errors; else as stored.
+Json categories_json(const competitions::Setup& setup, const Current& stored,
+                     const TypedSetting* typed) {
+  Json rows = Json::array();
+  for (const auto& category : setup.categories) {
+    bool checked = typed ? std::find(typed->expertise.begin(), typed->expertise.end(),
+                                     category.code) != typed->expertise.end()
+                         : stored.setting.expertise.contains(category.code);
+    rows.push_back({{"code", category.code}, {"name", category.name}, {"checked", checked}});
+  }
+  return rows;
+}
+
+http::Response render(Context& context, const competitions::Edition& edition, std::int64_t user_id,
+                      const TypedSetting* typed, const FormErrors& errors, int status) {
+  Current stored = current(context, edition, user_id);
+  Json error_texts = Json::object();
+  for (const auto& [field, key] : errors) error_texts[field] = context.t(key);
+  std::string max_load = typed                     ? typed->max_load
+                         : stored.setting.max_load ? std::to_string(*stored.setting.max_load)
+                                                   : "";
+  Json model = {{"title", context.t("judging.evaluator.title") + " · " + stored.name},
+                {"name", stored.name},
+                {"edition_title", edition.setup.general.title},
+                {"board_url", board_url(edition.id)},
+                {"action", board_url(edition.id) + "/penilai/" + std::to_string(user_id)},
+                {"categories", categories_json(edition.setup, stored, typed)},
+                {"has_categories", !edition.setup.categories.empty()},
+                {"max_load", max_load},
+                {"limit", kMaxLoadLimit},
+                {"errors", error_texts},
+                {"has_errors", !errors.empty()}};
+  return context.page("judging/evaluator", std::move(model), status);
+}
+
+http::Response page(Context& context) {
+  auto edition = competitions::managed_edition(context, competitions::path_id(context));
+  return render(context, edition, evaluator_param(context), nullptr, {}, 200);
+}
+
+http::Response save(Context& context) {
+  auto edition = competitions::managed_edition(context, competitions::path_id(context));
+  auto user_id = evaluator_param(context);
+  const auto& form = context.request().form();
+  TypedSetting typed{form.all("keahlian"), form.get("beban_maks")};
+  try {
+    save_evaluator_setting(context.db(), context.actor(), context.signed_in_user(), edition.id,
+                           user_id, typed, now_seconds());
+  } catch (const InvalidForm& error) {
+    return render(context, edition, user_id, &typed, error.errors(), 422);
+  }
+  return context.redirect_with_notice(board_url(edition.id), "notice.judging_evaluator_saved");
+}
+
+}  // namespace
+
+void register_evaluator_routes(app::Routes& routes) {
+  using auth::Role;
+  auto organisers = app::Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
+  routes.get("/kompetisi/{id}/penugasan/penilai/{user}", organisers, page);
+  routes.post("/kompetisi/{id}/penugasan/penilai/{user}", organisers, save);
+}
+
+}  // namespace simpul::judging
