@@ -125,6 +125,19 @@ notices::Message reminder(const competitions::Edition& edition, int outstanding)
   return {"judging.notice.reminder", args, "/penilaian"};
 }
 
+// k lowered after manual moves can leave a proposal with more kept evaluators than k; which to
+// release is the organiser's choice (a logged move), not the run's.
+void refuse_kept_beyond_k(const Request& request) {
+  std::map<std::int64_t, int> kept;
+  for (const Pair& pair : request.kept) ++kept[pair.proposal_id];
+  for (const auto& [proposal_id, count] : kept)
+    if (count > request.evaluators_per_proposal)
+      throw conflict("judging.error.kept_beyond_k",
+                     {{"proposal", std::to_string(proposal_id)},
+                      {"kept", std::to_string(count)},
+                      {"k", std::to_string(request.evaluators_per_proposal)}});
+}
+
 }  // namespace
 
 std::optional<std::string> conflict_reason(const Evaluator& evaluator, const Proposal& proposal) {
@@ -153,6 +166,7 @@ Result assign_edition(db::Database& database, const app::Actor& actor, const app
     if (request.evaluators.empty()) throw conflict("judging.error.no_evaluators");
     json dropped = keep_manual_pairs(tx, edition_id, request);
     apply_settings(evaluator_settings(tx, edition_id), request);
+    refuse_kept_beyond_k(request);
     Result result = assign(request);
     replace_automatic(tx, edition_id, result.pairs, actor.user_id, now);
     json summary = result_json(result);

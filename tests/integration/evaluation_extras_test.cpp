@@ -349,6 +349,30 @@ TEST_P(EvaluationExtrasTest, FilesReachOnlyAssignedEvaluatorsAndNeverNameTheAgen
   EXPECT_EQ(assigned.get(file).header("content-disposition"), disposition);
 }
 
+// k lowered after manual moves: the run refuses, names the proposal and changes nothing, rather
+// than fail or drop a pair the organiser placed.
+TEST_P(EvaluationExtrasTest, ARunRefusesMoreKeptEvaluatorsThanK) {
+  Fixture e(GetParam(), 2);
+  e.judge("penilai.satu");
+  e.judge("penilai.dua");
+  auto proposal = e.passed_proposal("Pemerintah Kota Bandung", "inklusif");
+  std::string moves = e.url("/" + std::to_string(proposal));
+  e.organiser.get(moves);
+  for (const char* name : {"penilai.satu", "penilai.dua"})
+    ASSERT_EQ(
+        e.organiser.post(moves, {{"tambah", std::to_string(e.user(name))}, {"alasan", "pilihan"}})
+            .status,
+        303);
+  e.server.app().db().write([&](db::Transaction& tx) {
+    tx.execute("UPDATE competition_editions SET evaluators_per_proposal = 1 WHERE id = $1", {e.id});
+  });
+  auto refused = e.run();
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_TRUE(refused.contains("Usulan nomor " + std::to_string(proposal) + " sudah punya 2"))
+      << refused.body.substr(0, 3000);
+  EXPECT_EQ(e.pairs("proposal_id = $1", {proposal}), 2);
+}
+
 SIMPUL_ENGINE_SUITE(EvaluationExtrasTest);
 
 }  // namespace
