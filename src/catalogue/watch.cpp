@@ -1,5 +1,7 @@
 #include "catalogue/watch.hpp"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "catalogue/catalogue.hpp"
@@ -10,6 +12,7 @@ Watch::Watch(db::Database& database, Catalogue& catalogue, std::chrono::millisec
     : database_(database), catalogue_(catalogue), interval_(interval) {
   database_.read([&](db::Transaction& tx) {
     mark_ = tx.scalar("SELECT COALESCE(MAX(published_at), 0) FROM innovation_published");
+    award_mark_ = tx.scalar("SELECT COALESCE(MAX(id), 0) FROM innovation_awards");
     // The catalogue's load reads these; reading them again would only cost memory.
     for (auto row : tx.query(
              "SELECT innovation_id FROM innovation_published WHERE published_at = $1", {mark_})) {
@@ -31,7 +34,25 @@ void Watch::start() {
   thread_ = std::thread([this] { run(); });
 }
 
-std::size_t Watch::poll() {
+std::size_t Watch::poll() { return poll_publications() + poll_awards(); }
+
+// Awards written since the last round (a competition's results, on another server): their
+// innovations are re-read, so that the award facet counts them.
+std::size_t Watch::poll_awards() {
+  auto rows = database_.read([&](db::Transaction& tx) {
+    return tx.query("SELECT id, innovation_id FROM innovation_awards WHERE id > $1 ORDER BY id",
+                    {award_mark_});
+  });
+  std::set<std::int64_t> innovations;
+  for (auto row : rows) {
+    award_mark_ = std::max(award_mark_, row.integer(0));
+    innovations.insert(row.integer(1));
+  }
+  for (auto id : innovations) catalogue_.refresh(id);
+  return innovations.size();
+}
+
+std::size_t Watch::poll_publications() {
   auto rows = database_.read([&](db::Transaction& tx) {
     return tx.query(
         "SELECT innovation_id, published_at FROM innovation_published WHERE published_at >= $1 "

@@ -124,6 +124,16 @@ TEST_P(CatalogueWatch, APollReadsEachPublicationOnce) {
   EXPECT_EQ(watch.poll(), 1u);
   EXPECT_EQ(watch.poll(), 0u) << "the same publication is not read twice";
   EXPECT_TRUE(catalogue.card(id).has_value());
+
+  // An award written elsewhere (a competition's results on another server) is read once too.
+  server.app().db().write([&](db::Transaction& tx) {
+    tx.execute(
+        "INSERT INTO innovation_awards (innovation_id, year, tier, title, created_at) "
+        "VALUES ($1, 2027, 'replikasi', 'Top 5 Replikasi · KIPP 2027', 0)",
+        {id});
+  });
+  EXPECT_EQ(watch.poll(), 1u);
+  EXPECT_EQ(watch.poll(), 0u);
 }
 
 SIMPUL_ENGINE_SUITE(CatalogueWatch);
