@@ -340,6 +340,18 @@ TEST_P(EvaluationExtrasTest, FilesReachOnlyAssignedEvaluatorsAndNeverNameTheAgen
   EXPECT_EQ(other.get(sheet).status, 403);
   EXPECT_EQ(assigned.get(sheet + "/berkas/video").status, 404);
   EXPECT_EQ(e.organiser.get(file).status, 403) << "evaluators only";
+  // No other route names the agency to the evaluator: the proposal's own page, the lists, the
+  // results, the exports, the panel's pages and dossier are refused.
+  std::string edition = "/kompetisi/" + std::to_string(e.id);
+  for (const std::string& path :
+       {"/usulan/" + std::to_string(proposal), edition + "/usulan", edition + "/nilai",
+        edition + "/dasbor", edition + "/ekspor/usulan.csv", edition + "/ekspor/lembar.xlsx",
+        edition + "/dosir/" + std::to_string(proposal), edition + "/nominasi",
+        edition + "/penugasan"}) {
+    auto refused = assigned.get(path);
+    EXPECT_EQ(refused.status, 403) << path;
+    EXPECT_FALSE(refused.contains("Tarakan")) << path;
+  }
 
   // An open review shows what the proposer called the file; the download's name stays the same.
   e.server.app().db().write([&](db::Transaction& tx) {
