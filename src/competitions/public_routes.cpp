@@ -195,6 +195,9 @@ Json proposal_links(Context& context, const Edition& edition, bool manager, std:
   if (panel) add(base + "/nominasi", "finals.nomination.title");
   if (panel && finals.finalists_published) add(base + "/sanggahan", "finals.objections.title");
   if (panel && finals.finalists_published) add(base + "/keputusan", "finals.decisions.title");
+  if (panel && finals.finalists_published) add(base + "/presentasi", "presentation.title");
+  if ((agency || panel) && finals.finalists_published)
+    add(base + "/jadwal", "presentation.schedule.title");
   if (finals.finalists_published) add(base + "/finalis", "finals.finalists.title");
   if (finals.results_published) add(base + "/hasil", "finals.results.title");
   return links.empty() ? Json(nullptr) : links;

@@ -6,6 +6,8 @@
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
+#include "finals/presentation_rules.hpp"
+#include "finals/presentation_store.hpp"
 #include "finals/routes.hpp"
 #include "finals/view.hpp"
 
@@ -16,7 +18,8 @@ struct Data {
   std::optional<Stage> stage;
   std::vector<NomineeRow> finalists;
   std::map<std::int64_t, std::string> tiers;
-  std::map<std::int64_t, int> objections;  // per finalist
+  std::map<std::int64_t, int> objections;       // per finalist
+  std::vector<judging::ScoreSheet> interviews;  // submitted interview sheets
 };
 
 Data load(Context& context, std::int64_t edition_id) {
@@ -25,6 +28,7 @@ Data load(Context& context, std::int64_t edition_id) {
     for (auto& n : nominees_of(tx, edition_id))
       if (n.finalist()) d.finalists.push_back(std::move(n));
     for (const auto& o : objections_of(tx, edition_id)) ++d.objections[o.proposal_id];
+    d.interviews = submitted_interviews(tx, edition_id);
     return d;
   });
 }
@@ -60,6 +64,7 @@ http::Response render(Context& context, const competitions::Edition& edition,
   if (!d.stage || !d.stage->finalists_published_at) throw not_found();
   const auto now = now_seconds();
   const auto zone = edition.setup.general.zone;
+  const auto interviews = interview_means(edition.setup.interview, d.interviews);
   Json rows = Json::array();
   for (const auto& f : d.finalists) {
     std::string chosen = d.tiers.contains(f.proposal_id) ? d.tiers.at(f.proposal_id) : "";
@@ -69,6 +74,9 @@ http::Response render(Context& context, const competitions::Edition& edition,
     row["field"] = field;
     row["options"] = tier_options(context, chosen);
     row["objections"] = d.objections[f.proposal_id];
+    auto interview = interviews.find(f.proposal_id);
+    row["interview"] =
+        interview == interviews.end() ? "–" : score_text(context, interview->second.mean);
     row["url"] = base_url(edition.id) + "/finalis/" + std::to_string(f.proposal_id);
     rows.push_back(std::move(row));
   }

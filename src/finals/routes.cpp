@@ -16,6 +16,7 @@ void register_routes(app::Routes& routes) {
   register_objection_routes(routes);
   register_decision_routes(routes);
   register_results_routes(routes);
+  register_presentation_routes(routes);
   register_export_routes(routes);
 }
 

@@ -14,5 +14,7 @@ void register_objection_routes(app::Routes& routes);   // objections_page.cpp
 void register_decision_routes(app::Routes& routes);    // decisions_page.cpp
 void register_results_routes(app::Routes& routes);     // results_page.cpp
 void register_export_routes(app::Routes& routes);      // export_page.cpp
+// Presentations, the timetables and the interview sheets (presentation_page.cpp).
+void register_presentation_routes(app::Routes& routes);
 
 }  // namespace simpul::finals

@@ -8,6 +8,7 @@
 #include "audit/store.hpp"
 #include "competitions/rules.hpp"
 #include "competitions/store.hpp"
+#include "finals/presentation_store.hpp"
 #include "innovations/model.hpp"
 #include "judging/aggregation.hpp"
 #include "judging/evaluation.hpp"
@@ -332,6 +333,7 @@ void remove_finalist(db::Database& database, const app::Actor& actor, const app:
     finalist_of(tx, edition_id, proposal_id);
     write_removal(tx, proposal_id, reason, actor.user_id, now);
     delete_decision(tx, proposal_id);
+    delete_slot(tx, proposal_id);  // a removed finalist gives up its presentation slot
     audit::record(tx, actor,
                   {"finals.remove", "proposal", std::to_string(proposal_id), std::nullopt,
                    json{{"reason", reason}}});

@@ -223,4 +223,37 @@ test('a unit drafts, its local admin submits, the hub screens and announces', as
   await page.goto(`${edition}/keputusan`);
   assert.match(await page.locator('main').textContent(), /setelah masa sanggah berakhir/);
   await assertAccessible(assert, page, 'the decisions page');
+  await signOut(page);
+
+  // Presentations: the hub sets a day and the panel, and builds the timetable.
+  await signInAs(page, 'demo.hub');
+  await page.goto(`${edition}/presentasi`);
+  const tomorrow = new Date(Date.now() + 86400000).toISOString().slice(0, 10);
+  await page.getByLabel('Tanggal presentasi').fill(tomorrow);
+  await click(page, 'button', 'Simpan hari dan jam');
+  await page.getByLabel('Panel · Demo Panelis').selectOption({ label: 'Panel 1' });
+  await click(page, 'button', 'Simpan panel');
+  await click(page, 'button', 'Susun jadwal');
+  assert.match(await status(page), /Jadwal sudah disusun/);
+  assert.match(await page.locator('main').textContent(), /Sistem Pelayanan Administrasi Kependudukan/);
+  await screenshot(page, 'timetable');
+  await assertAccessible(assert, page, 'the presentation timetable');
+  await signOut(page);
+
+  // The agency sees its slot; the panelist scores the interview.
+  await signInAs(page, 'demo.adminlokal');
+  await page.goto(`${edition}/jadwal`);
+  assert.match(await page.locator('main').textContent(), /Sistem Pelayanan Administrasi Kependudukan/);
+  await assertAccessible(assert, page, "the agency's presentation slot");
+  await signOut(page);
+  await signInAs(page, 'demo.panelis');
+  await page.goto(`${edition}/jadwal`);
+  await click(page, 'link', /Buka lembar/);
+  await assertAccessible(assert, page, 'the interview sheet');
+  await page.getByLabel(/^Presentasi dan wawancara/).fill('9');
+  await page.getByLabel(/^Substansi inovasi/).fill('9');
+  await click(page, 'button', 'Kirim nilai');
+  assert.match(await page.locator('main').textContent(), /terkirim/);
+  await page.goto(`${edition}/keputusan`);
+  assert.match(await page.locator('tbody').first().textContent(), /88,9/, 'the interview mean beside the evaluation score');
 });

@@ -1,0 +1,125 @@
+// A panelist's interview sheet (/kompetisi/{id}/wawancara/{proposal}): the finalist, its slot, a
+// score per aspect of the edition's interview rubric with its guidance, a comment, "save draft"
+// and "submit". Only the panelists of the panel the finalist is booked with reach it.
+#include "core/util/clock.hpp"
+#include "finals/interview_service.hpp"
+#include "finals/presentation_view.hpp"
+#include "finals/routes.hpp"
+
+namespace simpul::finals {
+namespace {
+
+struct Loaded {
+  InterviewSeat seat;
+  std::optional<InterviewSheet> sheet;
+};
+
+Loaded load(Context& context, std::int64_t edition_id, std::int64_t proposal_id) {
+  const auto& user = context.signed_in_user();
+  return context.db().read([&](db::Transaction& tx) {
+    auto seat = interview_seat(tx, user, edition_id, proposal_id);
+    auto sheet = find_interview(tx, proposal_id, user.id);
+    return Loaded{std::move(seat), std::move(sheet)};
+  });
+}
+
+Json aspects_json(const Context& context, const Loaded& l, const judging::TypedSheet* typed,
+                  const FormErrors& errors) {
+  Json out = Json::array();
+  for (const auto& a : l.seat.edition.setup.interview) {
+    std::string value;
+    if (typed) {
+      if (auto it = typed->scores.find(a.code); it != typed->scores.end()) value = it->second;
+    } else if (l.sheet && l.sheet->scores.contains(a.code)) {
+      value = std::to_string(l.sheet->scores.at(a.code));
+    }
+    auto error = errors.find("score." + a.code);
+    out.push_back({{"code", a.code},
+                   {"title", a.title},
+                   {"weight", a.weight},
+                   {"min", a.scale_min},
+                   {"max", a.scale_max},
+                   {"guidance", a.guidance},
+                   {"value", value},
+                   {"error", error == errors.end() ? "" : context.t(error->second)}});
+  }
+  return out;
+}
+
+std::string state_text(const Context& context, const Loaded& l) {
+  if (l.seat.edition.setup.interview.empty()) return context.t("presentation.error.no_rubric");
+  if (!l.sheet) return context.t("presentation.sheet.empty");
+  return context.t(l.sheet->status == "submitted" ? "presentation.sheet.submitted"
+                                                  : "presentation.sheet.draft");
+}
+
+http::Response render(Context& context, std::int64_t edition_id, std::int64_t proposal_id,
+                      const judging::TypedSheet* typed, const FormErrors& errors,
+                      const std::string& problem, int status) {
+  Loaded l = load(context, edition_id, proposal_id);
+  const auto& f = l.seat.finalist;
+  const auto zone = l.seat.edition.setup.general.zone;
+  auto comment_error = errors.find("comment");
+  Json model = {
+      {"title", context.t("presentation.interview.title") + " · " + f.title},
+      {"finalist", f.title},
+      {"agency", f.agency_name},
+      {"province", f.province_name},
+      {"category", f.category_name},
+      {"edition_title", l.seat.edition.setup.general.title},
+      {"schedule_url", base_url(edition_id) + "/jadwal"},
+      {"slot", slot_json(context, l.seat.slot.booking, zone, zone_of(f, zone))},
+      {"aspects", aspects_json(context, l, typed, errors)},
+      {"has_rubric", !l.seat.edition.setup.interview.empty()},
+      {"comment", typed     ? typed->comment
+                  : l.sheet ? l.sheet->comment
+                            : ""},
+      {"comment_error", comment_error == errors.end() ? "" : context.t(comment_error->second)},
+      {"state", state_text(context, l)},
+      {"editable", interview_open(l.seat, l.sheet)},
+      {"action", base_url(edition_id) + "/wawancara/" + std::to_string(proposal_id)},
+      {"problem", problem},
+      {"has_errors", !errors.empty()},
+      {"notice_text", context.request().query().get("pesan") == "tersimpan"
+                          ? context.t("finals.notice.saved")
+                          : ""}};
+  return context.page("finals/interview", std::move(model), status);
+}
+
+std::int64_t edition_param(Context& context) { return proposal_param(context, "id"); }
+
+http::Response sheet(Context& context) {
+  return render(context, edition_param(context), proposal_param(context), nullptr, {}, "", 200);
+}
+
+http::Response save(Context& context) {
+  const auto edition_id = edition_param(context);
+  const auto proposal_id = proposal_param(context);
+  const auto& form = context.request().form();
+  judging::TypedSheet typed;
+  for (const auto& [name, value] : form.pairs())
+    if (name.starts_with("nilai.")) typed.scores[name.substr(6)] = value;
+  typed.comment = form.get("komentar");
+  const bool submit = form.get("aksi") == "kirim";
+  try {
+    save_interview(context.db(), context.actor(), context.signed_in_user(), edition_id, proposal_id,
+                   typed, submit, now_seconds());
+  } catch (const InvalidForm& error) {
+    return render(context, edition_id, proposal_id, &typed, error.errors(), "", 422);
+  } catch (const UserError& error) {
+    if (error.status() != 409) throw;
+    return render(context, edition_id, proposal_id, &typed, {}, context.t(error.key()), 409);
+  }
+  return http::Response::redirect(base_url(edition_id) + "/wawancara/" +
+                                  std::to_string(proposal_id) + "?pesan=tersimpan");
+}
+
+}  // namespace
+
+void register_interview_routes(app::Routes& routes) {
+  auto panelists = app::Access::roles({auth::Role::panelist});
+  routes.get("/kompetisi/{id}/wawancara/{proposal}", panelists, sheet);
+  routes.post("/kompetisi/{id}/wawancara/{proposal}", panelists, save);
+}
+
+}  // namespace simpul::finals
