@@ -5,6 +5,7 @@
 #include "finals/interview_service.hpp"
 #include "finals/presentation_view.hpp"
 #include "finals/routes.hpp"
+#include "judging/sheet_form.hpp"
 
 namespace simpul::finals {
 namespace {
@@ -21,29 +22,6 @@ Loaded load(Context& context, std::int64_t edition_id, std::int64_t proposal_id)
     auto sheet = find_interview(tx, proposal_id, user.id);
     return Loaded{std::move(seat), std::move(sheet)};
   });
-}
-
-Json aspects_json(const Context& context, const Loaded& l, const judging::TypedSheet* typed,
-                  const FormErrors& errors) {
-  Json out = Json::array();
-  for (const auto& a : l.seat.edition.setup.interview) {
-    std::string value;
-    if (typed) {
-      if (auto it = typed->scores.find(a.code); it != typed->scores.end()) value = it->second;
-    } else if (l.sheet && l.sheet->scores.contains(a.code)) {
-      value = std::to_string(l.sheet->scores.at(a.code));
-    }
-    auto error = errors.find("score." + a.code);
-    out.push_back({{"code", a.code},
-                   {"title", a.title},
-                   {"weight", a.weight},
-                   {"min", a.scale_min},
-                   {"max", a.scale_max},
-                   {"guidance", a.guidance},
-                   {"value", value},
-                   {"error", error == errors.end() ? "" : context.t(error->second)}});
-  }
-  return out;
 }
 
 std::string state_text(const Context& context, const Loaded& l) {
@@ -69,7 +47,9 @@ http::Response render(Context& context, std::int64_t edition_id, std::int64_t pr
       {"edition_title", l.seat.edition.setup.general.title},
       {"schedule_url", base_url(edition_id) + "/jadwal"},
       {"slot", slot_json(context, l.seat.slot.booking, zone, zone_of(f, zone))},
-      {"aspects", aspects_json(context, l, typed, errors)},
+      {"aspects", judging::aspect_fields(context, l.seat.edition.setup.interview, typed,
+                                         l.sheet ? &l.sheet->scores : nullptr, errors)},
+      {"comment_label", context.t("presentation.interview.comment")},
       {"has_rubric", !l.seat.edition.setup.interview.empty()},
       {"comment", typed     ? typed->comment
                   : l.sheet ? l.sheet->comment

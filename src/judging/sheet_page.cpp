@@ -13,6 +13,7 @@
 #include "innovations/uploads.hpp"
 #include "judging/evaluation.hpp"
 #include "judging/service.hpp"
+#include "judging/sheet_form.hpp"
 #include "judging/store.hpp"
 
 namespace simpul::judging {
@@ -80,30 +81,6 @@ Json files_json(const Loaded& l, std::int64_t proposal_id) {
   return out;
 }
 
-Json aspects_json(Context& context, const Loaded& l, const TypedSheet* typed,
-                  const FormErrors& errors) {
-  Json out = Json::array();
-  for (const auto& a : l.edition.setup.rubric) {
-    std::string value;
-    if (typed) {
-      auto it = typed->scores.find(a.code);
-      if (it != typed->scores.end()) value = it->second;
-    } else if (l.sheet && l.sheet->scores.contains(a.code)) {
-      value = std::to_string(l.sheet->scores.at(a.code));
-    }
-    auto error = errors.find("score." + a.code);
-    out.push_back({{"code", a.code},
-                   {"title", a.title},
-                   {"weight", a.weight},
-                   {"min", a.scale_min},
-                   {"max", a.scale_max},
-                   {"guidance", a.guidance},
-                   {"value", value},
-                   {"error", error == errors.end() ? "" : context.t(error->second)}});
-  }
-  return out;
-}
-
 http::Response render(Context& context, std::int64_t proposal_id, const TypedSheet* typed,
                       const FormErrors& errors, const std::string& problem, int status) {
   Loaded l = load(context, proposal_id);
@@ -126,7 +103,9 @@ http::Response render(Context& context, std::int64_t proposal_id, const TypedShe
       {"files", files_json(l, proposal_id)},
       {"has_files", !l.files.empty()},
       {"sections", sections_json(l)},
-      {"aspects", aspects_json(context, l, typed, errors)},
+      {"aspects", aspect_fields(context, l.edition.setup.rubric, typed,
+                                l.sheet ? &l.sheet->scores : nullptr, errors)},
+      {"comment_label", context.t("judging.sheet.comment")},
       {"comment", typed     ? typed->comment
                   : l.sheet ? l.sheet->comment
                             : ""},

@@ -1,0 +1,30 @@
+#include "judging/sheet_form.hpp"
+
+namespace simpul::judging {
+
+app::Json aspect_fields(const app::Context& context,
+                        const std::vector<competitions::RubricAspect>& rubric,
+                        const TypedSheet* typed, const std::map<std::string, int>* stored,
+                        const std::map<std::string, std::string>& errors) {
+  app::Json out = app::Json::array();
+  for (const auto& a : rubric) {
+    std::string value;
+    if (typed) {
+      if (auto it = typed->scores.find(a.code); it != typed->scores.end()) value = it->second;
+    } else if (stored) {
+      if (auto it = stored->find(a.code); it != stored->end()) value = std::to_string(it->second);
+    }
+    auto error = errors.find("score." + a.code);
+    out.push_back({{"code", a.code},
+                   {"title", a.title},
+                   {"weight", a.weight},
+                   {"min", a.scale_min},
+                   {"max", a.scale_max},
+                   {"guidance", a.guidance},
+                   {"value", value},
+                   {"error", error == errors.end() ? "" : context.t(error->second)}});
+  }
+  return out;
+}
+
+}  // namespace simpul::judging
