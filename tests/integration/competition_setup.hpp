@@ -7,8 +7,11 @@
 #include <vector>
 
 #include "competitions/calendar.hpp"
+#include "competitions/model.hpp"
 #include "core/util/clock.hpp"
 #include "harness.hpp"
+#include "innovations/service.hpp"
+#include "innovations/store.hpp"
 
 namespace simpul::test {
 
@@ -119,6 +122,34 @@ inline HttpResponse edition_action(Client& client, std::int64_t id, const std::s
   auto page = client.get(setup_url(id));
   fields.emplace_back("version", version_on(page));
   return client.post("/kompetisi/" + std::to_string(id) + "/" + action, fields);
+}
+
+// A proposal of the agency that passed screening, written as the screening leaves it (group umum,
+// cluster kota), from a new published innovation of a new unit named as the proposal.
+struct PassedProposal {
+  std::int64_t id = 0;
+  std::int64_t innovation_id = 0;
+};
+inline PassedProposal insert_passed_proposal(TestServer& server, std::int64_t edition,
+                                             const std::string& agency, const std::string& title,
+                                             const std::string& category = "efektivitas") {
+  auto agency_id = server.agency_id(agency);
+  auto unit = server.add_unit(agency_id, "Bagian Organisasi");
+  return server.app().db().write([&](db::Transaction& tx) {
+    innovations::NewEntry entry;
+    entry.where = *innovations::placement_of_unit(tx, unit);
+    entry.fields.name = title;
+    entry.publish = true;
+    auto innovation =
+        innovations::insert_new(tx, {std::nullopt, "test", "", ""}, entry, now_seconds());
+    auto id = tx.scalar(
+        "INSERT INTO proposals (edition_id, innovation_id, agency_id, unit_id, province_code, "
+        "cluster, group_code, category_code, title, title_key, status, created_at, updated_at) "
+        "SELECT $1, $2, a.id, $3, a.province_code, 'kota', 'umum', $4, $5, $6, 'passed', 0, 0 "
+        "FROM agencies a WHERE a.id = $7 RETURNING id",
+        {edition, innovation, unit, category, title, competitions::title_key(title), agency_id});
+    return PassedProposal{id, innovation};
+  });
 }
 
 }  // namespace simpul::test

@@ -56,24 +56,9 @@ struct Fixture {
   }
   // A proposal of the agency in the category that passed screening, as the screening leaves it.
   std::int64_t passed_proposal(const std::string& agency, const std::string& category) {
-    auto agency_id = server.agency_id(agency);
-    auto unit = server.add_unit(agency_id, "Bagian Organisasi");
-    std::string title = "Usulan nomor " + std::to_string(++proposals);
-    return server.app().db().write([&](db::Transaction& tx) {
-      innovations::NewEntry entry;
-      entry.where = *innovations::placement_of_unit(tx, unit);
-      entry.fields.name = title;
-      entry.publish = true;
-      auto innovation =
-          innovations::insert_new(tx, {std::nullopt, "test", "", ""}, entry, now_seconds());
-      return tx.scalar(
-          "INSERT INTO proposals (edition_id, innovation_id, agency_id, unit_id, province_code, "
-          "cluster, group_code, category_code, title, title_key, status, created_at, updated_at) "
-          "SELECT $1, $2, a.id, $3, a.province_code, 'kota', 'umum', $4, $5, $6, 'passed', 0, 0 "
-          "FROM agencies a WHERE a.id = $7 RETURNING id",
-          {id, innovation, unit, category, title, "usulan nomor " + std::to_string(proposals),
-           agency_id});
-    });
+    return insert_passed_proposal(server, id, agency, "Usulan nomor " + std::to_string(++proposals),
+                                  category)
+        .id;
   }
   std::int64_t user(const std::string& name) {
     return server.count("SELECT id FROM users WHERE username = $1", {name});

@@ -67,24 +67,10 @@ struct Path {
   }
 
   std::int64_t passed_proposal(const std::string& agency) {
-    auto agency_id = server.agency_id(agency);
-    auto unit = server.add_unit(agency_id, "Bagian Organisasi");
-    auto n = std::to_string(proposals.size() + 1);
-    return server.app().db().write([&](db::Transaction& tx) {
-      innovations::NewEntry entry;
-      entry.where = *innovations::placement_of_unit(tx, unit);
-      entry.fields.name = "Inovasi finalis " + n;
-      entry.publish = true;
-      auto innovation =
-          innovations::insert_new(tx, {std::nullopt, "test", "", ""}, entry, now_seconds());
-      innovations.push_back(innovation);
-      return tx.scalar(
-          "INSERT INTO proposals (edition_id, innovation_id, agency_id, unit_id, province_code, "
-          "cluster, group_code, category_code, title, title_key, status, created_at, updated_at) "
-          "SELECT $1, $2, a.id, $3, a.province_code, 'kota', 'umum', 'efektivitas', $4, $5, "
-          "'passed', 0, 0 FROM agencies a WHERE a.id = $6 RETURNING id",
-          {edition, innovation, unit, entry.fields.name, "inovasi finalis " + n, agency_id});
-    });
+    auto p = insert_passed_proposal(server, edition, agency,
+                                    "Inovasi finalis " + std::to_string(proposals.size() + 1));
+    innovations.push_back(p.innovation_id);
+    return p.id;
   }
 
   // Every evaluator submits a sheet for each proposal assigned to them.
