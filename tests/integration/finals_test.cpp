@@ -4,10 +4,8 @@
 // decides, removes a finalist and notes a visit, the decisions are taken after the window and
 // the results publish the awards to the profile and the catalogue. Wrong roles, bad input and
 // steps out of order are refused and change nothing.
-#include "competition_setup.hpp"
+#include "finals_setup.hpp"
 #include "harness.hpp"
-#include "innovations/service.hpp"
-#include "innovations/store.hpp"
 
 namespace simpul::test {
 namespace {
@@ -16,10 +14,6 @@ using auth::Role;
 
 // Five agencies' proposals, passed screening, in this order: the aspect scores each evaluator
 // gives them put four at or above the passing grade (85) and Medan's below it.
-struct Entry {
-  const char* agency;
-  std::vector<int> scores;  // per aspect, 1–10
-};
 const std::vector<Entry> kEntries = {
     {kTarakan, {10, 10, 10, 10, 10}},                // 100
     {kKaltara, {10, 10, 10, 10, 9}},                 // 97.8
@@ -27,75 +21,17 @@ const std::vector<Entry> kEntries = {
     {"Pemerintah Kota Surabaya", {9, 9, 9, 9, 9}},   // 88.9
     {"Pemerintah Kota Medan", {5, 5, 5, 5, 5}},      // 44.4
 };
-const char* kAspects[] = {"kebaruan", "efektivitas", "kemanfaatan", "kemudahan_direplikasi",
-                          "keberlanjutan"};
 
-struct Path {
+// Three finalist places, and a form section for the dossier.
+struct Path : ScoredEdition {
   explicit Path(const std::string& engine)
-      : server(engine),
-        organiser(server.signed_in("kemenpan", server.add_user("kemenpan", Role::organiser))),
-        panelist(server.signed_in("panel.satu", server.add_user("panel.satu", Role::panelist))),
-        public_visitor(server.client()) {
-    auto fields = general(2027, "KIPP 2027");
-    for (auto& [name, value] : fields)
-      if (name == "finalist_count") value = "3";
-    edition = create_edition(organiser, fields);
-    EXPECT_EQ(save_part(organiser, edition, "tahapan",
-                        {{"stage_registration_starts", days_from_now(-20, "08:00")},
-                         {"stage_registration_ends", days_from_now(-10, "23:59")},
-                         {"stage_evaluation_starts", days_from_now(-2, "08:00")},
-                         {"stage_evaluation_ends", days_from_now(5, "23:59")}})
-                  .status,
-              303);
-    EXPECT_EQ(save_part(organiser, edition, "kelompok", kGroups).status, 303);
-    EXPECT_EQ(save_part(organiser, edition, "kategori", kCategories).status, 303);
-    EXPECT_EQ(save_part(organiser, edition, "rubrik", rubric("rubric", kCriteria)).status, 303);
-    EXPECT_EQ(save_part(organiser, edition, "formulir",
+      : ScoredEdition(engine, 3, kEntries, {},
+                      {{"formulir",
                         {{"section_1_code", "ringkasan"},
                          {"section_1_title", "Ringkasan"},
                          {"section_1_guidance", ""},
-                         {"section_1_max_words", "300"}})
-                  .status,
-              303);
-    EXPECT_EQ(edition_action(organiser, edition, "terbitkan").status, 303);
-    for (const auto& entry : kEntries) proposals.push_back(passed_proposal(entry.agency));
-    for (const char* name : {"penilai.a", "penilai.b", "penilai.c"}) {
-      auto client = server.signed_in(name, server.add_user(name, Role::evaluator));
-      evaluators.emplace(server.count("SELECT id FROM users WHERE username = $1", {name}),
-                         std::move(client));
-    }
-  }
+                         {"section_1_max_words", "300"}}}}) {}
 
-  std::int64_t passed_proposal(const std::string& agency) {
-    auto p = insert_passed_proposal(server, edition, agency,
-                                    "Inovasi finalis " + std::to_string(proposals.size() + 1));
-    innovations.push_back(p.innovation_id);
-    return p.id;
-  }
-
-  // Every evaluator submits a sheet for each proposal assigned to them.
-  void score_everything() {
-    ASSERT_EQ(organiser.post(url("/penugasan"), {}).status, 303);
-    auto tx = server.app().db().begin_read();
-    auto pairs = tx.query("SELECT proposal_id, evaluator_id FROM evaluation_assignments");
-    std::vector<std::pair<std::int64_t, std::int64_t>> list;
-    for (auto r : pairs) list.emplace_back(r.integer(0), r.integer(1));
-    tx.commit();
-    for (auto [proposal, evaluator] : list) {
-      auto index = std::find(proposals.begin(), proposals.end(), proposal) - proposals.begin();
-      FormFields sheet{{"aksi", "kirim"}, {"komentar", "Dinilai."}};
-      for (std::size_t a = 0; a < std::size(kAspects); ++a)
-        sheet.emplace_back(std::string("nilai.") + kAspects[a],
-                           std::to_string(kEntries[index].scores[a]));
-      auto& client = evaluators.at(evaluator);
-      client.get("/penilaian/" + std::to_string(proposal));
-      ASSERT_EQ(client.post("/penilaian/" + std::to_string(proposal), sheet).status, 303);
-    }
-  }
-
-  std::string url(const std::string& rest) {
-    return "/kompetisi/" + std::to_string(edition) + rest;
-  }
   std::int64_t selected() {
     return server.count("SELECT COUNT(*) FROM nominees WHERE edition_id = $1 AND selected = 1",
                         {edition});
@@ -104,15 +40,6 @@ struct Path {
     return server.count("SELECT selected FROM nominees WHERE proposal_id = $1",
                         {proposals[index]}) == 1;
   }
-  std::int64_t audits(const std::string& action) {
-    return server.count("SELECT COUNT(*) FROM audit_events WHERE action = $1", {action});
-  }
-
-  TestServer server;
-  Client organiser, panelist, public_visitor;
-  std::map<std::int64_t, Client> evaluators;
-  std::int64_t edition = 0;
-  std::vector<std::int64_t> proposals, innovations;
 };
 
 class FinalsTest : public EngineTest {};

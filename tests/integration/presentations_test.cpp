@@ -4,10 +4,8 @@
 // tie, a finalist moved by hand with a reason and kept by the next run, each agency told and shown
 // its slot, the panel's interview sheets, and the interview mean on the decisions page. Wrong
 // roles, bad input and steps out of order are refused and change nothing.
-#include "competition_setup.hpp"
+#include "finals_setup.hpp"
 #include "harness.hpp"
-#include "innovations/service.hpp"
-#include "innovations/store.hpp"
 
 namespace simpul::test {
 namespace {
@@ -20,79 +18,21 @@ constexpr const char* kSurabaya = "Pemerintah Kota Surabaya";
 
 // Four proposals every evaluator scores at or above the passing grade (85), so all four become
 // finalists: Tarakan (WITA), Jayapura (WIT), Bandung and Surabaya (WIB).
-struct Entry {
-  const char* agency;
-  std::vector<int> scores;  // per aspect, 1–10
-};
 const std::vector<Entry> kEntries = {
     {kTarakan, {10, 10, 10, 10, 10}},
     {kJayapura, {10, 10, 10, 10, 9}},
     {kBandung, {9, 10, 10, 9, 9}},
     {kSurabaya, {9, 9, 9, 9, 9}},
 };
-const char* kAspects[] = {"kebaruan", "efektivitas", "kemanfaatan", "kemudahan_direplikasi",
-                          "keberlanjutan"};
 
-// As finals_test.cpp's Path, trimmed: up to published finalists.
-struct Path {
+// Four finalist places, the presentation stage's dates and an interview rubric.
+struct Path : ScoredEdition {
   explicit Path(const std::string& engine)
-      : server(engine),
-        organiser(server.signed_in("kemenpan", server.add_user("kemenpan", Role::organiser))),
-        panelist(server.signed_in("panel.satu", server.add_user("panel.satu", Role::panelist))),
-        public_visitor(server.client()) {
-    auto fields = general(2027, "KIPP 2027");
-    for (auto& [name, value] : fields)
-      if (name == "finalist_count") value = "4";
-    edition = create_edition(organiser, fields);
-    EXPECT_EQ(save_part(organiser, edition, "tahapan",
-                        {{"stage_registration_starts", days_from_now(-20, "08:00")},
-                         {"stage_registration_ends", days_from_now(-10, "23:59")},
-                         {"stage_evaluation_starts", days_from_now(-2, "08:00")},
-                         {"stage_evaluation_ends", days_from_now(5, "23:59")},
-                         {"stage_presentation_starts", "2027-07-02T08:00"},
-                         {"stage_presentation_ends", "2027-07-06T16:00"}})
-                  .status,
-              303);
-    EXPECT_EQ(save_part(organiser, edition, "kelompok", kGroups).status, 303);
-    EXPECT_EQ(save_part(organiser, edition, "kategori", kCategories).status, 303);
-    EXPECT_EQ(save_part(organiser, edition, "rubrik", rubric("rubric", kCriteria)).status, 303);
-    EXPECT_EQ(save_part(organiser, edition, "wawancara",
-                        rubric("interview", {{"Presentasi", 30}, {"Substansi", 70}}))
-                  .status,
-              303);
-    EXPECT_EQ(edition_action(organiser, edition, "terbitkan").status, 303);
-    for (const auto& entry : kEntries) proposals.push_back(passed_proposal(entry.agency));
-    for (const char* name : {"penilai.a", "penilai.b", "penilai.c"}) {
-      auto client = server.signed_in(name, server.add_user(name, Role::evaluator));
-      evaluators.emplace(server.count("SELECT id FROM users WHERE username = $1", {name}),
-                         std::move(client));
-    }
-  }
-
-  std::int64_t passed_proposal(const std::string& agency) {
-    return insert_passed_proposal(server, edition, agency,
-                                  "Inovasi finalis " + std::to_string(proposals.size() + 1))
-        .id;
-  }
-
-  void score_everything() {
-    ASSERT_EQ(organiser.post(url("/penugasan"), {}).status, 303);
-    auto tx = server.app().db().begin_read();
-    auto pairs = tx.query("SELECT proposal_id, evaluator_id FROM evaluation_assignments");
-    std::vector<std::pair<std::int64_t, std::int64_t>> list;
-    for (auto r : pairs) list.emplace_back(r.integer(0), r.integer(1));
-    tx.commit();
-    for (auto [proposal, evaluator] : list) {
-      auto index = std::find(proposals.begin(), proposals.end(), proposal) - proposals.begin();
-      FormFields sheet{{"aksi", "kirim"}, {"komentar", "Dinilai."}};
-      for (std::size_t a = 0; a < std::size(kAspects); ++a)
-        sheet.emplace_back(std::string("nilai.") + kAspects[a],
-                           std::to_string(kEntries[index].scores[a]));
-      auto& client = evaluators.at(evaluator);
-      client.get("/penilaian/" + std::to_string(proposal));
-      ASSERT_EQ(client.post("/penilaian/" + std::to_string(proposal), sheet).status, 303);
-    }
-  }
+      : ScoredEdition(
+            engine, 4, kEntries,
+            {{"stage_presentation_starts", "2027-07-02T08:00"},
+             {"stage_presentation_ends", "2027-07-06T16:00"}},
+            {{"wawancara", rubric("interview", {{"Presentasi", 30}, {"Substansi", 70}})}}) {}
 
   void publish_finalists() {
     score_everything();
@@ -103,14 +43,8 @@ struct Path {
     ASSERT_EQ(server.count("SELECT COUNT(*) FROM nominees WHERE selected = 1"), 4);
   }
 
-  std::string url(const std::string& rest) {
-    return "/kompetisi/" + std::to_string(edition) + rest;
-  }
   std::int64_t user_id(const std::string& username) {
     return server.count("SELECT id FROM users WHERE username = $1", {username});
-  }
-  std::int64_t audits(const std::string& action) {
-    return server.count("SELECT COUNT(*) FROM audit_events WHERE action = $1", {action});
   }
   std::int64_t slot_panel(std::size_t index) {
     return server.count(
@@ -127,12 +61,6 @@ struct Path {
         "SELECT COALESCE(MAX(ends_at), 0) FROM presentation_slots WHERE proposal_id = $1",
         {proposals[index]});
   }
-
-  TestServer server;
-  Client organiser, panelist, public_visitor;
-  std::map<std::int64_t, Client> evaluators;
-  std::int64_t edition = 0;
-  std::vector<std::int64_t> proposals;
 };
 
 // 2027-07-05 is a Monday.
