@@ -125,14 +125,16 @@ inline HttpResponse edition_action(Client& client, std::int64_t id, const std::s
 }
 
 // A proposal of the agency that passed screening, written as the screening leaves it (group umum,
-// cluster kota), from a new published innovation of a new unit named as the proposal.
+// cluster kota), from a new published innovation of a new unit named as the proposal; or, with
+// status "submitted", one waiting for the screening.
 struct PassedProposal {
   std::int64_t id = 0;
   std::int64_t innovation_id = 0;
 };
 inline PassedProposal insert_passed_proposal(TestServer& server, std::int64_t edition,
                                              const std::string& agency, const std::string& title,
-                                             const std::string& category = "efektivitas") {
+                                             const std::string& category = "efektivitas",
+                                             const std::string& status = "passed") {
   auto agency_id = server.agency_id(agency);
   auto unit = server.add_unit(agency_id, "Bagian Organisasi");
   return server.app().db().write([&](db::Transaction& tx) {
@@ -145,9 +147,10 @@ inline PassedProposal insert_passed_proposal(TestServer& server, std::int64_t ed
     auto id = tx.scalar(
         "INSERT INTO proposals (edition_id, innovation_id, agency_id, unit_id, province_code, "
         "cluster, group_code, category_code, title, title_key, status, created_at, updated_at) "
-        "SELECT $1, $2, a.id, $3, a.province_code, 'kota', 'umum', $4, $5, $6, 'passed', 0, 0 "
+        "SELECT $1, $2, a.id, $3, a.province_code, 'kota', 'umum', $4, $5, $6, $8, 0, 0 "
         "FROM agencies a WHERE a.id = $7 RETURNING id",
-        {edition, innovation, unit, category, title, competitions::title_key(title), agency_id});
+        {edition, innovation, unit, category, title, competitions::title_key(title), agency_id,
+         status});
     return PassedProposal{id, innovation};
   });
 }

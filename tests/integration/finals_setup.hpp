@@ -22,8 +22,10 @@ inline constexpr const char* kAspects[] = {"kebaruan", "efektivitas", "kemanfaat
 
 struct ScoredEdition {
   // The stages beyond registration and evaluation, and the parts saved after the rubric.
+  // Unscreened, the proposals wait as submitted for screen().
   ScoredEdition(const std::string& engine, int finalist_count, std::vector<Entry> entries_,
-                FormFields more_stages, std::vector<std::pair<std::string, FormFields>> more_parts)
+                FormFields more_stages, std::vector<std::pair<std::string, FormFields>> more_parts,
+                bool screened = true)
       : server(engine),
         organiser(server.signed_in("kemenpan", server.add_user("kemenpan", auth::Role::organiser))),
         panelist(
@@ -48,7 +50,8 @@ struct ScoredEdition {
     EXPECT_EQ(edition_action(organiser, edition, "terbitkan").status, 303);
     for (const auto& entry : entries) {
       auto p = insert_passed_proposal(server, edition, entry.agency,
-                                      "Inovasi finalis " + std::to_string(proposals.size() + 1));
+                                      "Inovasi finalis " + std::to_string(proposals.size() + 1),
+                                      "efektivitas", screened ? "passed" : "submitted");
       proposals.push_back(p.id);
       innovations.push_back(p.innovation_id);
     }
@@ -57,6 +60,25 @@ struct ScoredEdition {
       evaluators.emplace(server.count("SELECT id FROM users WHERE username = $1", {name}),
                          std::move(client));
     }
+  }
+
+  // The organiser's screening over HTTP: the entries with scores pass, the others fail; then the
+  // announcement.
+  void screen() {
+    std::string list = url("/usulan"), screening = url("/seleksi");
+    organiser.get(list);
+    FormFields pass{{"keputusan", "lulus"}},
+        fail{{"keputusan", "tidak"}, {"alasan", "not_eligible"}};
+    for (std::size_t i = 0; i < proposals.size(); ++i) {
+      auto version = server.count("SELECT version FROM proposals WHERE id = $1", {proposals[i]});
+      auto choice = std::to_string(proposals[i]) + ":" + std::to_string(version);
+      (entries[i].scores.empty() ? fail : pass).emplace_back("pilih", choice);
+    }
+    ASSERT_EQ(organiser.post(screening, pass).status, 303);
+    if (fail.size() > 2) {
+      ASSERT_EQ(organiser.post(screening, fail).status, 303);
+    }
+    ASSERT_EQ(organiser.post(url("/pengumuman"), {{"catatan", ""}}).status, 303);
   }
 
   // The assignment, then every evaluator submits a sheet for each proposal assigned to them.

@@ -20,6 +20,7 @@ const std::vector<Entry> kEntries = {
     {"Pemerintah Kota Bandung", {9, 10, 10, 9, 9}},  // 93.3
     {"Pemerintah Kota Surabaya", {9, 9, 9, 9, 9}},   // 88.9
     {"Pemerintah Kota Medan", {5, 5, 5, 5, 5}},      // 44.4
+    {"Pemerintah Kota Makassar", {}},                // fails the screening
 };
 
 // Three finalist places, and a form section for the dossier.
@@ -30,7 +31,8 @@ struct Path : ScoredEdition {
                         {{"section_1_code", "ringkasan"},
                          {"section_1_title", "Ringkasan"},
                          {"section_1_guidance", ""},
-                         {"section_1_max_words", "300"}}}}) {}
+                         {"section_1_max_words", "300"}}}},
+                      false) {}
 
   std::int64_t selected() {
     return server.count("SELECT COUNT(*) FROM nominees WHERE edition_id = $1 AND selected = 1",
@@ -46,7 +48,13 @@ class FinalsTest : public EngineTest {};
 
 TEST_P(FinalsTest, FromScreeningToPublishedResults) {
   Path p(GetParam());
+  p.screen();
+  EXPECT_EQ(p.server.count("SELECT COUNT(*) FROM proposals WHERE status = 'passed'"), 5);
   p.score_everything();
+  EXPECT_EQ(p.server.count("SELECT COUNT(*) FROM evaluation_assignments WHERE proposal_id = $1",
+                           {p.proposals[5]}),
+            0)
+      << "a proposal that failed the screening is not evaluated";
   // Nominating needs the recorded method, and only whoever runs the edition nominates.
   EXPECT_EQ(p.organiser.post(p.url("/nominasi"), {{"aksi", "nominasi"}}).status, 409);
   ASSERT_EQ(p.organiser.post(p.url("/nilai"), {{"metode", "mentah"}}).status, 303);
@@ -261,6 +269,7 @@ TEST_P(FinalsTest, FromScreeningToPublishedResults) {
 
 TEST_P(FinalsTest, ExportsForTheOrganiserAndAnAnonymisedDossierForThePanel) {
   Path p(GetParam());
+  p.screen();
   p.score_everything();
   ASSERT_EQ(p.organiser.post(p.url("/nilai"), {{"metode", "kalibrasi"}}).status, 303);
   ASSERT_EQ(p.organiser.post(p.url("/nominasi"), {{"aksi", "nominasi"}}).status, 303);
