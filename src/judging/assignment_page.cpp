@@ -194,7 +194,7 @@ http::Response remind(Context& context) {
                                  edition.id, now_seconds());
   } catch (const UserError& error) {
     if (error.status() != 409) throw;
-    return render_board(context, edition, context.t(error.key()), 409);
+    return render_board(context, edition, context.t(error.key(), error.args()), 409);
   }
   return http::Response::redirect(base_url(edition.id) +
                                   "?pesan=diingatkan&jumlah=" + std::to_string(reminded));

@@ -244,9 +244,14 @@ int remind_evaluators(db::Database& database, const app::Actor& actor, const app
     json reminded = json::object();
     for (const auto& [evaluator_id, progress] : progress_of(tx, edition_id)) {
       if (progress.outstanding() <= 0 || !active.contains(evaluator_id)) continue;
-      notices::notify(tx, evaluator_id, reminder(edition, progress.outstanding()));
       reminded[std::to_string(evaluator_id)] = progress.outstanding();
     }
+    auto last = last_reminder_at(tx, edition_id);
+    if (!reminded.empty() && last && now - *last < kReminderPause)
+      throw conflict("judging.error.reminded_recently",
+                     {{"minutes", std::to_string((kReminderPause - (now - *last) + 59) / 60)}});
+    for (const auto& [evaluator_id, outstanding] : reminded.items())
+      notices::notify(tx, std::stoll(evaluator_id), reminder(edition, outstanding.get<int>()));
     if (!reminded.empty()) {
       audit::record(tx, actor,
                     {"evaluation.remind", "competition", std::to_string(edition_id), std::nullopt,

@@ -46,7 +46,10 @@ void save_evaluator_setting(db::Database& database, const app::Actor& actor,
 
 // Sends a notice to every active evaluator of the edition who has assigned proposals without a
 // submitted sheet: how many are left and the evaluation stage's deadline. Returns how many were
-// reminded. 403 as above; 409 "judging.error.evaluation_closed" once the stage has closed.
+// reminded. 403 as above; 409 "judging.error.evaluation_closed" once the stage has closed, and
+// "judging.error.reminded_recently" within kReminderPause of the last reminder of the edition (a
+// second click would only repeat the notices and emails).
+inline constexpr std::int64_t kReminderPause = 3600;
 int remind_evaluators(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
                       std::int64_t edition_id, std::int64_t now);
 

@@ -283,6 +283,15 @@ std::vector<ScoreSheet> submitted_sheets(db::Transaction& tx, std::int64_t editi
   return sheets;
 }
 
+std::optional<std::int64_t> last_reminder_at(db::Transaction& tx, std::int64_t edition_id) {
+  auto rows = tx.query(
+      "SELECT MAX(at) FROM audit_events WHERE entity = 'competition' AND entity_id = $1 "
+      "AND action = 'evaluation.remind'",
+      {std::to_string(edition_id)});
+  if (rows.empty() || rows.front().is_null(0)) return std::nullopt;
+  return rows.front().integer(0);
+}
+
 std::optional<MethodChoice> find_method_choice(db::Transaction& tx, std::int64_t edition_id) {
   auto result = tx.query(
       "SELECT method, passing_grade, chosen_at FROM evaluation_method_choices WHERE edition_id = "

@@ -110,6 +110,8 @@ struct MethodChoice {
   std::int64_t chosen_at = 0;
 };
 std::optional<MethodChoice> find_method_choice(db::Transaction& tx, std::int64_t edition_id);
+// When the edition's evaluators were last reminded, from the audit log, which records each round.
+std::optional<std::int64_t> last_reminder_at(db::Transaction& tx, std::int64_t edition_id);
 void write_method_choice(db::Transaction& tx, std::int64_t edition_id, const MethodChoice& choice,
                          std::optional<std::int64_t> by);
 // Per evaluator of the edition: the proposals assigned and where their sheets stand. A sheet

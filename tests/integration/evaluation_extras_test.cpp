@@ -263,6 +263,11 @@ TEST_P(EvaluationExtrasTest, RemindersReachOnlyEvaluatorsWithSheetsLeft) {
   EXPECT_EQ(e.server.count("SELECT COUNT(*) FROM audit_events WHERE action = 'evaluation.remind'"),
             1);
 
+  auto again = e.organiser.post(e.url("/pengingat"), {});
+  EXPECT_EQ(again.status, 409) << "a second round within the hour";
+  EXPECT_TRUE(again.contains("Pengingat baru saja dikirim"));
+  EXPECT_EQ(notices(idle), 1);
+
   // The evaluators' own progress, at the top of their queue.
   EXPECT_TRUE(one.get("/penilaian").contains("1 dari 1 lembar nilai terkirim"));
   EXPECT_TRUE(two.get("/penilaian").contains("0 dari 1 lembar nilai terkirim"));
