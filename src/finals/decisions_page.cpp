@@ -44,12 +44,12 @@ Json tier_options(const Context& context, const std::string& chosen) {
   return options;
 }
 
-Json counts_json(const Context& context, const Data& d) {
+Json counts_json(const Context& context, const Data& d, std::string_view level) {
   Json counts = Json::array();
   for (auto tier : kTiers) {
     int count = 0;
     for (const auto& [id, t] : d.tiers) count += t == tier;
-    int target = tier_target(tier);
+    int target = tier_target(level, tier);
     counts.push_back({{"label", context.t("finals.tier." + std::string(tier))},
                       {"count", count},
                       {"target", target > 0 ? std::to_string(target) : ""}});
@@ -89,7 +89,7 @@ http::Response render(Context& context, const competitions::Edition& edition,
       {"action", base_url(edition.id) + "/keputusan"},
       {"rows", rows},
       {"has_rows", !rows.empty()},
-      {"counts", counts_json(context, d)},
+      {"counts", counts_json(context, d, competitions::level_code(edition.setup.general.level))},
       {"editable", window_over && !results},
       {"waiting", window_over
                       ? ""

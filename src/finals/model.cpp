@@ -23,7 +23,8 @@ bool is_tier(std::string_view code) {
   return std::find(std::begin(kTiers), std::end(kTiers), code) != std::end(kTiers);
 }
 
-int tier_target(std::string_view tier) {
+int tier_target(std::string_view level, std::string_view tier) {
+  if (level != "national") return 0;
   if (tier == "top_inovasi") return 45;
   if (tier == "replikasi" || tier == "outstanding") return 5;
   return 0;

@@ -41,9 +41,10 @@ std::int64_t objection_end(std::optional<std::int64_t> stage_end, std::int64_t p
 inline constexpr std::string_view kTiers[] = {"top_inovasi", "replikasi", "outstanding",
                                               "finalist"};
 bool is_tier(std::string_view code);
-// How many of a tier the programme names (Top 45, Top 5 Replikasi, Top 5 Outstanding), shown
-// next to the counts; 0 for no target.
-int tier_target(std::string_view tier);
+// How many of a tier the national programme names (Top 45, Top 5 Replikasi, Top 5
+// Outstanding), shown next to the counts; 0 for no target, and for a hub's or an agency's
+// competition, which sets its own numbers.
+int tier_target(std::string_view level, std::string_view tier);
 
 // The award an innovation receives when the results are published: its tier in the catalogue
 // (innovation_awards.tier) and its title. National editions give the programme's tiers; a hub's

@@ -98,7 +98,8 @@ TEST(FinalsModel, NationalResultsGiveTheProgrammesTiersOthersTheirOwn) {
   EXPECT_EQ(hub.title, "Pemenang · Kompetisi Kaltara 2027");
   EXPECT_TRUE(is_tier("outstanding"));
   EXPECT_FALSE(is_tier("juara"));
-  EXPECT_EQ(tier_target("top_inovasi"), 45);
+  EXPECT_EQ(tier_target("national", "top_inovasi"), 45);
+  EXPECT_EQ(tier_target("hub", "top_inovasi"), 0) << "a hub sets its own numbers";
 }
 
 }  // namespace
