@@ -283,7 +283,15 @@ struct Solution {
   std::vector<bool> selected;  // by rank
 };
 
+// GLPK keeps an environment per thread, created on first use; a web server's worker threads
+// would leave theirs behind when they end. Freed after each solve (declared before the problem,
+// so it goes after it); the next solve on the thread makes a new one.
+struct EnvironmentGuard {
+  ~EnvironmentGuard() { glp_free_env(); }
+};
+
 Solution solve(const Instance& instance, std::chrono::milliseconds time_limit) {
+  EnvironmentGuard environment;
   glp_term_out(GLP_OFF);
   Problem problem = build_program(instance);
   glp_iocp parameters;
