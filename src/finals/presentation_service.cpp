@@ -90,6 +90,15 @@ void tell_agency(db::Transaction& tx, const competitions::Edition& edition, cons
                         "/kompetisi/" + std::to_string(edition.id) + "/jadwal"});
 }
 
+// A finalist that had a slot and has none after a rebuild: its agency must not keep waiting for it.
+void tell_agency_unscheduled(db::Transaction& tx, const competitions::Edition& edition,
+                             const NomineeRow& n) {
+  notices::notify_role(tx, auth::Role::local_admin, n.agency_id,
+                       {"presentation.notice.unscheduled",
+                        {{"title", n.title}, {"edition", edition.setup.general.title}},
+                        "/kompetisi/" + std::to_string(edition.id) + "/jadwal"});
+}
+
 void require_panels_and_days(const Plan& plan) {
   if (plan.request.panels.empty()) throw conflict("presentation.error.no_panels");
   if (plan.grid_slots.empty()) throw conflict("presentation.error.no_days");
@@ -232,7 +241,7 @@ void save_panels(db::Database& database, const app::Actor& actor, const app::Cur
 namespace {
 
 // The schedule's new bookings replace every row but the kept ones; an agency is told only when its
-// finalist's slot changed. Returns the new bookings as the audit log records them.
+// finalist's slot changed or was lost. Returns the new bookings as the audit log records them.
 json store_schedule(db::Transaction& tx, const app::Actor& actor,
                     const competitions::Edition& edition, const Plan& plan, const KeptSplit& split,
                     const Schedule& schedule, std::int64_t now) {
@@ -247,6 +256,9 @@ json store_schedule(db::Transaction& tx, const app::Actor& actor,
     if (!before || before->booking != b) tell_agency(tx, edition, *plan.finalist(b.finalist_id), b);
     placed.push_back({{"proposal", b.finalist_id}, {"slot", booking_json(b)}});
   }
+  for (const auto& u : schedule.unplaced)
+    if (plan.slot(u.finalist_id))
+      tell_agency_unscheduled(tx, edition, *plan.finalist(u.finalist_id));
   return placed;
 }
 

@@ -298,6 +298,38 @@ TEST_P(PresentationsTest, OnlyThePanelAndTheFinalistsAgenciesSeeTheTimetable) {
       << "the edition's page links it";
 }
 
+// A rebuild that leaves a finalist without a slot tells its agency, which would otherwise wait for
+// the slot it was first given.
+TEST_P(PresentationsTest, AFinalistThatLosesItsSlotIsTold) {
+  Path p(GetParam());
+  p.publish_finalists();
+  Client admin = p.server.signed_in(
+      "admin.jayapura",
+      p.server.add_user("admin.jayapura", Role::local_admin, p.server.agency_id(kJayapura)));
+  ASSERT_EQ(p.organiser.post(p.url("/presentasi"), kGrid).status, 303);
+  ASSERT_EQ(
+      p.organiser
+          .post(p.url("/presentasi"),
+                {{"aksi", "panel"}, {"panel." + std::to_string(p.user_id("panel.satu")), "1"}})
+          .status,
+      303);
+  ASSERT_EQ(p.organiser.post(p.url("/presentasi"), {{"aksi", "susun"}}).status, 303);
+  ASSERT_NE(p.slot_panel(1), 0) << "Jayapura has a slot from 14.00 WIB";
+  auto told = [&](const std::string& key) {
+    return p.server.count(
+        "SELECT COUNT(*) FROM notices n JOIN users u ON u.id = n.user_id "
+        "WHERE u.username = 'admin.jayapura' AND n.message_key = $1",
+        {key});
+  };
+  EXPECT_EQ(told("presentation.notice.slot"), 1);
+  // From 15.20 WIB only: 17.20 WIT and later is past Jayapura's working day.
+  ASSERT_EQ(p.organiser.post(p.url("/presentasi"), with(kGrid, "mulai", "15:20")).status, 303);
+  ASSERT_EQ(p.organiser.post(p.url("/presentasi"), {{"aksi", "susun"}}).status, 303);
+  EXPECT_EQ(p.slot_panel(1), 0);
+  EXPECT_EQ(told("presentation.notice.unscheduled"), 1);
+  EXPECT_TRUE(admin.get("/kotak-masuk").contains("dibatalkan"));
+}
+
 SIMPUL_ENGINE_SUITE(PresentationsTest);
 
 }  // namespace
