@@ -31,16 +31,19 @@ void add(std::vector<std::string>& names, std::string_view name) {
 
 }  // namespace
 
-std::vector<std::string> names_to_hide(std::string_view agency_name, std::string_view unit_name) {
+std::vector<std::string> names_to_hide(std::string_view agency_name, std::string_view unit_name,
+                                       std::string_view province_name) {
   std::vector<std::string> names;
   add(names, agency_name);
   add(names, unit_name);
-  std::string_view rest = agency_name;
-  for (std::string_view prefix : {"Pemerintah ", "Kementerian ", "Badan "})
-    if (rest.starts_with(prefix)) rest.remove_prefix(prefix.size());
-  add(names, rest);
-  for (std::string_view region : {"Provinsi ", "Kabupaten ", "Kota "})
-    if (rest.starts_with(region)) add(names, rest.substr(region.size()));
+  add(names, province_name);
+  constexpr std::string_view kGovernment = "Pemerintah ";
+  if (agency_name.starts_with(kGovernment)) {
+    std::string_view region = agency_name.substr(kGovernment.size());
+    add(names, region);
+    for (std::string_view kind : {"Provinsi ", "Kabupaten ", "Kota "})
+      if (region.starts_with(kind)) add(names, region.substr(kind.size()));
+  }
   std::stable_sort(names.begin(), names.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   return names;

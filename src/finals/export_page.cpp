@@ -74,7 +74,7 @@ http::Response dossier(Context& context) {
   auto d = context.db().read(
       [&](db::Transaction& tx) { return dossier_of(tx, edition.id, proposal_id); });
   if (!d) throw not_found();
-  auto names = names_to_hide(d->agency_name, d->unit_name);
+  auto names = names_to_hide(d->agency_name, d->unit_name, d->province_name);
   Json sections = Json::array();
   for (const auto& s : edition.setup.sections) {
     auto answer = d->sections.find(s.code);

@@ -4,7 +4,9 @@
 
 #include "audit/store.hpp"
 #include "competitions/store.hpp"
+#include "core/util/clock.hpp"
 #include "finals/presentation_service.hpp"
+#include "finals/service.hpp"
 
 namespace simpul::finals {
 
@@ -17,6 +19,9 @@ InterviewSeat interview_seat(db::Transaction& tx, const app::CurrentUser& user,
   auto slot = find_slot(tx, proposal_id);
   auto panel = user.is(auth::Role::panelist) ? panel_of(tx, edition_id, user.id) : std::nullopt;
   if (!slot || !panel || slot->booking.panel_id != *panel) throw forbidden();
+  // Seated on the panel after the timetable was built, or tied to the agency since.
+  if (panelist_conflicted(tx, user, *edition, *finalist, now_seconds()))
+    throw forbidden("finals.error.conflicted");
   return {std::move(*edition), std::move(*finalist), std::move(*slot), std::move(*stage)};
 }
 

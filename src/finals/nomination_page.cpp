@@ -234,7 +234,8 @@ http::Response adjust(Context& context) {
   const auto& form = context.request().form();
   PanelChoice choice{proposal_id, form.get("pilihan"), form.get("alasan"), form.get("3t") == "1"};
   try {
-    choose(context.db(), context.actor(), context.signed_in_user(), edition.id, choice);
+    choose(context.db(), context.actor(), context.signed_in_user(), edition.id, choice,
+           now_seconds());
   } catch (const InvalidForm& error) {
     return render_nominee(context, edition, proposal_id, &choice, error.errors(),
                           context.t(error.key()), 422);

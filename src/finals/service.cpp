@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "audit/store.hpp"
+#include "competitions/calendar.hpp"
 #include "competitions/rules.hpp"
 #include "competitions/store.hpp"
 #include "finals/presentation_store.hpp"
@@ -14,13 +15,18 @@
 #include "judging/evaluation.hpp"
 #include "judging/store.hpp"
 #include "notices/service.hpp"
+#include "proposals/store.hpp"
 
 namespace simpul::finals {
 namespace {
 
 using nlohmann::json;
 
+// Every step runs in a write transaction that first takes the edition's row lock, so two steps of
+// one edition (a double click on "publish", a removal during publication) run one after the other
+// on PostgreSQL as they do on SQLite, and each sees what the other wrote.
 competitions::Edition edition_of(db::Transaction& tx, std::int64_t edition_id) {
+  proposals::lock_edition(tx, edition_id);
   auto edition = competitions::find_edition(tx, edition_id);
   if (!edition) throw not_found();
   return *edition;
@@ -65,6 +71,15 @@ NomineeRow finalist_of(db::Transaction& tx, std::int64_t edition_id, std::int64_
   auto nominee = find_nominee(tx, edition_id, proposal_id);
   if (!nominee || !nominee->finalist()) throw not_found();
   return *nominee;
+}
+
+// A panelist never acts on a finalist they are in conflict with (own agency, own province, a
+// declared tie), as an evaluator never scores one.
+void refuse_conflicted(db::Transaction& tx, const app::CurrentUser& user,
+                       const competitions::Edition& edition, const NomineeRow& nominee,
+                       std::int64_t now) {
+  if (panelist_conflicted(tx, user, edition, nominee, now))
+    throw forbidden("finals.error.conflicted");
 }
 
 void check_reason(std::string& reason, const char* field) {
@@ -118,6 +133,18 @@ bool runs(const app::CurrentUser& user, const competitions::Edition& edition) {
   return competitions::may_manage({user.role, user.agency_id}, g.level, g.owner_agency_id);
 }
 
+bool panelist_conflicted(db::Transaction& tx, const app::CurrentUser& user,
+                         const competitions::Edition& edition, const NomineeRow& nominee,
+                         std::int64_t now) {
+  if (!user.is(auth::Role::panelist)) return false;
+  auto today = competitions::local_date(now, edition.setup.general.zone);
+  for (const auto& panelist : panelists_with_ties(tx, today))
+    if (panelist.id == user.id)
+      return judging::conflicted(panelist, {nominee.proposal_id, nominee.agency_id,
+                                            nominee.province_code, nominee.category_code});
+  return false;
+}
+
 bool is_panel(const app::CurrentUser& user, const competitions::Edition& edition) {
   return user.is(auth::Role::panelist) || runs(user, edition);
 }
@@ -127,6 +154,12 @@ std::size_t nominate(db::Database& database, const app::Actor& actor, const app:
   return database.write([&](db::Transaction& tx) {
     auto edition = for_organiser(tx, user, edition_id);
     if (find_stage(tx, edition_id)) throw conflict("finals.error.already_nominated");
+    // Sheets still coming would miss the nominees, and the finalists would go public while
+    // evaluators still score blind. An evaluation without an end date is the organiser's call.
+    if (judging::evaluation_window(edition.setup, now) == judging::Window::open) {
+      const auto* evaluation = competitions::find_stage(edition.setup, "evaluation");
+      if (evaluation && evaluation->ends_at) throw conflict("finals.error.evaluation_open");
+    }
     auto choice = judging::find_method_choice(tx, edition_id);
     auto method = choice ? method_named(choice->method) : std::nullopt;
     if (!method) throw conflict("finals.error.no_method");
@@ -196,16 +229,17 @@ void save_quotas(db::Database& database, const app::Actor& actor, const app::Cur
 }
 
 void choose(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-            std::int64_t edition_id, PanelChoice choice) {
+            std::int64_t edition_id, PanelChoice choice, std::int64_t now) {
   if (choice.choice != "" && choice.choice != "include" && choice.choice != "exclude")
     throw InvalidForm(FormErrors{{"pilihan", "finals.error.choice"}});
   if (!choice.choice.empty()) check_reason(choice.reason, "alasan");
   if (choice.choice.empty()) choice.reason.clear();
   database.write([&](db::Transaction& tx) {
-    for_panel(tx, user, edition_id);
+    auto edition = for_panel(tx, user, edition_id);
     before_publication(tx, edition_id);
     auto nominee = find_nominee(tx, edition_id, choice.proposal_id);
     if (!nominee) throw not_found();
+    refuse_conflicted(tx, user, edition, *nominee, now);
     std::optional<std::string> stored;
     if (!choice.choice.empty()) stored = choice.choice;
     write_panel_choice(tx, choice.proposal_id, stored, choice.reason, choice.is_3t);
@@ -311,10 +345,12 @@ void decide_objection(db::Database& database, const app::Actor& actor, const app
     throw InvalidForm(FormErrors{{"keputusan", "finals.error.decision"}});
   check_reason(note, "catatan");
   database.write([&](db::Transaction& tx) {
-    for_panel(tx, user, edition_id);
+    auto edition = for_panel(tx, user, edition_id);
     between_publications(tx, edition_id);
     auto objection = find_objection(tx, edition_id, objection_id);
     if (!objection) throw not_found();
+    if (auto nominee = find_nominee(tx, edition_id, objection->proposal_id))
+      refuse_conflicted(tx, user, edition, *nominee, now);
     write_objection_decision(tx, objection_id, decision, note, actor.user_id, now);
     audit::record(tx, actor,
                   {"objection.decide", "objection", std::to_string(objection_id),
@@ -328,9 +364,9 @@ void remove_finalist(db::Database& database, const app::Actor& actor, const app:
                      std::int64_t now) {
   check_reason(reason, "alasan");
   database.write([&](db::Transaction& tx) {
-    for_panel(tx, user, edition_id);
+    auto edition = for_panel(tx, user, edition_id);
     between_publications(tx, edition_id);
-    finalist_of(tx, edition_id, proposal_id);
+    refuse_conflicted(tx, user, edition, finalist_of(tx, edition_id, proposal_id), now);
     write_removal(tx, proposal_id, reason, actor.user_id, now);
     delete_decision(tx, proposal_id);
     delete_slot(tx, proposal_id);  // a removed finalist gives up its presentation slot
@@ -352,9 +388,9 @@ void add_verification_note(db::Database& database, const app::Actor& actor,
     errors["catatan"] = "form.required";
   if (!errors.empty()) throw InvalidForm(errors);
   database.write([&](db::Transaction& tx) {
-    for_panel(tx, user, edition_id);
+    auto edition = for_panel(tx, user, edition_id);
     between_publications(tx, edition_id);
-    finalist_of(tx, edition_id, proposal_id);
+    refuse_conflicted(tx, user, edition, finalist_of(tx, edition_id, proposal_id), now);
     insert_note(tx, edition_id, proposal_id, actor.user_id, visited_on, note, now);
     audit::record(tx, actor,
                   {"finals.verification", "proposal", std::to_string(proposal_id), std::nullopt,
@@ -371,16 +407,21 @@ void save_decisions(db::Database& database, const app::Actor& actor, const app::
       errors["tingkat." + std::to_string(id)] = "finals.error.tier";
   if (!errors.empty()) throw InvalidForm(errors);
   database.write([&](db::Transaction& tx) {
-    for_panel(tx, user, edition_id);
+    auto edition = for_panel(tx, user, edition_id);
     Stage stage = between_publications(tx, edition_id);
     check_window_closed(tx, edition_id, stage, now);
     auto before = decisions_of(tx, edition_id);
     json changed = json::object();
     for (const auto& [id, tier] : tiers) {
-      if (tier.empty()) continue;
-      finalist_of(tx, edition_id, id);
-      write_decision(tx, edition_id, id, tier, actor.user_id, now);
-      if (before[id] != tier) changed[std::to_string(id)] = tier;
+      auto finalist = finalist_of(tx, edition_id, id);
+      if (before[id] == tier) continue;
+      refuse_conflicted(tx, user, edition, finalist, now);
+      // An empty choice takes the decision back.
+      if (tier.empty())
+        delete_decision(tx, id);
+      else
+        write_decision(tx, edition_id, id, tier, actor.user_id, now);
+      changed[std::to_string(id)] = tier;
     }
     audit::record(
         tx, actor,

@@ -31,10 +31,17 @@ class InvalidForm : public UserError {
 
 // The panel: panelists, and whoever runs the edition.
 bool is_panel(const app::CurrentUser& user, const competitions::Edition& edition);
+// Whether the user is a panelist in conflict with the nominee's agency (its own, its province, a
+// declared tie that still counts): such a panelist is refused every step on that nominee (403
+// "finals.error.conflicted"), its interview included.
+bool panelist_conflicted(db::Transaction& tx, const app::CurrentUser& user,
+                         const competitions::Edition& edition, const NomineeRow& nominee,
+                         std::int64_t now);
 bool runs(const app::CurrentUser& user, const competitions::Edition& edition);
 
 // Nominees: the screened proposals whose score under the recorded method reaches the passing
-// grade. Returns how many.
+// grade, once the evaluation stage has ended (409 "finals.error.evaluation_open" before its end).
+// Returns how many.
 std::size_t nominate(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
                      std::int64_t edition_id, std::int64_t now);
 
@@ -53,7 +60,7 @@ struct PanelChoice {
   bool is_3t = false;
 };
 void choose(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-            std::int64_t edition_id, PanelChoice choice);
+            std::int64_t edition_id, PanelChoice choice, std::int64_t now);
 
 // Runs the shortlist helper on the nominees, quotas and choices, and stores its answer.
 judging::ShortlistStatus run_shortlist(db::Database& database, const app::Actor& actor,

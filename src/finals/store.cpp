@@ -322,15 +322,16 @@ std::vector<ExportedSheet> exported_sheets(db::Transaction& tx, std::int64_t edi
 std::optional<Dossier> dossier_of(db::Transaction& tx, std::int64_t edition_id,
                                   std::int64_t proposal_id) {
   auto rows = tx.query(
-      "SELECT p.title, a.name, u.name, p.group_code, COALESCE(c.name, '') FROM proposals p "
-      "JOIN agencies a ON a.id = p.agency_id JOIN units u ON u.id = p.unit_id "
+      "SELECT p.title, a.name, u.name, COALESCE(v.name, ''), p.group_code, COALESCE(c.name, '') "
+      "FROM proposals p JOIN agencies a ON a.id = p.agency_id JOIN units u ON u.id = p.unit_id "
+      "LEFT JOIN provinces v ON v.code = p.province_code "
       "LEFT JOIN competition_categories c ON c.edition_id = p.edition_id "
       "AND c.code = p.category_code "
       "WHERE p.edition_id = $1 AND p.id = $2 AND p.status = 'passed'",
       {edition_id, proposal_id});
   if (rows.empty()) return std::nullopt;
   auto r = rows.front();
-  Dossier d{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), {}, {}};
+  Dossier d{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), {}, {}};
   for (auto s :
        tx.query("SELECT code, body FROM proposal_sections WHERE proposal_id = $1", {proposal_id}))
     d.sections[s.text(0)] = s.text(1);

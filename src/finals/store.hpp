@@ -142,6 +142,7 @@ struct Dossier {
   std::string title;
   std::string agency_name;
   std::string unit_name;
+  std::string province_name;  // "" for an agency without a province
   std::string group_code;
   std::string category_name;
   std::map<std::string, std::string> sections;  // by code

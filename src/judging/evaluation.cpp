@@ -14,6 +14,7 @@
 #include "judging/service.hpp"
 #include "judging/store.hpp"
 #include "notices/service.hpp"
+#include "proposals/store.hpp"
 
 namespace simpul::judging {
 namespace {
@@ -236,6 +237,8 @@ void save_evaluator_setting(db::Database& database, const app::Actor& actor,
 int remind_evaluators(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
                       std::int64_t edition_id, std::int64_t now) {
   return database.write([&](db::Transaction& tx) {
+    // Two rounds at once would both find no recent reminder: the edition's row lock orders them.
+    proposals::lock_edition(tx, edition_id);
     auto edition = managed(tx, user, edition_id);
     if (evaluation_window(edition.setup, now) == Window::closed)
       throw conflict("judging.error.evaluation_closed");
@@ -299,6 +302,9 @@ void choose_method(db::Database& database, const app::Actor& actor, const app::C
                    std::int64_t edition_id, Method method, std::int64_t now) {
   database.write([&](db::Transaction& tx) {
     auto edition = managed(tx, user, edition_id);
+    // The nominees were chosen by the recorded method; changing it now would leave them behind.
+    if (competitions::finals_progress(tx, edition_id).nominated)
+      throw conflict("judging.error.nominated");
     auto before = find_method_choice(tx, edition_id);
     MethodChoice choice{std::string(method_name(method)),
                         edition.setup.general.passing_grade.value_or(85), now};

@@ -60,7 +60,8 @@ void save_sheet(db::Database& database, const app::Actor& actor, const app::Curr
                 std::int64_t proposal_id, TypedSheet typed, bool submit, std::int64_t now);
 
 // Records the method whose scores decide the evaluation, held against the edition's passing grade
-// (85 when the edition states none); 403 for whoever does not run the edition.
+// (85 when the edition states none); 403 for whoever does not run the edition; 409
+// "judging.error.nominated" once nominees were set by the method recorded then.
 void choose_method(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
                    std::int64_t edition_id, Method method, std::int64_t now);
 std::string_view method_name(Method method);  // raw, z_score, calibrated

@@ -8,7 +8,7 @@ namespace simpul::finals {
 namespace {
 
 TEST(FinalsDossier, TheProposersNamesAreMaskedWholeWordsWithoutCase) {
-  auto names = names_to_hide("Pemerintah Kabupaten Nunukan", "Dinas Kesehatan");
+  auto names = names_to_hide("Pemerintah Kabupaten Nunukan", "Dinas Kesehatan", "Kalimantan Utara");
   ASSERT_EQ(names.front(), "Pemerintah Kabupaten Nunukan") << "the longest first";
   EXPECT_EQ(anonymise("Pemerintah Kabupaten Nunukan lewat Dinas Kesehatan melayani warga "
                       "NUNUKAN; kabupaten nunukan kini tanpa antre.",
@@ -17,9 +17,13 @@ TEST(FinalsDossier, TheProposersNamesAreMaskedWholeWordsWithoutCase) {
             "tanpa antre.");
   EXPECT_EQ(anonymise("Nunukanese and Nunukan2 stay.", names), "Nunukanese and Nunukan2 stay.")
       << "whole words only";
-  auto ministry = names_to_hide("Kementerian Kesehatan", "Biro Umum");
+  EXPECT_EQ(anonymise("Warga perbatasan Kalimantan Utara.", names),
+            "Warga perbatasan [disamarkan].")
+      << "the province too";
+  auto ministry = names_to_hide("Kementerian Kesehatan", "Biro Umum", "");
   EXPECT_EQ(anonymise("Kesehatan untuk semua, kata Kementerian Kesehatan.", ministry),
-            "[disamarkan] untuk semua, kata [disamarkan].");
+            "Kesehatan untuk semua, kata [disamarkan].")
+      << "a ministry's name whole only: \"Kesehatan\" is an ordinary word";
   EXPECT_EQ(anonymise("", names), "");
 }
 

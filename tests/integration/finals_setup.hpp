@@ -103,6 +103,16 @@ struct ScoredEdition {
     }
   }
 
+  // The evaluation stage as ended a second ago: nominees can be set.
+  void close_evaluation() {
+    server.app().db().write([&](db::Transaction& tx) {
+      tx.execute(
+          "UPDATE competition_stages SET ends_at = $2 WHERE edition_id = $1 AND code = "
+          "'evaluation'",
+          {edition, now_seconds() - 1});
+    });
+  }
+
   std::string url(const std::string& rest) {
     return "/kompetisi/" + std::to_string(edition) + rest;
   }

@@ -55,11 +55,18 @@ TEST_P(FinalsTest, FromScreeningToPublishedResults) {
                            {p.proposals[5]}),
             0)
       << "a proposal that failed the screening is not evaluated";
-  // Nominating needs the recorded method, and only whoever runs the edition nominates.
-  EXPECT_EQ(p.organiser.post(p.url("/nominasi"), {{"aksi", "nominasi"}}).status, 409);
+  // Nominating waits for the end of the evaluation and needs the recorded method; only whoever
+  // runs the edition nominates, and the method stays as it was then.
+  auto early = p.organiser.post(p.url("/nominasi"), {{"aksi", "nominasi"}});
+  EXPECT_EQ(early.status, 409);
+  EXPECT_TRUE(early.contains("Tahap evaluasi belum berakhir"));
+  p.close_evaluation();
+  EXPECT_EQ(p.organiser.post(p.url("/nominasi"), {{"aksi", "nominasi"}}).status, 409)
+      << "no method recorded";
   ASSERT_EQ(p.organiser.post(p.url("/nilai"), {{"metode", "mentah"}}).status, 303);
   EXPECT_EQ(p.panelist.post(p.url("/nominasi"), {{"aksi", "nominasi"}}).status, 403);
   ASSERT_EQ(p.organiser.post(p.url("/nominasi"), {{"aksi", "nominasi"}}).status, 303);
+  EXPECT_EQ(p.organiser.post(p.url("/nilai"), {{"metode", "kalibrasi"}}).status, 409);
   EXPECT_EQ(p.server.count("SELECT COUNT(*) FROM nominees WHERE edition_id = $1", {p.edition}), 4)
       << "Medan's 44.4 stays below the passing grade";
   EXPECT_EQ(p.organiser.post(p.url("/nominasi"), {{"aksi", "nominasi"}}).status, 409);
@@ -90,8 +97,18 @@ TEST_P(FinalsTest, FromScreeningToPublishedResults) {
   auto page = p.panelist.get(p.url("/nominasi"));
   EXPECT_TRUE(page.contains("kuota maksimum sudah penuh")) << "Kaltara's explanation";
 
+  // A panelist tied to Kaltara acts on nothing of Kaltara's.
+  Client tied = p.server.signed_in("panel.dua", p.server.add_user("panel.dua", Role::panelist));
+  tied.get("/penilai/konflik");
+  ASSERT_EQ(tied.post("/penilai/konflik", {{"agency", std::to_string(p.server.agency_id(kKaltara))},
+                                           {"kind", "family"}})
+                .status,
+            303);
   // The panel's choices need a reason; putting Kaltara in and Bandung out cannot meet the quota.
   std::string kaltara = p.url("/nominasi/" + std::to_string(p.proposals[1]));
+  auto refused = tied.post(kaltara, {{"pilihan", "include"}, {"alasan", "Keluarga saya"}});
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_TRUE(refused.contains("konflik kepentingan"));
   std::string bandung = p.url("/nominasi/" + std::to_string(p.proposals[2]));
   EXPECT_EQ(p.panelist.post(kaltara, {{"pilihan", "include"}}).status, 422);
   EXPECT_EQ(p.panelist.post(kaltara, {{"pilihan", "maybe"}, {"alasan", "x"}}).status, 422);
@@ -212,11 +229,29 @@ TEST_P(FinalsTest, FromScreeningToPublishedResults) {
           .status,
       404)
       << "Tarakan is no finalist";
+  EXPECT_EQ(
+      tied.post(p.url("/keputusan"), {{"tingkat." + std::to_string(p.proposals[1]), "top_inovasi"}})
+          .status,
+      403)
+      << "the tied panelist decides nothing of Kaltara's";
   ASSERT_EQ(
       p.panelist
           .post(p.url("/keputusan"), {{"tingkat." + std::to_string(p.proposals[1]), "top_inovasi"}})
           .status,
       303);
+  // A decision can be taken back before the results.
+  ASSERT_EQ(
+      p.panelist
+          .post(p.url("/keputusan"), {{"tingkat." + std::to_string(p.proposals[2]), "outstanding"}})
+          .status,
+      303);
+  ASSERT_EQ(
+      p.panelist.post(p.url("/keputusan"), {{"tingkat." + std::to_string(p.proposals[2]), ""}})
+          .status,
+      303);
+  EXPECT_EQ(p.server.count("SELECT COUNT(*) FROM final_decisions WHERE proposal_id = $1",
+                           {p.proposals[2]}),
+            0);
   EXPECT_EQ(p.organiser.post(p.url("/keputusan"), {{"aksi", "umumkan"}}).status, 409)
       << "Bandung undecided";
   ASSERT_EQ(
@@ -271,6 +306,7 @@ TEST_P(FinalsTest, ExportsForTheOrganiserAndAnAnonymisedDossierForThePanel) {
   Path p(GetParam());
   p.screen();
   p.score_everything();
+  p.close_evaluation();
   ASSERT_EQ(p.organiser.post(p.url("/nilai"), {{"metode", "kalibrasi"}}).status, 303);
   ASSERT_EQ(p.organiser.post(p.url("/nominasi"), {{"aksi", "nominasi"}}).status, 303);
   auto csv = p.organiser.get(p.url("/ekspor/usulan.csv"));

@@ -36,6 +36,7 @@ struct Path : ScoredEdition {
 
   void publish_finalists() {
     score_everything();
+    close_evaluation();
     ASSERT_EQ(organiser.post(url("/nilai"), {{"metode", "mentah"}}).status, 303);
     ASSERT_EQ(organiser.post(url("/nominasi"), {{"aksi", "nominasi"}}).status, 303);
     ASSERT_EQ(organiser.post(url("/nominasi"), {{"aksi", "susun"}}).status, 303);
@@ -253,6 +254,12 @@ TEST_P(PresentationsTest, TimetableMovesNoticesAndInterviews) {
   ASSERT_EQ(decisions.status, 200);
   EXPECT_TRUE(decisions.contains("Nilai wawancara") && decisions.contains("76,7"));
   EXPECT_TRUE(decisions.contains("<td>–</td>"));
+
+  // panel.dua, tied to Jayapura, seated on Jayapura's panel after the timetable: still refused.
+  ASSERT_EQ(p.organiser.post(p.url("/presentasi"), panels("1", "2", "2")).status, 303);
+  auto tied_sheet = dua.get(sheet);
+  EXPECT_EQ(tied_sheet.status, 403);
+  EXPECT_TRUE(tied_sheet.contains("konflik kepentingan"));
 
   // After the results nothing changes.
   p.server.app().db().write([&](db::Transaction& tx) {
