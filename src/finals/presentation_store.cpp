@@ -2,9 +2,8 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
 #include "judging/conflicts.hpp"
+#include "judging/scoring.hpp"
 
 namespace simpul::finals {
 namespace {
@@ -40,15 +39,6 @@ SlotRow slot_from(const db::Result::Row& r) {
 constexpr const char* kSlotSelect =
     "SELECT proposal_id, panel, starts_at, ends_at, method, reason, set_at "
     "FROM presentation_slots";
-
-std::map<std::string, int> scores_from(const std::string& json) {
-  std::map<std::string, int> scores;
-  auto parsed = nlohmann::json::parse(json, nullptr, false);
-  if (!parsed.is_object()) return scores;
-  for (const auto& [code, value] : parsed.items())
-    if (value.is_number_integer()) scores[code] = value.get<int>();
-  return scores;
-}
 
 }  // namespace
 
@@ -219,12 +209,12 @@ std::optional<InterviewSheet> find_interview(db::Transaction& tx, std::int64_t p
       {proposal_id, panelist_id});
   if (rows.empty()) return std::nullopt;
   auto r = rows.front();
-  return InterviewSheet{scores_from(r.text(0)), r.text(1), r.text(2), r.integer(3)};
+  return InterviewSheet{judging::scores_from_json(r.text(0)), r.text(1), r.text(2), r.integer(3)};
 }
 
 void write_interview(db::Transaction& tx, std::int64_t edition_id, std::int64_t proposal_id,
                      std::int64_t panelist_id, const InterviewSheet& sheet, std::int64_t now) {
-  std::string scores = nlohmann::json(sheet.scores).dump();
+  std::string scores = judging::scores_to_json(sheet.scores);
   auto changed = tx.execute(
       "UPDATE interview_sheets SET scores_json = $3, comment = $4, status = $5, updated_at = $6 "
       "WHERE proposal_id = $1 AND panelist_id = $2",
@@ -243,7 +233,8 @@ std::vector<judging::ScoreSheet> submitted_interviews(db::Transaction& tx,
                          "WHERE edition_id = $1 AND status = 'submitted' ORDER BY id",
                          {edition_id})) {
     judging::ScoreSheet sheet{r.integer(0), r.integer(1), {}};
-    for (const auto& [code, score] : scores_from(r.text(2))) sheet.scores[code] = score;
+    for (const auto& [code, score] : judging::scores_from_json(r.text(2)))
+      sheet.scores[code] = score;
     sheets.push_back(std::move(sheet));
   }
   return sheets;

@@ -1,6 +1,6 @@
 #include "finals/store.hpp"
 
-#include <nlohmann/json.hpp>
+#include "judging/scoring.hpp"
 
 namespace simpul::finals {
 namespace {
@@ -310,10 +310,8 @@ std::vector<ExportedSheet> exported_sheets(db::Transaction& tx, std::int64_t edi
                          "ORDER BY s.proposal_id, s.id",
                          {edition_id})) {
     ExportedSheet sheet{r.integer(0), r.text(1), r.text(2), {}, r.text(4)};
-    auto scores = nlohmann::json::parse(r.text(3), nullptr, false);
-    if (scores.is_object())
-      for (const auto& [code, value] : scores.items())
-        if (value.is_number()) sheet.scores[code] = value.get<double>();
+    for (const auto& [code, score] : judging::scores_from_json(r.text(3)))
+      sheet.scores[code] = score;
     rows.push_back(std::move(sheet));
   }
   return rows;

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include <nlohmann/json.hpp>
+
 #include "core/util/text.hpp"
 #include "innovations/model.hpp"
 
@@ -48,6 +50,19 @@ Window evaluation_window(const competitions::Setup& setup, std::int64_t now) {
   if (stage && stage->starts_at && now < *stage->starts_at) return Window::not_yet;
   if (stage && stage->ends_at && now >= *stage->ends_at) return Window::closed;
   return Window::open;
+}
+
+std::string scores_to_json(const std::map<std::string, int>& scores) {
+  return nlohmann::json(scores).dump();
+}
+
+std::map<std::string, int> scores_from_json(const std::string& json) {
+  std::map<std::string, int> scores;
+  auto parsed = nlohmann::json::parse(json, nullptr, false);
+  if (!parsed.is_object()) return scores;
+  for (const auto& [code, value] : parsed.items())
+    if (value.is_number_integer()) scores[code] = value.get<int>();
+  return scores;
 }
 
 }  // namespace simpul::judging

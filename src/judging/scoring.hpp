@@ -32,4 +32,10 @@ CheckedSheet check_sheet(const std::vector<competitions::RubricAspect>& rubric, 
 enum class Window { not_yet, open, closed };
 Window evaluation_window(const competitions::Setup& setup, std::int64_t now);
 
+// A sheet's scores as stored (score_sheets and interview_sheets, scores_json): aspect code ->
+// whole number. Reading skips anything that is not one, so a damaged row reads as unscored
+// aspects, which the rubric checks then name, rather than failing the page.
+std::string scores_to_json(const std::map<std::string, int>& scores);
+std::map<std::string, int> scores_from_json(const std::string& json);
+
 }  // namespace simpul::judging

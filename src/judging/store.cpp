@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "judging/conflicts.hpp"
+#include "judging/scoring.hpp"
 
 namespace simpul::judging {
 
@@ -233,18 +234,12 @@ std::optional<Sheet> find_sheet(db::Transaction& tx, std::int64_t proposal_id,
       {proposal_id, evaluator_id});
   if (result.empty()) return std::nullopt;
   auto r = result.front();
-  Sheet sheet{{}, r.text(1), r.text(2), r.integer(3)};
-  auto scores = nlohmann::json::parse(r.text(0), nullptr, false);
-  if (scores.is_object()) {
-    for (const auto& [code, value] : scores.items())
-      if (value.is_number_integer()) sheet.scores[code] = value.get<int>();
-  }
-  return sheet;
+  return Sheet{scores_from_json(r.text(0)), r.text(1), r.text(2), r.integer(3)};
 }
 
 void write_sheet(db::Transaction& tx, std::int64_t edition_id, std::int64_t proposal_id,
                  std::int64_t evaluator_id, const Sheet& sheet, std::int64_t now) {
-  std::string scores = nlohmann::json(sheet.scores).dump();
+  std::string scores = scores_to_json(sheet.scores);
   db::Value submitted = sheet.status == "submitted" ? db::Value{now} : db::Value{nullptr};
   auto changed = tx.execute(
       "UPDATE score_sheets SET scores_json = $3, comment = $4, status = $5, updated_at = $6, "
@@ -273,11 +268,7 @@ std::vector<ScoreSheet> submitted_sheets(db::Transaction& tx, std::int64_t editi
                          "WHERE edition_id = $1 AND status = 'submitted' ORDER BY id",
                          {edition_id})) {
     ScoreSheet sheet{r.integer(0), r.integer(1), {}};
-    auto scores = nlohmann::json::parse(r.text(2), nullptr, false);
-    if (scores.is_object()) {
-      for (const auto& [code, value] : scores.items())
-        if (value.is_number()) sheet.scores[code] = value.get<double>();
-    }
+    for (const auto& [code, score] : scores_from_json(r.text(2))) sheet.scores[code] = score;
     sheets.push_back(std::move(sheet));
   }
   return sheets;

@@ -45,5 +45,15 @@ TEST(JudgingScoring, TheEvaluationWindowFollowsTheStage) {
   EXPECT_EQ(evaluation_window(setup, 3000), Window::closed) << "the closing second is closed";
 }
 
+TEST(JudgingScoring, StoredScoresReadBackAndADamagedRowReadsAsUnscored) {
+  std::map<std::string, int> scores{{"kebaruan", 8}, {"dampak", 10}};
+  EXPECT_EQ(scores_from_json(scores_to_json(scores)), scores);
+  EXPECT_EQ(scores_from_json(R"({"kebaruan": 8, "dampak": "10", "x": 7.5})"),
+            (std::map<std::string, int>{{"kebaruan", 8}}))
+      << "only whole numbers";
+  EXPECT_TRUE(scores_from_json("[1, 2]").empty());
+  EXPECT_TRUE(scores_from_json("{rusak").empty());
+}
+
 }  // namespace
 }  // namespace simpul::judging
