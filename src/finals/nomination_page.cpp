@@ -8,6 +8,7 @@
 #include "core/util/clock.hpp"
 #include "finals/routes.hpp"
 #include "finals/view.hpp"
+#include "judging/evaluation.hpp"
 
 namespace simpul::finals {
 namespace {
@@ -93,10 +94,9 @@ void add_stage(Context& context, Json& model, const competitions::Edition& editi
   bool published = stage.finalists_published_at.has_value();
   bool fresh = !stage.shortlist_stale && !stage.shortlist_status.empty();
   model["nominated"] = true;
+  auto method = judging::method_named(stage.method).value_or(judging::Method::raw);
   model["method"] =
-      context.t("judging.results.method." + std::string(stage.method == "z_score"      ? "z"
-                                                        : stage.method == "calibrated" ? "kalibrasi"
-                                                                                       : "mentah"));
+      context.t("judging.results.method." + std::string(judging::method_slug(method)));
   model["run_status"] = stage.shortlist_status.empty()
                             ? context.t("finals.run.none")
                             : context.t("finals.run." + stage.shortlist_status);

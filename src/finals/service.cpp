@@ -88,12 +88,6 @@ void check_reason(std::string& reason, const char* field) {
   if (reason.empty()) throw InvalidForm(FormErrors{{field, "finals.error.reason"}});
 }
 
-std::optional<judging::Method> method_named(const std::string& name) {
-  for (auto m : judging::kMethods)
-    if (judging::method_name(m) == name) return m;
-  return std::nullopt;
-}
-
 judging::Nominee nominee_for_helper(const NomineeRow& n) {
   return {n.proposal_id, n.score,         n.category_code, n.group_code,
           n.cluster,     n.province_code, n.is_3t};
@@ -161,7 +155,7 @@ std::size_t nominate(db::Database& database, const app::Actor& actor, const app:
       if (evaluation && evaluation->ends_at) throw conflict("finals.error.evaluation_open");
     }
     auto choice = judging::find_method_choice(tx, edition_id);
-    auto method = choice ? method_named(choice->method) : std::nullopt;
+    auto method = choice ? judging::method_named(choice->method) : std::nullopt;
     if (!method) throw conflict("finals.error.no_method");
     auto sheets = judging::submitted_sheets(tx, edition_id);
     judging::Aggregation a;

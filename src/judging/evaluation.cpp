@@ -298,6 +298,23 @@ std::string_view method_name(Method method) {
   return kNames[static_cast<int>(method)];
 }
 
+std::optional<Method> method_named(std::string_view name) {
+  for (Method m : kMethods)
+    if (method_name(m) == name) return m;
+  return std::nullopt;
+}
+
+std::string_view method_slug(Method method) {
+  static constexpr std::string_view kSlugs[] = {"mentah", "z", "kalibrasi"};
+  return kSlugs[static_cast<int>(method)];
+}
+
+std::optional<Method> method_of_slug(std::string_view slug) {
+  for (Method m : kMethods)
+    if (method_slug(m) == slug) return m;
+  return std::nullopt;
+}
+
 void choose_method(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
                    std::int64_t edition_id, Method method, std::int64_t now) {
   database.write([&](db::Transaction& tx) {

@@ -64,7 +64,11 @@ void save_sheet(db::Database& database, const app::Actor& actor, const app::Curr
 // "judging.error.nominated" once nominees were set by the method recorded then.
 void choose_method(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
                    std::int64_t edition_id, Method method, std::int64_t now);
-std::string_view method_name(Method method);  // raw, z_score, calibrated
+std::string_view method_name(Method method);                // raw, z_score, calibrated
+std::optional<Method> method_named(std::string_view name);  // the inverse; nullopt when unknown
+// The method as URLs and labels name it ("judging.results.method.<slug>"): mentah, z, kalibrasi.
+std::string_view method_slug(Method method);
+std::optional<Method> method_of_slug(std::string_view slug);
 
 // Why the evaluator may not score the proposal, as an i18n key; nullopt when they may.
 std::optional<std::string> conflict_reason(const Evaluator& evaluator, const Proposal& proposal);

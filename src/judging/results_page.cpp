@@ -20,15 +20,6 @@ using app::Context;
 using app::Json;
 
 constexpr double kDisagreement = 20;  // points between a proposal's lowest and highest total
-constexpr std::string_view kMethodCodes[] = {"mentah", "z", "kalibrasi"};
-
-Method method_from(std::string_view code) {
-  for (std::size_t i = 0; i < std::size(kMethodCodes); ++i)
-    if (kMethodCodes[i] == code) return kMethods[i];
-  return Method::raw;
-}
-std::string_view method_code(Method method) { return kMethodCodes[static_cast<int>(method)]; }
-
 // Scores as the reader writes decimals: 78,9 in Indonesian, 78.9 in English.
 
 struct Inputs {
@@ -97,12 +88,6 @@ Json crossings_json(const Aggregation& a, const Inputs& in, Method chosen, doubl
   return rows;
 }
 
-Method method_named(std::string_view name) {
-  for (Method m : kMethods)
-    if (method_name(m) == name) return m;
-  return Method::raw;
-}
-
 http::Response results(Context& context) {
   auto edition = competitions::managed_edition(context, competitions::path_id(context));
   double grade = edition.setup.general.passing_grade.value_or(85);
@@ -114,29 +99,31 @@ http::Response results(Context& context) {
   });
   // The page shows the method asked for, else the one recorded, else the raw mean.
   std::string asked = context.request().query().get("metode");
-  Method chosen = !asked.empty() ? method_from(asked)
-                  : recorded     ? method_named(recorded->method)
-                                 : Method::raw;
+  auto shown = method_of_slug(asked);
+  if (!shown && recorded) shown = method_named(recorded->method);
+  Method chosen = shown.value_or(Method::raw);
   Json model = {
       {"title", context.t("judging.results.title") + " · " + edition.setup.general.title},
       {"edition_title", edition.setup.general.title},
       {"edition_url", competitions::edition_url(edition.id)},
       {"action", "/kompetisi/" + std::to_string(edition.id) + "/nilai"},
       {"grade", decimal(grade, context.lang())},
-      {"chosen", method_code(chosen)},
+      {"chosen", method_slug(chosen)},
       {"recorded",
-       recorded ? context.t("judging.results.recorded",
-                            {{"method",
-                              context.t("judging.results.method." +
-                                        std::string(method_code(method_named(recorded->method))))},
-                             {"time", context.format_datetime(recorded->chosen_at)}})
-                : context.t("judging.results.not_recorded")},
+       recorded
+           ? context.t(
+                 "judging.results.recorded",
+                 {{"method", context.t("judging.results.method." +
+                                       std::string(method_slug(
+                                           method_named(recorded->method).value_or(Method::raw))))},
+                  {"time", context.format_datetime(recorded->chosen_at)}})
+           : context.t("judging.results.not_recorded")},
       {"sheets", in.sheets.size()}};
   Json methods = Json::array();
   for (Method m : kMethods) {
     methods.push_back(
-        {{"value", method_code(m)},
-         {"label", context.t("judging.results.method." + std::string(method_code(m)))},
+        {{"value", method_slug(m)},
+         {"label", context.t("judging.results.method." + std::string(method_slug(m)))},
          {"selected", m == chosen}});
   }
   model["methods"] = methods;
@@ -160,10 +147,10 @@ http::Response results(Context& context) {
 http::Response record(Context& context) {
   auto edition = competitions::managed_edition(context, competitions::path_id(context));
   std::string code = context.request().form().get("metode");
-  if (std::find(std::begin(kMethodCodes), std::end(kMethodCodes), code) == std::end(kMethodCodes))
-    throw UserError(422, "judging.error.method");
-  choose_method(context.db(), context.actor(), context.signed_in_user(), edition.id,
-                method_from(code), now_seconds());
+  auto method = method_of_slug(code);
+  if (!method) throw UserError(422, "judging.error.method");
+  choose_method(context.db(), context.actor(), context.signed_in_user(), edition.id, *method,
+                now_seconds());
   return http::Response::redirect("/kompetisi/" + std::to_string(edition.id) +
                                   "/nilai?metode=" + code);
 }
