@@ -14,17 +14,18 @@ std::string number_cell(double value) {
 
 namespace {
 
-const judging::ProposalResult* result_of(const ExportInput& in, std::int64_t id) {
-  if (!in.aggregation) return nullptr;
-  for (const auto& p : in.aggregation->proposals)
-    if (p.proposal_id == id) return &p;
-  return nullptr;
+// By proposal id, so that each row finds its scores and nomination without a scan.
+template <typename Row>
+std::map<std::int64_t, const Row*> by_proposal(const std::vector<Row>& rows) {
+  std::map<std::int64_t, const Row*> index;
+  for (const auto& row : rows) index[row.proposal_id] = &row;
+  return index;
 }
 
-const NomineeRow* nominee_of(const ExportInput& in, std::int64_t id) {
-  for (const auto& n : in.nominees)
-    if (n.proposal_id == id) return &n;
-  return nullptr;
+template <typename Row>
+const Row* find_in(const std::map<std::int64_t, const Row*>& index, std::int64_t id) {
+  auto it = index.find(id);
+  return it == index.end() ? nullptr : it->second;
 }
 
 std::vector<std::string> evaluation_cells(const judging::ProposalResult* r) {
@@ -75,11 +76,15 @@ ExportTable proposals_table(const ExportInput& in) {
                      "sanggahan",
                      "keputusan"},
                     {}};
+  std::map<std::int64_t, const judging::ProposalResult*> results;
+  if (in.aggregation) results = by_proposal(in.aggregation->proposals);
+  const auto nominees = by_proposal(in.nominees);
   for (const auto& p : in.proposals) {
     std::vector<std::string> row{
         std::to_string(p.id), p.title, p.agency, p.province, p.cluster, p.group, p.category};
-    for (auto& cell : evaluation_cells(result_of(in, p.id))) row.push_back(std::move(cell));
-    for (auto& cell : finals_cells(in, nominee_of(in, p.id), p.id)) row.push_back(std::move(cell));
+    for (auto& cell : evaluation_cells(find_in(results, p.id))) row.push_back(std::move(cell));
+    for (auto& cell : finals_cells(in, find_in(nominees, p.id), p.id))
+      row.push_back(std::move(cell));
     table.rows.push_back(std::move(row));
   }
   return table;

@@ -127,16 +127,26 @@ bool runs(const app::CurrentUser& user, const competitions::Edition& edition) {
   return competitions::may_manage({user.role, user.agency_id}, g.level, g.owner_agency_id);
 }
 
+std::optional<judging::Evaluator> panelist_profile(db::Transaction& tx,
+                                                   const app::CurrentUser& user,
+                                                   const competitions::Edition& edition,
+                                                   std::int64_t now) {
+  if (!user.is(auth::Role::panelist)) return std::nullopt;
+  auto today = competitions::local_date(now, edition.setup.general.zone);
+  for (auto& panelist : panelists_with_ties(tx, today))
+    if (panelist.id == user.id) return std::move(panelist);
+  return std::nullopt;
+}
+
+bool conflicted_with(const std::optional<judging::Evaluator>& panelist, const NomineeRow& nominee) {
+  return panelist && judging::conflicted(*panelist, {nominee.proposal_id, nominee.agency_id,
+                                                     nominee.province_code, nominee.category_code});
+}
+
 bool panelist_conflicted(db::Transaction& tx, const app::CurrentUser& user,
                          const competitions::Edition& edition, const NomineeRow& nominee,
                          std::int64_t now) {
-  if (!user.is(auth::Role::panelist)) return false;
-  auto today = competitions::local_date(now, edition.setup.general.zone);
-  for (const auto& panelist : panelists_with_ties(tx, today))
-    if (panelist.id == user.id)
-      return judging::conflicted(panelist, {nominee.proposal_id, nominee.agency_id,
-                                            nominee.province_code, nominee.category_code});
-  return false;
+  return conflicted_with(panelist_profile(tx, user, edition, now), nominee);
 }
 
 bool is_panel(const app::CurrentUser& user, const competitions::Edition& edition) {
@@ -405,11 +415,17 @@ void save_decisions(db::Database& database, const app::Actor& actor, const app::
     Stage stage = between_publications(tx, edition_id);
     check_window_closed(tx, edition_id, stage, now);
     auto before = decisions_of(tx, edition_id);
+    // The form names every finalist: read them and the panelist's ties once, not per row.
+    std::map<std::int64_t, NomineeRow> finalists;
+    for (auto& n : nominees_of(tx, edition_id))
+      if (n.finalist()) finalists.emplace(n.proposal_id, std::move(n));
+    const auto panelist = panelist_profile(tx, user, edition, now);
     json changed = json::object();
     for (const auto& [id, tier] : tiers) {
-      auto finalist = finalist_of(tx, edition_id, id);
+      auto finalist = finalists.find(id);
+      if (finalist == finalists.end()) throw not_found();
       if (before[id] == tier) continue;
-      refuse_conflicted(tx, user, edition, finalist, now);
+      if (conflicted_with(panelist, finalist->second)) throw forbidden("finals.error.conflicted");
       // An empty choice takes the decision back.
       if (tier.empty())
         delete_decision(tx, id);

@@ -16,6 +16,7 @@
 #include "core/util/errors.hpp"
 #include "finals/model.hpp"
 #include "finals/store.hpp"
+#include "judging/assignment.hpp"
 
 namespace simpul::finals {
 
@@ -37,6 +38,13 @@ bool is_panel(const app::CurrentUser& user, const competitions::Edition& edition
 bool panelist_conflicted(db::Transaction& tx, const app::CurrentUser& user,
                          const competitions::Edition& edition, const NomineeRow& nominee,
                          std::int64_t now);
+// The signed-in panelist as the conflict rules see them (workplace, ties still counting); nullopt
+// for whoever is not a panelist. For a step over many finalists, read once.
+std::optional<judging::Evaluator> panelist_profile(db::Transaction& tx,
+                                                   const app::CurrentUser& user,
+                                                   const competitions::Edition& edition,
+                                                   std::int64_t now);
+bool conflicted_with(const std::optional<judging::Evaluator>& panelist, const NomineeRow& nominee);
 bool runs(const app::CurrentUser& user, const competitions::Edition& edition);
 
 // Nominees: the screened proposals whose score under the recorded method reaches the passing
