@@ -38,9 +38,8 @@ Json tier_options(const Context& context, const std::string& chosen) {
   options.push_back(
       {{"value", ""}, {"label", context.t("finals.tier.none")}, {"selected", chosen.empty()}});
   for (auto tier : kTiers)
-    options.push_back({{"value", tier},
-                       {"label", context.t("finals.tier." + std::string(tier))},
-                       {"selected", chosen == tier}});
+    options.push_back(
+        {{"value", tier}, {"label", tier_label(context, tier)}, {"selected", chosen == tier}});
   return options;
 }
 
@@ -50,7 +49,7 @@ Json counts_json(const Context& context, const Data& d, std::string_view level) 
     int count = 0;
     for (const auto& [id, t] : d.tiers) count += t == tier;
     int target = tier_target(level, tier);
-    counts.push_back({{"label", context.t("finals.tier." + std::string(tier))},
+    counts.push_back({{"label", tier_label(context, tier)},
                       {"count", count},
                       {"target", target > 0 ? std::to_string(target) : ""}});
   }

@@ -67,8 +67,7 @@ http::Response results(Context& context) {
   Json tiers = Json::array();
   for (std::string_view tier : {"replikasi", "outstanding", "finalist"}) {
     Json rows = tier_rows(context, p, tier);
-    if (!rows.empty())
-      tiers.push_back({{"label", context.t("finals.tier." + std::string(tier))}, {"rows", rows}});
+    if (!rows.empty()) tiers.push_back({{"label", tier_label(context, tier)}, {"rows", rows}});
   }
   Json model = {
       {"title", context.t("finals.results.title") + " · " + p.edition.setup.general.title},
@@ -96,7 +95,7 @@ http::Response certificate(Context& context) {
                 {"innovation", it->title},
                 {"agency", it->agency_name},
                 {"award", tier == "finalist" ? context.t("finals.certificate.finalist")
-                                             : context.t("finals.tier." + tier)},
+                                             : tier_label(context, tier)},
                 {"edition_title", g.title},
                 {"year", g.year},
                 {"date", competitions::date_text(context, *p.stage.results_published_at, g.zone)},

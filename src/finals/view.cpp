@@ -28,8 +28,8 @@ std::string score_text(const Context& context, double score) {
   return view::format_decimal(score, 1, context.lang());
 }
 
-std::string tier_label(const Context& context, const std::string& tier) {
-  return tier.empty() ? "" : context.t("finals.tier." + tier);
+std::string tier_label(const Context& context, std::string_view tier) {
+  return tier.empty() ? "" : context.t("finals.tier." + std::string(tier));
 }
 
 Json nominee_json(const Context& context, const NomineeRow& n) {

@@ -21,7 +21,7 @@ std::string base_url(std::int64_t edition_id);  // /kompetisi/{id}
 competitions::Edition panel_edition(Context& context);
 std::optional<Stage> stage_of(Context& context, std::int64_t edition_id);
 std::string score_text(const Context& context, double score);
-std::string tier_label(const Context& context, const std::string& tier);
+std::string tier_label(const Context& context, std::string_view tier);  // "" for none
 // The nominee as the tables show it.
 Json nominee_json(const Context& context, const NomineeRow& n);
 // Field errors in the visitor's language, by field name.
