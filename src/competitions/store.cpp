@@ -389,6 +389,10 @@ std::vector<std::string> categories_in_use(db::Transaction& tx, std::int64_t id,
   return used;
 }
 
+void lock_edition(db::Transaction& tx, std::int64_t id) {
+  tx.execute("UPDATE competition_editions SET version = version WHERE id = $1", {id});
+}
+
 bool screening_announced(db::Transaction& tx, std::int64_t id) {
   return tx.scalar("SELECT COUNT(*) FROM proposal_announcements WHERE edition_id = $1", {id}) > 0;
 }

@@ -59,6 +59,10 @@ std::vector<std::string> categories_in_use(db::Transaction& tx, std::int64_t id,
                                            const std::vector<std::string>& codes);
 
 // Whether the edition's screening announcement is published (proposal_announcements).
+// Takes the edition's row lock for the rest of the transaction: steps that read the edition's
+// state and then change it (a cap's last place, a publication, a reminder round) run one after the
+// other on PostgreSQL as they do on SQLite, whose writers take turns anyway.
+void lock_edition(db::Transaction& tx, std::int64_t id);
 bool screening_announced(db::Transaction& tx, std::int64_t id);
 // How far the panel's stages (finals/) have come, for the edition page's links.
 struct FinalsProgress {

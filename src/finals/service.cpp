@@ -15,7 +15,6 @@
 #include "judging/evaluation.hpp"
 #include "judging/store.hpp"
 #include "notices/service.hpp"
-#include "proposals/store.hpp"
 
 namespace simpul::finals {
 namespace {
@@ -26,7 +25,7 @@ using nlohmann::json;
 // one edition (a double click on "publish", a removal during publication) run one after the other
 // on PostgreSQL as they do on SQLite, and each sees what the other wrote.
 competitions::Edition edition_of(db::Transaction& tx, std::int64_t edition_id) {
-  proposals::lock_edition(tx, edition_id);
+  competitions::lock_edition(tx, edition_id);
   auto edition = competitions::find_edition(tx, edition_id);
   if (!edition) throw not_found();
   return *edition;

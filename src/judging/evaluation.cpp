@@ -14,7 +14,6 @@
 #include "judging/service.hpp"
 #include "judging/store.hpp"
 #include "notices/service.hpp"
-#include "proposals/store.hpp"
 
 namespace simpul::judging {
 namespace {
@@ -238,7 +237,7 @@ int remind_evaluators(db::Database& database, const app::Actor& actor, const app
                       std::int64_t edition_id, std::int64_t now) {
   return database.write([&](db::Transaction& tx) {
     // Two rounds at once would both find no recent reminder: the edition's row lock orders them.
-    proposals::lock_edition(tx, edition_id);
+    competitions::lock_edition(tx, edition_id);
     auto edition = managed(tx, user, edition_id);
     if (evaluation_window(edition.setup, now) == Window::closed)
       throw conflict("judging.error.evaluation_closed");

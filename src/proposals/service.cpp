@@ -238,7 +238,7 @@ std::int64_t start_proposal(db::Database& database, const app::Actor& actor,
     FieldErrors errors;
     check_choice(edition, group, category, errors);
     if (!errors.empty()) throw InvalidFields(errors);
-    lock_edition(tx, edition_id);
+    competitions::lock_edition(tx, edition_id);
     if (proposal_of_innovation(tx, edition_id, source->innovation_id))
       throw conflict("proposal.error.already");
     auto reasons = eligibility_of(tx, edition, *source, group, start.source_innovation_id, 0);
@@ -387,7 +387,7 @@ void submit(db::Database& database, const app::Actor& actor, const app::CurrentU
   database.write([&](db::Transaction& tx) {
     auto [proposal, edition] = agency_change(tx, user, id, Action::submit, now);
     // One submission at a time per edition, so two admins cannot both take the last place of a cap.
-    lock_edition(tx, edition.id);
+    competitions::lock_edition(tx, edition.id);
     require_ready(tx, edition, proposal);
     advance(tx, actor, proposal, based_on, now);
     set_status(tx, id, Status::submitted, now);

@@ -232,10 +232,6 @@ void set_screening(db::Transaction& tx, std::int64_t id, Status result,
        db::optional_integer(user_id), now});
 }
 
-void lock_edition(db::Transaction& tx, std::int64_t edition_id) {
-  tx.execute("UPDATE competition_editions SET version = version WHERE id = $1", {edition_id});
-}
-
 std::int64_t agency_entries(db::Transaction& tx, std::int64_t edition_id, std::int64_t agency_id,
                             const std::string& group_code, std::int64_t except_id,
                             bool submitted_only) {

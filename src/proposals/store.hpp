@@ -91,10 +91,6 @@ void set_screening(db::Transaction& tx, std::int64_t id, Status result,
                    const std::optional<std::string>& reason, const std::string& note,
                    std::optional<std::int64_t> user_id, std::int64_t now);
 
-// Takes the edition's row lock until the transaction ends, so that checks of the caps and of
-// duplicate titles and the writes they allow happen one proposal at a time per edition
-// (PostgreSQL runs READ COMMITTED; SQLite's write transactions are already one at a time).
-void lock_edition(db::Transaction& tx, std::int64_t edition_id);
 // The agency's proposals in the group that are not withdrawn (submitted_only: with the
 // organiser), other than except_id.
 std::int64_t agency_entries(db::Transaction& tx, std::int64_t edition_id, std::int64_t agency_id,
