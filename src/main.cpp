@@ -13,13 +13,14 @@
 #include "competitions/seed.hpp"
 #include "core/util/crypto.hpp"
 #include "imports/cli.hpp"
-#include "proposals/synthetic.hpp"
 #include "samples/loader.hpp"
-#include "samples/queries.hpp"
+#include "synthetic/competition.hpp"
+#include "synthetic/queries.hpp"
+#include "synthetic/seed.hpp"
 
 namespace {
 
-using simpul::app::Config;
+using simpul::kernel::Config;
 
 // Options every subcommand shares. A flag or its SIMPUL_* variable beats the TOML file, which
 // beats the built-in default.
@@ -98,15 +99,13 @@ int serve(Config config) {
     if (simpul::samples::seed_demo_innovations(app.db(), config.home)) app.reload_catalogue();
     simpul::competitions::seed_demo_editions(app.db(), config.home);
     auto accounts = simpul::accounts::seed_demo_accounts(app.db(), config.password_cost);
-    std::vector<simpul::app::App::DemoAccount> shown;
     std::cout << "\nDemo accounts (new passwords at every start):\n";
     for (const auto& account : accounts) {
       std::string role_key(simpul::auth::role_label_key(account.role));
-      shown.push_back({account.username, role_key, account.password});
       std::cout << "  " << account.username << "  " << account.password << "  ("
                 << app.catalog().text(simpul::view::Lang::id, role_key) << ")\n";
     }
-    app.set_demo_accounts(std::move(shown));
+    app.set_demo_accounts(std::move(accounts));
   }
   auto port = app.listen();
   spdlog::info("Simpul serving http://{}:{}/ on {}", config.server.address, port,
@@ -136,7 +135,7 @@ int add_user(const Config& config, const UserAddOptions& options) {
   if (options.agency_id) account.agency_id = options.agency_id;
   if (options.unit_id) account.unit_id = options.unit_id;
   std::string password = simpul::random_password();
-  simpul::app::Actor cli{std::nullopt, "cli", "", ""};
+  simpul::kernel::Actor cli{std::nullopt, "cli", "", ""};
   try {
     simpul::accounts::create_account(app.db(), cli, account, password, config.password_cost);
   } catch (const simpul::UserError& error) {
@@ -152,7 +151,7 @@ int add_user(const Config& config, const UserAddOptions& options) {
 void seed_competition(simpul::app::App& app, std::int64_t size, std::uint64_t seed) {
   auto start = std::chrono::steady_clock::now();
   auto seeded =
-      simpul::proposals::seed_synthetic_competition(app.db(), app.config().home, size, seed);
+      simpul::synthetic::seed_synthetic_competition(app.db(), app.config().home, size, seed);
   auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << seeded.proposals << " proposals in edition " << seeded.edition_id << " seeded in "
             << std::fixed << std::setprecision(1) << seconds << " s (seed " << seed << ")\n";
@@ -249,16 +248,16 @@ int main(int argc, char** argv) {
     }
     if (seed_cmd->parsed() && synthetic_csv > 0) {
       seed_common.apply(config);
-      simpul::samples::write_import_csv(config.home, synthetic_csv, synthetic_seed, std::cout);
+      simpul::synthetic::write_import_csv(config.home, synthetic_csv, synthetic_seed, std::cout);
       return 0;
     }
     if (seed_cmd->parsed() && query_count > 0) {
       seed_common.apply(config);
-      simpul::samples::Vocabulary vocabulary(simpul::samples::place_words(
-          simpul::samples::read_text(config.path("node_modules/idn-area-data/data/villages.csv")),
+      simpul::synthetic::Vocabulary vocabulary(simpul::synthetic::place_words(
+          simpul::synthetic::read_text(config.path("node_modules/idn-area-data/data/villages.csv")),
           40000));
       for (const auto& path :
-           simpul::samples::search_paths(vocabulary, query_count, synthetic_seed)) {
+           simpul::synthetic::search_paths(vocabulary, query_count, synthetic_seed)) {
         std::cout << path << "\n";
       }
       return 0;
@@ -279,8 +278,8 @@ int main(int argc, char** argv) {
       }
       if (synthetic_count > 0) {
         auto start = std::chrono::steady_clock::now();
-        auto report =
-            simpul::samples::seed_synthetic(app.db(), config.home, synthetic_count, synthetic_seed);
+        auto report = simpul::synthetic::seed_synthetic(app.db(), config.home, synthetic_count,
+                                                        synthetic_seed);
         auto seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         std::cout << report.innovations << " synthetic innovations published in " << seconds

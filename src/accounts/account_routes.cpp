@@ -2,16 +2,16 @@
 // and later changes to either.
 #include "accounts/routes.hpp"
 #include "accounts/store.hpp"
-#include "app/app.hpp"
-#include "audit/store.hpp"
+#include "audit/audit.hpp"
 #include "core/auth/passwords.hpp"
 #include "core/util/clock.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::accounts {
 namespace {
 
-using app::Context;
-using app::Json;
+using kernel::Context;
+using kernel::Json;
 
 User load_self(Context& context) {
   auto id = context.signed_in_user().id;
@@ -132,7 +132,7 @@ http::Response change_password(Context& context) {
     errors["current_password"] = "password.current_wrong";
   if (!errors.empty()) return render_password(context, errors, user.must_change_password, 422);
 
-  auto hash = auth::hash_password(fresh, context.app().config().password_cost);
+  auto hash = auth::hash_password(fresh, context.config().password_cost);
   context.db().write([&](db::Transaction& tx) {
     update_password(tx, user.id, hash, now_seconds());
     // Other sessions of this account may belong to whoever knew the old password.

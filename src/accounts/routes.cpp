@@ -1,12 +1,12 @@
 #include "accounts/routes.hpp"
 
-#include "app/features.hpp"
+#include "accounts/feature.hpp"
 
 namespace simpul::accounts {
 
-void register_routes(app::Routes& routes) {
-  using app::Access;
+void register_routes(kernel::Routes& routes) {
   using auth::Role;
+  using kernel::Access;
   routes.get("/masuk", Access::anyone(), signin_form);
   routes.post("/masuk", Access::anyone(), signin);
   routes.post("/keluar", Access::account_setup(), signout);

@@ -1,7 +1,8 @@
 #include "accounts/service.hpp"
 
 #include "accounts/store.hpp"
-#include "audit/store.hpp"
+#include "agencies/feature.hpp"
+#include "audit/audit.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/text.hpp"
@@ -41,7 +42,7 @@ void check_placement(db::Transaction& tx, NewAccount& account) {
 
 }  // namespace
 
-std::int64_t create_account(db::Database& database, const app::Actor& actor, NewAccount account,
+std::int64_t create_account(db::Database& database, const kernel::Actor& actor, NewAccount account,
                             const std::string& password, const auth::PasswordCost& cost,
                             bool setup_done) {
   if (auto problem = username_problem(account.username)) {
@@ -65,14 +66,14 @@ std::int64_t create_account(db::Database& database, const app::Actor& actor, New
 
 std::vector<DemoAccount> seed_demo_accounts(db::Database& database,
                                             const auth::PasswordCost& cost) {
-  const app::Actor system{std::nullopt, "system:demo", "", ""};
+  const kernel::Actor system{std::nullopt, "system:demo", "", ""};
   auto agency = database.read([](db::Transaction& tx) {
     return agency_id_by_name(tx, "Pemerintah Provinsi Kalimantan Utara");
   });
   auto unit = database.write([&](db::Transaction& tx) {
-    return agency
-               ? ensure_unit(tx, *agency, "Dinas Kependudukan dan Pencatatan Sipil", now_seconds())
-               : 0;
+    return agency ? agencies::ensure_unit(tx, *agency, "Dinas Kependudukan dan Pencatatan Sipil",
+                                          now_seconds())
+                  : 0;
   });
   struct Spec {
     const char* username;

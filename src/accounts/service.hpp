@@ -5,25 +5,20 @@
 #include <string>
 #include <vector>
 
+#include "accounts/feature.hpp"
 #include "accounts/model.hpp"
-#include "app/context.hpp"
 #include "core/auth/passwords.hpp"
 #include "core/db/database.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::accounts {
 
 // Throws UserError (400 for a bad field, 409 for a taken username) before writing anything.
 // The agency and unit must exist and match the role; a unit operator's unit must belong to the
 // agency. setup_done skips the first sign-in setup (demo accounts only).
-std::int64_t create_account(db::Database& database, const app::Actor& actor, NewAccount account,
+std::int64_t create_account(db::Database& database, const kernel::Actor& actor, NewAccount account,
                             const std::string& password, const auth::PasswordCost& cost,
                             bool setup_done = false);
-
-struct DemoAccount {
-  std::string username;
-  auth::Role role;
-  std::string password;
-};
 
 // One ready-to-use account per role, with a new random password at every start; the local admin
 // and unit operator belong to Pemerintah Provinsi Kalimantan Utara, whose innovations the seed

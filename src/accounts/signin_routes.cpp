@@ -1,26 +1,26 @@
 // Sign-in with rate limiting per account and per address, and sign-out.
 #include "accounts/routes.hpp"
 #include "accounts/store.hpp"
-#include "app/app.hpp"
-#include "app/cookies.hpp"
-#include "audit/store.hpp"
+#include "audit/audit.hpp"
 #include "core/auth/passwords.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/text.hpp"
+#include "kernel/context.hpp"
+#include "kernel/cookies.hpp"
 
 namespace simpul::accounts {
 namespace {
 
-using app::Context;
-using app::Json;
+using kernel::Context;
+using kernel::Json;
 
 Json demo_accounts(Context& context) {
   Json list = Json::array();
-  if (!context.app().config().demo) return list;
-  for (const auto& account : context.app().demo_accounts()) {
+  if (!context.config().demo) return list;
+  for (const auto& account : context.service<DemoAccounts>().accounts) {
     list.push_back({{"username", account.username},
-                    {"role", context.t(account.role_key)},
+                    {"role", context.t(auth::role_label_key(account.role))},
                     {"password", account.password}});
   }
   return list;
@@ -67,8 +67,7 @@ http::Response signin_form(Context& context) {
 
 http::Response signin(Context& context) {
   const auto& form = context.request().form();
-  auto& app = context.app();
-  const auto& config = app.config();
+  const auto& config = context.config();
   std::string username = trim(form.get("username"));
   for (auto& c : username) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   std::string password = form.get("password");
@@ -107,16 +106,16 @@ http::Response signin(Context& context) {
 
   // A new session id at every sign-in, so a session id planted before sign-in is worthless.
   std::string session_id = random_hex(32);
-  auto old_session = context.request().cookie(app::kSessionCookie);
+  auto old_session = context.request().cookie(kernel::kSessionCookie);
   context.db().write([&](db::Transaction& tx) {
     if (old_session) delete_session(tx, sha256_hex(*old_session));
     clear_failures(tx, "account", username);
     create_session(tx, sha256_hex(session_id), credentials->id, limits.now, address);
-    app::Actor actor{credentials->id, username, context.request().request_id, address};
+    kernel::Actor actor{credentials->id, username, context.request().request_id, address};
     audit::record(tx, actor, {"session.signin", "user", std::to_string(credentials->id)});
   });
   auto response = http::Response::redirect(next.empty() ? "/akun" : next);
-  response.set_cookie({std::string(app::kSessionCookie), session_id, std::nullopt, true,
+  response.set_cookie({std::string(kernel::kSessionCookie), session_id, std::nullopt, true,
                        config.secure_cookies, "Lax"});
   return response;
 }
@@ -128,7 +127,7 @@ http::Response signout(Context& context) {
     audit::record(tx, context.actor(), {"session.signout", "user", std::to_string(user.id)});
   });
   auto response = context.redirect_with_notice("/", "notice.signed_out");
-  response.set_cookie({std::string(app::kSessionCookie), "", 0});
+  response.set_cookie({std::string(kernel::kSessionCookie), "", 0});
   return response;
 }
 

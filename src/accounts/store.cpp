@@ -242,13 +242,4 @@ std::optional<std::int64_t> agency_id_by_name(db::Transaction& tx, const std::st
   return rows.front().integer(0);
 }
 
-std::int64_t ensure_unit(db::Transaction& tx, std::int64_t agency_id, const std::string& name,
-                         std::int64_t now) {
-  tx.execute(
-      "INSERT INTO units (agency_id, name, created_at) VALUES ($1, $2, $3) "
-      "ON CONFLICT (agency_id, name) DO NOTHING",
-      {agency_id, name, now});
-  return tx.scalar("SELECT id FROM units WHERE agency_id = $1 AND name = $2", {agency_id, name});
-}
-
 }  // namespace simpul::accounts

@@ -7,23 +7,14 @@
 #include <vector>
 
 #include "accounts/model.hpp"
-#include "app/context.hpp"
 #include "core/db/database.hpp"
 #include "core/view/format.hpp"
+#include "kernel/context.hpp"
+
+#include "accounts/feature.hpp"
 
 namespace simpul::accounts {
 
-struct SessionUser {
-  app::CurrentUser user;
-  view::Zone zone = view::Zone::wib;
-};
-
-// The active user of a live session. A session past its idle or absolute limit, or of a
-// deactivated account, is deleted and nullopt returned. last_seen_at is refreshed at most once a
-// minute, so reading pages rarely writes.
-std::optional<SessionUser> find_session(db::Database& database, const std::string& id_hash,
-                                        std::int64_t now, std::chrono::seconds idle,
-                                        std::chrono::seconds absolute);
 void create_session(db::Transaction& tx, const std::string& id_hash, std::int64_t user_id,
                     std::int64_t now, const std::string& remote_address);
 void delete_session(db::Transaction& tx, const std::string& id_hash);
@@ -80,7 +71,5 @@ struct UnitOption {
 };
 std::vector<UnitOption> units_of(db::Transaction& tx, std::int64_t agency_id);
 std::optional<std::int64_t> agency_id_by_name(db::Transaction& tx, const std::string& name);
-std::int64_t ensure_unit(db::Transaction& tx, std::int64_t agency_id, const std::string& name,
-                         std::int64_t now);
 
 }  // namespace simpul::accounts

@@ -4,17 +4,17 @@
 #include "accounts/rules.hpp"
 #include "accounts/service.hpp"
 #include "accounts/store.hpp"
-#include "app/app.hpp"
-#include "audit/store.hpp"
+#include "audit/audit.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/numbers.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::accounts {
 namespace {
 
-using app::Context;
-using app::Json;
 using auth::Role;
+using kernel::Context;
+using kernel::Json;
 
 Json role_options(Context& context, Role creator, const std::string& selected) {
   Json options = Json::array();
@@ -73,7 +73,7 @@ Json user_row(Context& context, const User& user, const Manager& manager) {
           {"manageable", may_manage(manager, managed)}};
 }
 
-Manager manager_of(const app::CurrentUser& me) { return {me.id, me.role, me.agency_id}; }
+Manager manager_of(const kernel::CurrentUser& me) { return {me.id, me.role, me.agency_id}; }
 
 http::Response set_active_state(Context& context, bool active) {
   const auto& me = context.signed_in_user();
@@ -155,7 +155,7 @@ http::Response create_user(Context& context) {
   std::int64_t id = 0;
   try {
     id = create_account(context.db(), context.actor(), account, password,
-                        context.app().config().password_cost);
+                        context.config().password_cost);
   } catch (const UserError& error) {
     return render_new_user(context, state, context.t(error.key(), error.args()), error.status());
   }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "accounts/model.hpp"
 #include "core/util/text.hpp"
 
 namespace simpul::agencies {

@@ -1,20 +1,20 @@
 // Agencies: the organiser lists and adds them; an agency's page shows its service units, where its
 // local admin (or the organiser) adds units.
+#include "agencies/feature.hpp"
 #include "agencies/store.hpp"
-#include "app/app.hpp"
-#include "app/features.hpp"
-#include "audit/store.hpp"
+#include "audit/audit.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
+#include "kernel/context.hpp"
 #include "regions/model.hpp"
 
 namespace simpul::agencies {
 namespace {
 
-using app::Access;
-using app::Context;
-using app::Json;
 using auth::Role;
+using kernel::Access;
+using kernel::Context;
+using kernel::Json;
 
 Json type_options(Context& context, const auto& types, const std::string& selected) {
   Json options = Json::array();
@@ -182,7 +182,7 @@ http::Response add_unit(Context& context) {
 
 }  // namespace
 
-void register_routes(app::Routes& routes) {
+void register_routes(kernel::Routes& routes) {
   auto organiser = Access::roles({Role::organiser});
   auto agency_staff = Access::roles({Role::organiser, Role::local_admin, Role::hub_coordinator});
   routes.get("/instansi", agency_staff, list);

@@ -91,4 +91,31 @@ std::vector<ProvinceOption> provinces(db::Transaction& tx) {
   return list;
 }
 
+std::vector<AgencyRow> active_agencies(db::Transaction& tx) {
+  std::vector<AgencyRow> rows;
+  for (auto row :
+       tx.query("SELECT id, name, type, COALESCE(province_code, '') FROM agencies WHERE active = 1 "
+                "ORDER BY id")) {
+    rows.push_back({row.integer(0), row.text(1), row.text(2), row.text(3)});
+  }
+  return rows;
+}
+
+bool add_agency_if_missing(db::Transaction& tx, const std::string& name, const std::string& type,
+                           std::int64_t now) {
+  return tx.execute(
+             "INSERT INTO agencies (name, type, timezone, created_at) VALUES ($1, $2, 'WIB', $3) "
+             "ON CONFLICT (name) DO NOTHING",
+             {name, type, now}) == 1;
+}
+
+std::int64_t ensure_unit(db::Transaction& tx, std::int64_t agency_id, const std::string& name,
+                         std::int64_t now) {
+  tx.execute(
+      "INSERT INTO units (agency_id, name, created_at) VALUES ($1, $2, $3) "
+      "ON CONFLICT (agency_id, name) DO NOTHING",
+      {agency_id, name, now});
+  return tx.scalar("SELECT id FROM units WHERE agency_id = $1 AND name = $2", {agency_id, name});
+}
+
 }  // namespace simpul::agencies

@@ -6,6 +6,8 @@
 #include "agencies/model.hpp"
 #include "core/db/database.hpp"
 
+#include "agencies/feature.hpp"
+
 namespace simpul::agencies {
 
 struct AgencyFilter {

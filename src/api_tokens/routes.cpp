@@ -1,18 +1,18 @@
 // The local admin's page of the agency's API tokens: the list, a form for a new one (shown once,
 // on the answer to the form, never again), and revocation.
+#include "api_tokens/feature.hpp"
 #include "api_tokens/service.hpp"
 #include "api_tokens/store.hpp"
 #include "api_tokens/token.hpp"
-#include "app/features.hpp"
 #include "core/util/numbers.hpp"
 
 namespace simpul::api_tokens {
 namespace {
 
-using app::Access;
-using app::Context;
-using app::Json;
 using auth::Role;
+using kernel::Access;
+using kernel::Context;
+using kernel::Json;
 
 Json token_rows(Context& context, std::int64_t agency_id) {
   auto tokens = context.db().read([&](db::Transaction& tx) { return tokens_of(tx, agency_id); });
@@ -76,7 +76,7 @@ http::Response revoke_route(Context& context) {
 
 }  // namespace
 
-void register_routes(app::Routes& routes) {
+void register_routes(kernel::Routes& routes) {
   auto admins = Access::roles({Role::local_admin});
   routes.get("/token-api", admins, index);
   routes.post("/token-api", admins, create);

@@ -2,14 +2,14 @@
 
 #include "api_tokens/store.hpp"
 #include "api_tokens/token.hpp"
-#include "audit/store.hpp"
+#include "audit/audit.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/errors.hpp"
 
 namespace simpul::api_tokens {
 
-NewToken create_token(db::Database& database, const app::Actor& actor, std::int64_t agency_id,
+NewToken create_token(db::Database& database, const kernel::Actor& actor, std::int64_t agency_id,
                       std::string label) {
   if (auto problem = check_label(label)) {
     throw UserError(422, *problem, {{"max", std::to_string(kMaxLabelLength)}});
@@ -32,7 +32,7 @@ NewToken create_token(db::Database& database, const app::Actor& actor, std::int6
   return {id, token};
 }
 
-void revoke_token(db::Database& database, const app::Actor& actor, std::int64_t agency_id,
+void revoke_token(db::Database& database, const kernel::Actor& actor, std::int64_t agency_id,
                   std::int64_t id) {
   database.write([&](db::Transaction& tx) {
     if (!revoke(tx, agency_id, id, actor.user_id, now_seconds())) throw not_found();
@@ -42,8 +42,8 @@ void revoke_token(db::Database& database, const app::Actor& actor, std::int64_t 
   });
 }
 
-std::optional<app::ApiClient> authenticate(db::Database& database, std::string_view authorization,
-                                           std::int64_t now) {
+std::optional<kernel::ApiClient> authenticate(db::Database& database,
+                                              std::string_view authorization, std::int64_t now) {
   auto token = bearer_token(authorization);
   if (!token) return std::nullopt;
   auto hash = sha256_hex(*token);

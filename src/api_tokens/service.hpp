@@ -4,8 +4,8 @@
 #include <optional>
 #include <string>
 
-#include "app/context.hpp"
 #include "core/db/database.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::api_tokens {
 
@@ -16,14 +16,14 @@ struct NewToken {
 
 // A local admin's new token for the agency. UserError 422 for a bad label (field "label"), 409
 // when the label is already used by an active token or the agency has kMaxActiveTokensPerAgency.
-NewToken create_token(db::Database& database, const app::Actor& actor, std::int64_t agency_id,
+NewToken create_token(db::Database& database, const kernel::Actor& actor, std::int64_t agency_id,
                       std::string label);
 // 404 when the agency has no active token with this id.
-void revoke_token(db::Database& database, const app::Actor& actor, std::int64_t agency_id,
+void revoke_token(db::Database& database, const kernel::Actor& actor, std::int64_t agency_id,
                   std::int64_t id);
 // The client of an Authorization header value; nullopt for a missing, malformed, unknown or
 // revoked token.
-std::optional<app::ApiClient> authenticate(db::Database& database, std::string_view authorization,
-                                           std::int64_t now);
+std::optional<kernel::ApiClient> authenticate(db::Database& database,
+                                              std::string_view authorization, std::int64_t now);
 
 }  // namespace simpul::api_tokens

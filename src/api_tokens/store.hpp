@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "app/context.hpp"
 #include "core/db/database.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::api_tokens {
 
@@ -30,7 +30,7 @@ bool label_in_use(db::Transaction& tx, std::int64_t agency_id, const std::string
 // The active token with this hash, with its agency and when it was last used; nullopt for an
 // unknown or revoked one.
 struct ActiveToken {
-  app::ApiClient client;
+  kernel::ApiClient client;
   std::int64_t last_used_at = 0;
 };
 std::optional<ActiveToken> find_active(db::Transaction& tx, const std::string& token_hash);

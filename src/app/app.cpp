@@ -5,21 +5,43 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "accounts/store.hpp"
+#include "agencies/feature.hpp"
+#include "api_tokens/feature.hpp"
 #include "api_tokens/service.hpp"
-#include "app/cookies.hpp"
-#include "app/features.hpp"
+#include "app/navigation.hpp"
+#include "audit/feature.hpp"
 #include "catalogue/catalogue.hpp"
+#include "catalogue/feature.hpp"
 #include "catalogue/watch.hpp"
+#include "competitions/feature.hpp"
 #include "core/auth/csrf.hpp"
 #include "core/http/multipart.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/crypto.hpp"
+#include "finals/feature.hpp"
+#include "imports/feature.hpp"
+#include "innovations/feature.hpp"
+#include "judging/feature.hpp"
+#include "kernel/cookies.hpp"
+#include "kernel/errors.hpp"
+#include "notices/feature.hpp"
 #include "notices/sender.hpp"
-#include "site/settings_store.hpp"
+#include "proposals/feature.hpp"
+#include "regions/feature.hpp"
+#include "site/feature.hpp"
+#include "site/settings.hpp"
 
 namespace simpul::app {
 namespace {
+
+using kernel::Access;
+using kernel::Context;
+using kernel::CurrentUser;
+using kernel::kLangCookie;
+using kernel::kNoticeCookie;
+using kernel::kSessionCookie;
+using kernel::Route;
+using view::Json;
 
 bool is_loopback(std::string_view address) {
   return address.starts_with("127.") || address == "::1" || address.starts_with("::ffff:127.");
@@ -27,46 +49,13 @@ bool is_loopback(std::string_view address) {
 
 }  // namespace
 
-std::string error_code(int status) {
-  switch (status) {
-    case 400:
-      return "bad_request";
-    case 401:
-      return "unauthorized";
-    case 403:
-      return "forbidden";
-    case 404:
-      return "not_found";
-    case 405:
-      return "method_not_allowed";
-    case 408:
-      return "request_timeout";
-    case 409:
-      return "conflict";
-    case 413:
-      return "payload_too_large";
-    case 415:
-      return "unsupported_media_type";
-    case 422:
-      return "unprocessable_entity";
-    case 429:
-      return "too_many_requests";
-    case 431:
-      return "headers_too_large";
-    case 503:
-      return "unavailable";
-    default:
-      return "internal_error";
-  }
-}
-
 namespace {
 
-std::string default_message_key(int status) { return "error." + error_code(status); }
+std::string default_message_key(int status) { return "error." + kernel::error_code(status); }
 
 }  // namespace
 
-App::App(Config config) : config_(std::move(config)) {
+App::App(kernel::Config config) : config_(std::move(config)) {
   read_environment(config_);
   init_crypto();
   std::filesystem::create_directories(config_.data_dir);
@@ -96,10 +85,16 @@ App::App(Config config) : config_(std::move(config)) {
   metrics_->add_gauge("simpul_db_pool_wait_timeouts_total",
                       "Requests that found no free database connection in time",
                       [database] { return double(database->stats().wait_timeouts_total); });
+  services_.provide<http::Metrics>(*metrics_);
+  services_.provide<accounts::DemoAccounts>(demo_accounts_);
   load_routes();
 }
 
 App::~App() = default;
+
+void App::add_frame(const Context& context, view::Json& model, bool count_unread) {
+  app::add_frame(*database_, context, model, count_unread);
+}
 
 void App::reload_catalogue() { catalogue_->load(); }
 
@@ -108,6 +103,8 @@ void App::open_catalogue() {
   catalogue_ = std::make_unique<catalogue::Catalogue>(*database_, catalog_);
   catalogue_watch_ =
       std::make_unique<catalogue::Watch>(*database_, *catalogue_, config_.catalogue_poll);
+  services_.provide<catalogue::Catalogue>(*catalogue_);
+  services_.provide<innovations::SimilarInnovations>(*catalogue_);
   catalogue_->load();
   spdlog::info("catalogue: {} published innovations indexed, about {} MB",
                catalogue_->index().size(), catalogue_->index().memory_bytes() >> 20);
@@ -305,7 +302,7 @@ http::Response App::error_page(Context& context, int status, const std::string& 
                                const MessageArgs& args) {
   std::string message = context.t(key, args);
   if (context.request().wants_json()) {
-    Json body = {{"error", {{"code", error_code(status)}, {"message", message}}}};
+    Json body = {{"error", {{"code", kernel::error_code(status)}, {"message", message}}}};
     if (status >= 500) body["error"]["request_id"] = context.request().request_id;
     auto response = http::Response::json(body.dump(), status);
     if (status == 401 && context.request().path.starts_with("/api/")) {

@@ -1,6 +1,7 @@
 #pragma once
-// The application: configuration, database, templates, static files, metrics and the routes of
-// every feature, with the request pipeline (language, session, CSRF, access policy, errors).
+// The app root: configuration, database, templates, static files, metrics and the routes of every
+// feature, with the request pipeline (language, session, CSRF, access policy, errors). It is the
+// kernel::Host the features see; nothing but main.cpp and the tests includes it.
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -9,9 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "accounts/feature.hpp"
 #include "app/config.hpp"
-#include "app/context.hpp"
-#include "app/events.hpp"
 #include "core/db/database.hpp"
 #include "core/http/metrics.hpp"
 #include "core/http/router.hpp"
@@ -19,6 +19,8 @@
 #include "core/http/static_files.hpp"
 #include "core/view/i18n.hpp"
 #include "core/view/template.hpp"
+#include "kernel/host.hpp"
+#include "kernel/routes.hpp"
 
 namespace simpul::catalogue {
 class Catalogue;
@@ -30,23 +32,22 @@ class Sender;
 
 namespace simpul::app {
 
-// The code of a JSON error for an HTTP status: 404 -> "not_found".
-std::string error_code(int status);
-
-class App {
+class App : public kernel::Host {
  public:
   // Opens the database, applies pending migrations, loads the catalogues, templates and static
   // files. Throws std::runtime_error with a clear message when any of it fails.
-  explicit App(Config config);
-  ~App();
+  explicit App(kernel::Config config);
+  ~App() override;
 
-  const Config& config() const { return config_; }
-  db::Database& db() { return *database_; }
-  const view::Catalog& catalog() const { return catalog_; }
-  const view::TemplateSet& templates() const { return templates_; }
-  const http::StaticFiles& static_files() const { return *static_files_; }
+  const kernel::Config& config() const override { return config_; }
+  db::Database& db() override { return *database_; }
+  const view::Catalog& catalog() const override { return catalog_; }
+  const view::TemplateSet& templates() const override { return templates_; }
+  const http::StaticFiles& static_files() const override { return *static_files_; }
+  kernel::Events& events() override { return events_; }
+  const kernel::Services& services() const override { return services_; }
+  void add_frame(const kernel::Context& context, view::Json& model, bool count_unread) override;
   const std::string& csrf_secret() const { return csrf_secret_; }
-  Events& events() { return events_; }
   // The public catalogue's search index and result cards.
   const catalogue::Catalogue& catalogue() const { return *catalogue_; }
   // Indexes everything published again (after seeding data outside the web pages).
@@ -54,15 +55,9 @@ class App {
   std::string metrics_text() const;
 
   // Demo accounts and their passwords of this run, shown on the sign-in page in demo mode.
-  struct DemoAccount {
-    std::string username;
-    std::string role_key;
-    std::string password;
-  };
-  void set_demo_accounts(std::vector<DemoAccount> accounts) {
-    demo_accounts_ = std::move(accounts);
+  void set_demo_accounts(std::vector<accounts::DemoAccount> accounts) {
+    demo_accounts_.accounts = std::move(accounts);
   }
-  const std::vector<DemoAccount>& demo_accounts() const { return demo_accounts_; }
 
   // The request pipeline; runs on a worker thread.
   http::Response dispatch(http::Request& request);
@@ -78,26 +73,27 @@ class App {
  private:
   void load_routes();
   void open_catalogue();
-  http::Response run_route(const Route& route, http::Request& request);
-  http::Response handle(const Route& route, Context& context);
-  http::Response handle_api_call(const Route& route, Context& context);
-  http::Response error_page(Context& context, int status, const std::string& key,
+  http::Response run_route(const kernel::Route& route, http::Request& request);
+  http::Response handle(const kernel::Route& route, kernel::Context& context);
+  http::Response handle_api_call(const kernel::Route& route, kernel::Context& context);
+  http::Response error_page(kernel::Context& context, int status, const std::string& key,
                             const MessageArgs& args = {});
-  void prepare_language_and_csrf(Context& context);
-  void load_session(Context& context, bool& session_expired);
-  void finish(Context& context, http::Response& response);
+  void prepare_language_and_csrf(kernel::Context& context);
+  void load_session(kernel::Context& context, bool& session_expired);
+  void finish(kernel::Context& context, http::Response& response);
 
-  Config config_;
+  kernel::Config config_;
   std::unique_ptr<db::Database> database_;
   view::Catalog catalog_;
   view::TemplateSet templates_;
   std::shared_ptr<http::StaticFiles> static_files_;
   std::shared_ptr<http::Metrics> metrics_;
   std::string csrf_secret_;
-  Routes routes_;
+  kernel::Routes routes_;
   http::Router router_;
-  std::vector<DemoAccount> demo_accounts_;
-  Events events_;
+  accounts::DemoAccounts demo_accounts_;
+  kernel::Events events_;
+  kernel::Services services_;
   std::unique_ptr<catalogue::Catalogue> catalogue_;
   // Declared after the catalogue it refreshes, so it stops first.
   std::unique_ptr<catalogue::Watch> catalogue_watch_;

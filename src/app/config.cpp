@@ -10,11 +10,8 @@
 
 namespace simpul::app {
 
-std::string Config::database_url() const {
-  return database.empty() ? "sqlite:" + data_dir + "/simpul.db" : database;
-}
-
-std::string Config::path(const std::string& relative) const { return home + "/" + relative; }
+using kernel::Config;
+using kernel::SmtpConfig;
 
 namespace {
 

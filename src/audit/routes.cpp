@@ -1,14 +1,14 @@
 // The organiser's view of the audit log: newest first, filtered by action, entity or actor.
 #include <charconv>
 
-#include "app/features.hpp"
+#include "audit/feature.hpp"
 #include "audit/store.hpp"
 
 namespace simpul::audit {
 namespace {
 
-using app::Context;
-using app::Json;
+using kernel::Context;
+using kernel::Json;
 
 std::int64_t to_int(const std::string& text) {
   std::int64_t value = 0;
@@ -61,7 +61,7 @@ http::Response show_log(Context& context) {
 }  // namespace simpul::audit
 
 namespace simpul::audit {
-void register_routes(app::Routes& routes) {
-  routes.get("/audit", app::Access::roles({auth::Role::organiser}), show_log);
+void register_routes(kernel::Routes& routes) {
+  routes.get("/audit", kernel::Access::roles({auth::Role::organiser}), show_log);
 }
 }  // namespace simpul::audit

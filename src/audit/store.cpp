@@ -11,7 +11,7 @@ db::Value json_or_null(const std::optional<nlohmann::json>& value) {
 
 }  // namespace
 
-void record(db::Transaction& tx, const app::Actor& actor, const Event& event) {
+void record(db::Transaction& tx, const kernel::Actor& actor, const Event& event) {
   db::Value actor_id = actor.user_id ? db::Value{*actor.user_id} : db::Value{nullptr};
   tx.execute(
       "INSERT INTO audit_events (at, actor_id, actor_name, action, entity, entity_id, "

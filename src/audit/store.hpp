@@ -1,27 +1,14 @@
 #pragma once
-// The append-only audit log. record() must be called inside the transaction of the change it
-// describes, so the change and its record commit or vanish together.
+// Reading the audit log, for the organiser's page.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "app/context.hpp"
+#include "audit/audit.hpp"
 #include "core/db/database.hpp"
 
 namespace simpul::audit {
-
-struct Event {
-  std::string action;     // "user.create", "user.deactivate", "agency.create", ...
-  std::string entity;     // "user", "agency", "unit", "session"
-  std::string entity_id;  // the row's id
-  std::optional<nlohmann::json> before;
-  std::optional<nlohmann::json> after;
-};
-
-void record(db::Transaction& tx, const app::Actor& actor, const Event& event);
 
 struct Entry {
   std::int64_t id;

@@ -3,16 +3,16 @@
 #include <fstream>
 #include <sstream>
 
-#include "app/app.hpp"
 #include "catalogue/api.hpp"
 #include "catalogue/catalogue.hpp"
 #include "catalogue/search_request.hpp"
 #include "core/util/numbers.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::catalogue {
 namespace {
 
-using app::Json;
+using kernel::Json;
 
 constexpr std::uint32_t kDefaultPerPage = 20;
 constexpr std::uint32_t kMaxPerPage = 100;
@@ -58,8 +58,8 @@ Json facets_json(const Catalogue& catalogue, const search::Result& result) {
 
 }  // namespace
 
-http::Response api_search(app::Context& context) {
-  const Catalogue& catalogue = context.app().catalogue();
+http::Response api_search(kernel::Context& context) {
+  const Catalogue& catalogue = context.service<Catalogue>();
   const auto& query = context.request().query();
   auto request = SearchRequest::parse(query, catalogue.values());
   auto limit = per_page(query);
@@ -81,14 +81,14 @@ http::Response api_search(app::Context& context) {
   return http::Response::json(body.dump());
 }
 
-http::Response api_page(app::Context& context) {
+http::Response api_page(kernel::Context& context) {
   return context.page("catalogue/api", {{"title", context.t("api.title")}});
 }
 
 // The document is a file of the repository (docs/openapi.json); it is asked for rarely, so it is
 // read when asked for rather than held by the process.
-http::Response openapi_document(app::Context& context) {
-  std::ifstream in(context.app().config().path("docs/openapi.json"), std::ios::binary);
+http::Response openapi_document(kernel::Context& context) {
+  std::ifstream in(context.config().path("docs/openapi.json"), std::ios::binary);
   if (!in) throw not_found();
   std::ostringstream document;
   document << in.rdbuf();

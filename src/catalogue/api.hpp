@@ -1,10 +1,10 @@
 #pragma once
-#include "app/context.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::catalogue {
 
-http::Response api_search(app::Context& context);
-http::Response api_page(app::Context& context);
-http::Response openapi_document(app::Context& context);
+http::Response api_search(kernel::Context& context);
+http::Response api_page(kernel::Context& context);
+http::Response openapi_document(kernel::Context& context);
 
 }  // namespace simpul::catalogue

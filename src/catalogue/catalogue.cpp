@@ -172,6 +172,15 @@ std::vector<Card> Catalogue::similar(std::int64_t id, std::uint32_t limit) const
   return cards;
 }
 
+std::vector<innovations::SimilarInnovation> Catalogue::similar_innovations(
+    std::int64_t id, std::uint32_t limit) const {
+  std::vector<innovations::SimilarInnovation> found;
+  for (const auto& card : similar(id, limit)) {
+    found.push_back({card.id, card.name, agency_name(card.agency_id)});
+  }
+  return found;
+}
+
 std::string Catalogue::agency_name(std::int64_t id) const {
   std::shared_lock lock(mutex_);
   auto it = agency_names_.find(id);

@@ -15,6 +15,7 @@
 #include "core/db/database.hpp"
 #include "core/search/index.hpp"
 #include "core/view/i18n.hpp"
+#include "innovations/feature.hpp"
 
 namespace simpul::catalogue {
 
@@ -26,7 +27,7 @@ struct FacetText {
   std::vector<std::string> legends;              // [facet]
 };
 
-class Catalogue {
+class Catalogue : public innovations::SimilarInnovations {
  public:
   Catalogue(db::Database& database, const view::Catalog& messages);
   // Indexes every published innovation (replacing what was there).
@@ -42,6 +43,9 @@ class Catalogue {
   std::optional<Card> card(std::int64_t id) const;
   // The cards of the published innovations most like this one.
   std::vector<Card> similar(std::int64_t id, std::uint32_t limit) const;
+  // The same for the registry's profile page (innovations/feature.hpp).
+  std::vector<innovations::SimilarInnovation> similar_innovations(
+      std::int64_t id, std::uint32_t limit) const override;
   std::string agency_name(std::int64_t id) const;
   std::string province_name(const std::string& code) const;
 

@@ -5,19 +5,19 @@
 #include <string_view>
 #include <vector>
 
-#include "app/app.hpp"
-#include "app/features.hpp"
 #include "catalogue/api.hpp"
 #include "catalogue/catalogue.hpp"
 #include "catalogue/export.hpp"
+#include "catalogue/feature.hpp"
 #include "catalogue/search_request.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::catalogue {
 namespace {
 
-using app::Access;
-using app::Context;
-using app::Json;
+using kernel::Access;
+using kernel::Context;
+using kernel::Json;
 
 constexpr std::uint32_t kPageSize = 20;
 
@@ -155,7 +155,7 @@ void build_results(ResultsModel& model, Context& context, const Catalogue& catal
 }
 
 http::Response search_page(Context& context) {
-  const Catalogue& catalogue = context.app().catalogue();
+  const Catalogue& catalogue = context.service<Catalogue>();
   auto request = SearchRequest::parse(context.request().query(), catalogue.values());
   auto result = catalogue.index().search(request.to_query(kPageSize));
   ResultsModel model;
@@ -179,7 +179,7 @@ http::Response search_page(Context& context) {
 
 }  // namespace
 
-void register_routes(app::Routes& routes) {
+void register_routes(kernel::Routes& routes) {
   routes.get("/katalog", Access::anyone(), search_page);
   routes.get("/katalog/ekspor.csv", Access::anyone(), export_csv);
   routes.get("/katalog/ekspor.xlsx", Access::anyone(), export_xlsx);

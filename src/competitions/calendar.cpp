@@ -7,7 +7,6 @@ namespace simpul::competitions {
 namespace {
 
 constexpr std::int64_t kSecondsPerDay = 86400;
-constexpr int kLastMinute = 23 * 60 + 59;
 
 std::int64_t floor_div(std::int64_t value, std::int64_t divisor) {
   std::int64_t quotient = value / divisor;
@@ -116,7 +115,7 @@ std::optional<std::int64_t> parse_local_datetime(std::string_view text, view::Zo
                                                  bool end_of_day) {
   auto date = parse_date(text.substr(0, std::min<std::size_t>(text.size(), 10)));
   if (!date) return std::nullopt;
-  if (text.size() == 10) return instant_of(*date, end_of_day ? kLastMinute : 0, zone);
+  if (text.size() == 10) return instant_of(*date, end_of_day ? kLastMinuteOfDay : 0, zone);
   if (text.size() != 16 || (text[10] != 'T' && text[10] != ' ')) return std::nullopt;
   auto minutes = parse_time(text.substr(11));
   if (!minutes) return std::nullopt;

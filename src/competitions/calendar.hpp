@@ -12,6 +12,9 @@
 
 namespace simpul::competitions {
 
+// 23.59, the minute a stage given as a whole day ends at.
+inline constexpr int kLastMinuteOfDay = 23 * 60 + 59;
+
 struct LocalDate {
   int year = 1970;
   int month = 1;  // 1..12

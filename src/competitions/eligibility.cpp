@@ -10,7 +10,7 @@ namespace {
 Arg text(std::string name, std::string value) {
   return {std::move(name), Arg::Kind::text, std::move(value)};
 }
-Arg label(std::string name, std::string key) {
+Arg message_arg(std::string name, std::string key) {
   return {std::move(name), Arg::Kind::label, std::move(key)};
 }
 Arg months(std::string name, int count) { return {std::move(name), Arg::Kind::months, "", count}; }
@@ -21,7 +21,7 @@ Arg date(std::string name, std::string iso) {
   return {std::move(name), Arg::Kind::date, std::move(iso)};
 }
 Arg group_label(const GroupRules& group) {
-  return label("group", "competition.group." + group.code);
+  return message_arg("group", "competition.group." + group.code);
 }
 
 bool earlier(const innovations::Award& award, int edition_year) {
@@ -119,13 +119,13 @@ std::vector<Reason> check_eligibility(const Setup& setup, std::string_view group
   const GroupRules* group = find_group(setup, group_code);
   if (!group || !group->enabled) {
     return {{"competition.eligibility.group_not_offered",
-             {label("group", "competition.group." + std::string(group_code))}}};
+             {message_arg("group", "competition.group." + std::string(group_code))}}};
   }
   std::vector<Reason> reasons;
   std::string_view cluster = cluster_of(candidate.agency_type);
   if (!cluster.empty() && !admits_cluster(setup, cluster)) {
     reasons.push_back({"competition.eligibility.cluster",
-                       {label("cluster", "competition.cluster." + std::string(cluster))}});
+                       {message_arg("cluster", "competition.cluster." + std::string(cluster))}});
   }
   Deadline deadline{setup.general.year, registration_close(setup), setup.general.zone};
   auto rules = check_group_rules(*group, candidate, deadline);

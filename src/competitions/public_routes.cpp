@@ -4,13 +4,12 @@
 #include "competitions/calendar.hpp"
 #include "competitions/routes.hpp"
 #include "competitions/service.hpp"
+#include "competitions/store.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
 
 namespace simpul::competitions {
 namespace {
-
-constexpr int kLastMinute = 23 * 60 + 59;
 
 Json listed_json(const Context& context, const ListedEdition& edition, std::int64_t now) {
   std::string deadline = edition.registration_close
@@ -39,7 +38,7 @@ std::optional<Manager> running_manager(const Context& context) {
 std::string boundary_text(const Context& context, std::int64_t utc, view::Zone zone, bool end,
                           bool deadline) {
   std::int64_t minute = (utc - instant_of(local_date(utc, zone), 0, zone)) / 60;
-  bool whole_day = end ? minute == kLastMinute : minute == 0;
+  bool whole_day = end ? minute == kLastMinuteOfDay : minute == 0;
   return whole_day && !deadline ? date_text(context, utc, zone) : datetime_text(context, utc, zone);
 }
 

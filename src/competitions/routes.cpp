@@ -2,13 +2,13 @@
 // selections, set up as data by whoever runs them and shown to the public once published.
 #include "competitions/routes.hpp"
 
-#include "app/features.hpp"
+#include "competitions/feature.hpp"
 
 namespace simpul::competitions {
 
-void register_routes(app::Routes& routes) {
-  using app::Access;
+void register_routes(kernel::Routes& routes) {
   using auth::Role;
+  using kernel::Access;
   // Whoever runs some level of competition; ownership of the edition is checked per request.
   auto organisers = Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
 

@@ -6,18 +6,18 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/context.hpp"
 #include "competitions/calendar.hpp"
 #include "competitions/service.hpp"
 #include "competitions/store.hpp"
 #include "core/util/clock.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::competitions {
 namespace {
 
 using nlohmann::json;
 
-const app::Actor kSeeder{std::nullopt, "system:seed", "", ""};
+const kernel::Actor kSeeder{std::nullopt, "system:seed", "", ""};
 
 std::optional<int> optional_int(const json& object, const char* key) {
   if (!object.contains(key) || object[key].is_null()) return std::nullopt;

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "audit/store.hpp"
+#include "audit/audit.hpp"
 #include "competitions/store.hpp"
 #include "core/util/clock.hpp"
 
@@ -32,7 +32,7 @@ void require_version(const Edition& edition, std::int64_t based_on) {
 
 // Moves the edition to its next version; another server may have saved between our read and
 // this write.
-void advance(db::Transaction& tx, const app::Actor& actor, const Edition& edition,
+void advance(db::Transaction& tx, const kernel::Actor& actor, const Edition& edition,
              std::int64_t now) {
   if (!advance_version(tx, edition.id, edition.version, actor.user_id, now)) {
     require_version(load(tx, edition.id), edition.version);
@@ -137,8 +137,8 @@ Edition load_edition(db::Database& database, std::int64_t id) {
   return database.read([&](db::Transaction& tx) { return load(tx, id); });
 }
 
-std::int64_t create_edition(db::Database& database, const app::Actor& actor, const Manager& manager,
-                            General general) {
+std::int64_t create_edition(db::Database& database, const kernel::Actor& actor,
+                            const Manager& manager, General general) {
   if (!may_create(manager)) throw forbidden();
   general.level = *level_run_by(manager.role);
   general.owner_agency_id = owner_for(manager);
@@ -158,7 +158,7 @@ std::int64_t create_edition(db::Database& database, const app::Actor& actor, con
   });
 }
 
-void save_part(db::Database& database, const app::Actor& actor, const Manager& manager,
+void save_part(db::Database& database, const kernel::Actor& actor, const Manager& manager,
                std::int64_t id, std::int64_t based_on_version, Part part, Setup typed) {
   database.write([&](db::Transaction& tx) {
     Edition edition = load(tx, id);
@@ -183,7 +183,7 @@ void save_part(db::Database& database, const app::Actor& actor, const Manager& m
   });
 }
 
-void publish_edition(db::Database& database, const app::Actor& actor, const Manager& manager,
+void publish_edition(db::Database& database, const kernel::Actor& actor, const Manager& manager,
                      std::int64_t id, std::int64_t based_on_version) {
   database.write([&](db::Transaction& tx) {
     Edition edition = load(tx, id);
@@ -205,7 +205,7 @@ void publish_edition(db::Database& database, const app::Actor& actor, const Mana
   });
 }
 
-void extend_deadline(db::Database& database, const app::Actor& actor, const Manager& manager,
+void extend_deadline(db::Database& database, const kernel::Actor& actor, const Manager& manager,
                      std::int64_t id, std::int64_t based_on_version, const std::string& stage,
                      std::optional<std::int64_t> new_ends_at, std::string reason) {
   database.write([&](db::Transaction& tx) {
@@ -229,8 +229,8 @@ void extend_deadline(db::Database& database, const app::Actor& actor, const Mana
   });
 }
 
-std::int64_t copy_edition(db::Database& database, const app::Actor& actor, const Manager& manager,
-                          std::int64_t id, int to_year) {
+std::int64_t copy_edition(db::Database& database, const kernel::Actor& actor,
+                          const Manager& manager, std::int64_t id, int to_year) {
   if (to_year < kMinYear || to_year > kMaxYear) {
     throw InvalidSetup(
         {{"year",
@@ -254,7 +254,7 @@ std::int64_t copy_edition(db::Database& database, const app::Actor& actor, const
   });
 }
 
-std::int64_t insert_published(db::Transaction& tx, const app::Actor& actor, Setup setup,
+std::int64_t insert_published(db::Transaction& tx, const kernel::Actor& actor, Setup setup,
                               const std::vector<Extension>& extensions, std::int64_t now) {
   if (auto errors = check_setup(setup); !errors.empty()) {
     throw std::invalid_argument(setup.general.title + ": " + errors.begin()->first + " " +

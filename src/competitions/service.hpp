@@ -12,11 +12,11 @@
 #include <string>
 #include <vector>
 
-#include "app/context.hpp"
 #include "competitions/model.hpp"
 #include "competitions/rules.hpp"
 #include "core/db/database.hpp"
 #include "core/util/errors.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::competitions {
 
@@ -44,24 +44,24 @@ class NotReady : public UserError {
 Edition load_edition(db::Database& database, std::int64_t id);
 
 // A new draft of the manager's level and owner, from the general part; returns its id.
-std::int64_t create_edition(db::Database& database, const app::Actor& actor, const Manager& manager,
-                            General general);
+std::int64_t create_edition(db::Database& database, const kernel::Actor& actor,
+                            const Manager& manager, General general);
 // Saves one part of the set-up from `typed` (the other parts of typed are ignored).
-void save_part(db::Database& database, const app::Actor& actor, const Manager& manager,
+void save_part(db::Database& database, const kernel::Actor& actor, const Manager& manager,
                std::int64_t id, std::int64_t based_on_version, Part part, Setup typed);
-void publish_edition(db::Database& database, const app::Actor& actor, const Manager& manager,
+void publish_edition(db::Database& database, const kernel::Actor& actor, const Manager& manager,
                      std::int64_t id, std::int64_t based_on_version);
 // Moves a published stage deadline later, recording the old and new deadline and the reason.
-void extend_deadline(db::Database& database, const app::Actor& actor, const Manager& manager,
+void extend_deadline(db::Database& database, const kernel::Actor& actor, const Manager& manager,
                      std::int64_t id, std::int64_t based_on_version, const std::string& stage,
                      std::optional<std::int64_t> new_ends_at, std::string reason);
 // A new draft for another year from the edition's set-up (copied_setup); returns its id.
-std::int64_t copy_edition(db::Database& database, const app::Actor& actor, const Manager& manager,
-                          std::int64_t id, int to_year);
+std::int64_t copy_edition(db::Database& database, const kernel::Actor& actor,
+                          const Manager& manager, std::int64_t id, int to_year);
 
 // A published edition from the demo data, with its recorded extensions, inside the caller's
 // transaction. Throws std::invalid_argument naming the field when the set-up is not valid.
-std::int64_t insert_published(db::Transaction& tx, const app::Actor& actor, Setup setup,
+std::int64_t insert_published(db::Transaction& tx, const kernel::Actor& actor, Setup setup,
                               const std::vector<Extension>& extensions, std::int64_t now);
 
 }  // namespace simpul::competitions

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "competitions/setup_form.hpp"
+#include "competitions/store.hpp"
 #include "competitions/view.hpp"
 
 namespace simpul::competitions {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "app/context.hpp"
 #include "competitions/model.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::competitions {
 
@@ -20,9 +20,9 @@ struct SetupPage {
   std::string problem;           // a refusal shown above the page (conflict, state)
   std::vector<Problem> blocked;  // what publication still needs, after trying
 };
-http::Response render_setup(app::Context& context, const SetupPage& page, int status);
+http::Response render_setup(kernel::Context& context, const SetupPage& page, int status);
 // The fields of the general part (also on the page of a new edition), from the values as typed.
-app::Json general_fields(const app::Context& context, const http::Form& values,
-                         const FieldErrors& errors, bool zone_locked);
+kernel::Json general_fields(const kernel::Context& context, const http::Form& values,
+                            const FieldErrors& errors, bool zone_locked);
 
 }  // namespace simpul::competitions

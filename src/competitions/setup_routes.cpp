@@ -5,6 +5,7 @@
 #include "competitions/service.hpp"
 #include "competitions/setup_form.hpp"
 #include "competitions/setup_page.hpp"
+#include "competitions/store.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "competitions/editions.hpp"
 #include "competitions/model.hpp"
 #include "core/db/database.hpp"
 
@@ -20,7 +21,6 @@ struct NewEdition {
 };
 // The edition at version 1 with every part of its set-up.
 std::int64_t insert_edition(db::Transaction& tx, const NewEdition& edition);
-std::optional<Edition> find_edition(db::Transaction& tx, std::int64_t id);
 // Moves the edition from based_on to the next version; false, and nothing written, when it is no
 // longer at based_on (optimistic locking).
 bool advance_version(db::Transaction& tx, std::int64_t id, std::int64_t based_on,
@@ -59,18 +59,7 @@ std::vector<std::string> categories_in_use(db::Transaction& tx, std::int64_t id,
                                            const std::vector<std::string>& codes);
 
 // Whether the edition's screening announcement is published (proposal_announcements).
-// Takes the edition's row lock for the rest of the transaction: steps that read the edition's
-// state and then change it (a cap's last place, a publication, a reminder round) run one after the
-// other on PostgreSQL as they do on SQLite, whose writers take turns anyway.
-void lock_edition(db::Transaction& tx, std::int64_t id);
 bool screening_announced(db::Transaction& tx, std::int64_t id);
-// How far the panel's stages (finals/) have come, for the edition page's links.
-struct FinalsProgress {
-  bool nominated = false;
-  bool finalists_published = false;
-  bool results_published = false;
-};
-FinalsProgress finals_progress(db::Transaction& tx, std::int64_t id);
 std::optional<std::int64_t> agency_named(db::Transaction& tx, const std::string& name);
 
 struct AgencyFacts {

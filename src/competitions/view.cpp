@@ -1,12 +1,13 @@
 #include "competitions/view.hpp"
+#include "competitions/store.hpp"
 
-#include "app/app.hpp"
 #include "competitions/service.hpp"
 #include "core/util/numbers.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::competitions {
 
-Manager manager_of(const app::CurrentUser& user) { return {user.role, user.agency_id}; }
+Manager manager_of(const kernel::CurrentUser& user) { return {user.role, user.agency_id}; }
 
 bool manages(const Context& context, const General& general) {
   return context.user() &&
@@ -61,7 +62,7 @@ std::string registration_text(const Context& context, Status status,
 }
 
 std::string reason_text(Context& context, const Reason& reason, view::Zone zone) {
-  return explain(reason, context.app().catalog(), context.lang(), zone);
+  return explain(reason, context.catalog(), context.lang(), zone);
 }
 
 Json paragraphs(std::string_view text) {

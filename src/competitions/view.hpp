@@ -6,18 +6,17 @@
 #include <string>
 #include <string_view>
 
-#include "app/context.hpp"
 #include "competitions/eligibility.hpp"
 #include "competitions/model.hpp"
 #include "competitions/rules.hpp"
-#include "competitions/store.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::competitions {
 
-using app::Context;
-using app::Json;
+using kernel::Context;
+using kernel::Json;
 
-Manager manager_of(const app::CurrentUser& user);
+Manager manager_of(const kernel::CurrentUser& user);
 // Whether the signed-in visitor, if any, manages the edition.
 bool manages(const Context& context, const General& general);
 // The path parameter as an id; 404 when it is not one.

@@ -2,7 +2,6 @@
 // each finalist its tier (Top Inovasi, Top 5 Replikasi, Top 5 Outstanding Achievement, or
 // finalist only), with the counts against the programme's numbers; whoever runs the edition
 // publishes the results, which writes the awards.
-#include "app/app.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
@@ -10,6 +9,7 @@
 #include "finals/presentation_store.hpp"
 #include "finals/routes.hpp"
 #include "finals/view.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::finals {
 namespace {
@@ -22,7 +22,7 @@ struct Data {
   std::vector<judging::ScoreSheet> interviews;  // submitted interview sheets
 };
 
-Data load(Context& context, std::int64_t edition_id) {
+Data load_decisions(Context& context, std::int64_t edition_id) {
   return context.db().read([&](db::Transaction& tx) {
     Data d{find_stage(tx, edition_id), {}, decisions_of(tx, edition_id), {}};
     for (auto& n : nominees_of(tx, edition_id))
@@ -56,10 +56,10 @@ Json counts_json(const Context& context, const Data& d, std::string_view level) 
   return counts;
 }
 
-http::Response render(Context& context, const competitions::Edition& edition,
-                      const std::map<std::string, std::string>* typed, const std::string& problem,
-                      int status) {
-  Data d = load(context, edition.id);
+http::Response render_decisions(Context& context, const competitions::Edition& edition,
+                                const std::map<std::string, std::string>* typed,
+                                const std::string& problem, int status) {
+  Data d = load_decisions(context, edition.id);
   if (!d.stage || !d.stage->finalists_published_at) throw not_found();
   const auto now = now_seconds();
   const auto zone = edition.setup.general.zone;
@@ -102,11 +102,11 @@ http::Response render(Context& context, const competitions::Edition& edition,
   return context.page("finals/decisions", std::move(model), status);
 }
 
-http::Response page(Context& context) {
-  return render(context, panel_edition(context), nullptr, "", 200);
+http::Response decisions_page(Context& context) {
+  return render_decisions(context, panel_edition(context), nullptr, "", 200);
 }
 
-http::Response act(Context& context) {
+http::Response decisions_act(Context& context) {
   auto edition = panel_edition(context);
   const auto& form = context.request().form();
   std::map<std::string, std::string> typed;
@@ -123,27 +123,27 @@ http::Response act(Context& context) {
     if (form.get("aksi") == "umumkan") {
       auto awarded = publish_results(context.db(), context.actor(), context.signed_in_user(),
                                      edition.id, form.get("catatan"), now_seconds());
-      for (auto id : awarded)
-        context.app().events().publish("innovation.published", std::to_string(id));
+      for (auto id : awarded) context.events().publish("innovation.published", std::to_string(id));
       done = "diumumkan";
     } else {
       save_decisions(context.db(), context.actor(), context.signed_in_user(), edition.id, tiers,
                      now_seconds());
     }
   } catch (const InvalidForm& error) {
-    return render(context, edition, &typed, context.t(error.errors().begin()->second), 422);
+    return render_decisions(context, edition, &typed, context.t(error.errors().begin()->second),
+                            422);
   } catch (const UserError& error) {
     if (error.status() != 409 && error.status() != 404) throw;
-    return render(context, edition, &typed, context.t(error.key()), error.status());
+    return render_decisions(context, edition, &typed, context.t(error.key()), error.status());
   }
   return http::Response::redirect(base_url(edition.id) + "/keputusan?pesan=" + done);
 }
 
 }  // namespace
 
-void register_decision_routes(app::Routes& routes) {
-  routes.get("/kompetisi/{id}/keputusan", panel_access(), page);
-  routes.post("/kompetisi/{id}/keputusan", panel_access(), act);
+void register_decision_routes(kernel::Routes& routes) {
+  routes.get("/kompetisi/{id}/keputusan", panel_access(), decisions_page);
+  routes.post("/kompetisi/{id}/keputusan", panel_access(), decisions_act);
 }
 
 }  // namespace simpul::finals

@@ -2,20 +2,20 @@
 // /kompetisi/{id}/ekspor/lembar.csv|xlsx), and the anonymised dossier of a screened proposal for
 // the panel (/kompetisi/{id}/dosir/{proposal}): its answers with the agency, unit and region
 // masked, the attachments by the edition's titles only, no file names, no video link.
-#include "app/app.hpp"
-#include "catalogue/export.hpp"
 #include "competitions/service.hpp"
 #include "competitions/view.hpp"
+#include "core/sheet/write.hpp"
 #include "finals/dossier.hpp"
 #include "finals/export.hpp"
 #include "finals/routes.hpp"
 #include "finals/view.hpp"
-#include "judging/store.hpp"
+#include "judging/results.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::finals {
 namespace {
 
-ExportInput load(Context& context, const competitions::Edition& edition) {
+ExportInput load_export(Context& context, const competitions::Edition& edition) {
   ExportInput in;
   in.rubric = edition.setup.rubric;
   std::vector<judging::ScoreSheet> submitted;
@@ -45,21 +45,21 @@ http::Response send(Context& context, const ExportTable& table, const std::strin
                     bool xlsx) {
   std::string file = name + "-" + std::to_string(competitions::path_id(context));
   if (!xlsx)
-    return http::Response::download(catalogue::to_csv(table.columns, table.rows),
+    return http::Response::download(sheet::to_csv(table.columns, table.rows),
                                     "text/csv; charset=utf-8", file + ".csv");
   return http::Response::download(
-      catalogue::to_xlsx(table.columns, table.rows, context.app().config().data_dir + "/tmp", name),
+      sheet::to_xlsx(table.columns, table.rows, context.config().data_dir + "/tmp", name),
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file + ".xlsx");
 }
 
 http::Response proposals_export(Context& context, bool xlsx) {
   auto edition = organiser_edition(context);
-  return send(context, proposals_table(load(context, edition)), "usulan", xlsx);
+  return send(context, proposals_table(load_export(context, edition)), "usulan", xlsx);
 }
 
 http::Response sheets_export(Context& context, bool xlsx) {
   auto edition = organiser_edition(context);
-  return send(context, sheets_table(load(context, edition)), "lembar-nilai", xlsx);
+  return send(context, sheets_table(load_export(context, edition)), "lembar-nilai", xlsx);
 }
 
 std::string title_of(const competitions::Edition& edition, const std::string& code) {
@@ -97,8 +97,8 @@ http::Response dossier(Context& context) {
 
 }  // namespace
 
-void register_export_routes(app::Routes& routes) {
-  auto organisers = app::Access::roles(
+void register_export_routes(kernel::Routes& routes) {
+  auto organisers = kernel::Access::roles(
       {auth::Role::organiser, auth::Role::hub_coordinator, auth::Role::local_admin});
   routes.get("/kompetisi/{id}/ekspor/usulan.csv", organisers,
              [](Context& c) { return proposals_export(c, false); });

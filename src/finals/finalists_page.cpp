@@ -30,7 +30,7 @@ std::string window_text(Context& context, const Public& p, std::int64_t now) {
   return context.t("finals.objection.closed", {{"time", ends}});
 }
 
-http::Response list(Context& context) {
+http::Response finalists_list(Context& context) {
   Public p = published(context);
   auto now = now_seconds();
   bool open = objection_open(p.stage, now);
@@ -115,10 +115,10 @@ http::Response file(Context& context) {
 
 }  // namespace
 
-void register_finalist_routes(app::Routes& routes) {
-  routes.get("/kompetisi/{id}/finalis", app::Access::anyone(), list);
-  routes.get("/kompetisi/{id}/finalis/{proposal}/sanggah", app::Access::anyone(), form);
-  routes.post("/kompetisi/{id}/finalis/{proposal}/sanggah", app::Access::anyone(), file);
+void register_finalist_routes(kernel::Routes& routes) {
+  routes.get("/kompetisi/{id}/finalis", kernel::Access::anyone(), finalists_list);
+  routes.get("/kompetisi/{id}/finalis/{proposal}/sanggah", kernel::Access::anyone(), form);
+  routes.post("/kompetisi/{id}/finalis/{proposal}/sanggah", kernel::Access::anyone(), file);
 }
 
 }  // namespace simpul::finals

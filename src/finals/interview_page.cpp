@@ -15,7 +15,7 @@ struct Loaded {
   std::optional<InterviewSheet> sheet;
 };
 
-Loaded load(Context& context, std::int64_t edition_id, std::int64_t proposal_id) {
+Loaded load_interview(Context& context, std::int64_t edition_id, std::int64_t proposal_id) {
   const auto& user = context.signed_in_user();
   return context.db().read([&](db::Transaction& tx) {
     auto seat = interview_seat(tx, user, edition_id, proposal_id);
@@ -31,10 +31,10 @@ std::string state_text(const Context& context, const Loaded& l) {
                                                   : "presentation.sheet.draft");
 }
 
-http::Response render(Context& context, std::int64_t edition_id, std::int64_t proposal_id,
-                      const judging::TypedSheet* typed, const FormErrors& errors,
-                      const std::string& problem, int status) {
-  Loaded l = load(context, edition_id, proposal_id);
+http::Response render_interview(Context& context, std::int64_t edition_id, std::int64_t proposal_id,
+                                const judging::TypedSheet* typed, const FormErrors& errors,
+                                const std::string& problem, int status) {
+  Loaded l = load_interview(context, edition_id, proposal_id);
   const auto& f = l.seat.finalist;
   const auto zone = l.seat.edition.setup.general.zone;
   auto comment_error = errors.find("comment");
@@ -69,7 +69,8 @@ http::Response render(Context& context, std::int64_t edition_id, std::int64_t pr
 std::int64_t edition_param(Context& context) { return proposal_param(context, "id"); }
 
 http::Response sheet(Context& context) {
-  return render(context, edition_param(context), proposal_param(context), nullptr, {}, "", 200);
+  return render_interview(context, edition_param(context), proposal_param(context), nullptr, {}, "",
+                          200);
 }
 
 http::Response save(Context& context) {
@@ -85,10 +86,11 @@ http::Response save(Context& context) {
     save_interview(context.db(), context.actor(), context.signed_in_user(), edition_id, proposal_id,
                    typed, submit, now_seconds());
   } catch (const InvalidForm& error) {
-    return render(context, edition_id, proposal_id, &typed, error.errors(), "", 422);
+    return render_interview(context, edition_id, proposal_id, &typed, error.errors(), "", 422);
   } catch (const UserError& error) {
     if (error.status() != 409) throw;
-    return render(context, edition_id, proposal_id, &typed, {}, context.t(error.key()), 409);
+    return render_interview(context, edition_id, proposal_id, &typed, {}, context.t(error.key()),
+                            409);
   }
   return http::Response::redirect(base_url(edition_id) + "/wawancara/" +
                                   std::to_string(proposal_id) + "?pesan=tersimpan");
@@ -96,8 +98,8 @@ http::Response save(Context& context) {
 
 }  // namespace
 
-void register_interview_routes(app::Routes& routes) {
-  auto panelists = app::Access::roles({auth::Role::panelist});
+void register_interview_routes(kernel::Routes& routes) {
+  auto panelists = kernel::Access::roles({auth::Role::panelist});
   routes.get("/kompetisi/{id}/wawancara/{proposal}", panelists, sheet);
   routes.post("/kompetisi/{id}/wawancara/{proposal}", panelists, save);
 }

@@ -2,15 +2,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "audit/store.hpp"
-#include "competitions/store.hpp"
+#include "audit/audit.hpp"
+#include "competitions/editions.hpp"
 #include "core/util/clock.hpp"
 #include "finals/presentation_service.hpp"
 #include "finals/service.hpp"
 
 namespace simpul::finals {
 
-InterviewSeat interview_seat(db::Transaction& tx, const app::CurrentUser& user,
+InterviewSeat interview_seat(db::Transaction& tx, const kernel::CurrentUser& user,
                              std::int64_t edition_id, std::int64_t proposal_id) {
   auto edition = competitions::find_edition(tx, edition_id);
   auto stage = find_stage(tx, edition_id);
@@ -30,9 +30,10 @@ bool interview_open(const InterviewSeat& seat, const std::optional<InterviewShee
          !seat.edition.setup.interview.empty() && !(sheet && sheet->status == "submitted");
 }
 
-void save_interview(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                    std::int64_t edition_id, std::int64_t proposal_id, judging::TypedSheet typed,
-                    bool submit, std::int64_t now) {
+void save_interview(db::Database& database, const kernel::Actor& actor,
+                    const kernel::CurrentUser& user, std::int64_t edition_id,
+                    std::int64_t proposal_id, judging::TypedSheet typed, bool submit,
+                    std::int64_t now) {
   database.write([&](db::Transaction& tx) {
     auto seat = interview_seat(tx, user, edition_id, proposal_id);
     finals_running(tx, edition_id);

@@ -10,12 +10,12 @@
 #include <cstdint>
 #include <optional>
 
-#include "app/context.hpp"
 #include "competitions/model.hpp"
 #include "core/db/database.hpp"
 #include "finals/presentation_store.hpp"
 #include "finals/store.hpp"
 #include "judging/scoring.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::finals {
 
@@ -26,13 +26,14 @@ struct InterviewSeat {
   Stage stage;
 };
 // The edition, finalist and booking when the user sits on the finalist's panel.
-InterviewSeat interview_seat(db::Transaction& tx, const app::CurrentUser& user,
+InterviewSeat interview_seat(db::Transaction& tx, const kernel::CurrentUser& user,
                              std::int64_t edition_id, std::int64_t proposal_id);
 // Whether a sheet may still change: the finals running, a rubric, not yet submitted.
 bool interview_open(const InterviewSeat& seat, const std::optional<InterviewSheet>& sheet);
 
-void save_interview(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                    std::int64_t edition_id, std::int64_t proposal_id, judging::TypedSheet typed,
-                    bool submit, std::int64_t now);
+void save_interview(db::Database& database, const kernel::Actor& actor,
+                    const kernel::CurrentUser& user, std::int64_t edition_id,
+                    std::int64_t proposal_id, judging::TypedSheet typed, bool submit,
+                    std::int64_t now);
 
 }  // namespace simpul::finals

@@ -115,8 +115,8 @@ void add_stage(Context& context, Json& model, const competitions::Edition& editi
   }
 }
 
-http::Response render(Context& context, const competitions::Edition& edition,
-                      const PageInput& input) {
+http::Response render_nomination(Context& context, const competitions::Edition& edition,
+                                 const PageInput& input) {
   bool organiser = runs(context.signed_in_user(), edition);
   struct Data {
     std::optional<Stage> stage;
@@ -162,9 +162,11 @@ http::Response render(Context& context, const competitions::Edition& edition,
   return context.page("finals/nomination", std::move(model), input.status);
 }
 
-http::Response page(Context& context) { return render(context, panel_edition(context), {}); }
+http::Response nomination_page(Context& context) {
+  return render_nomination(context, panel_edition(context), {});
+}
 
-http::Response act(Context& context) {
+http::Response nomination_act(Context& context) {
   auto edition = panel_edition(context);
   const auto& form = context.request().form();
   const std::string action = form.get("aksi");
@@ -186,10 +188,11 @@ http::Response act(Context& context) {
       throw bad_request("finals.error.action");
     }
   } catch (const InvalidForm& error) {
-    return render(context, edition, {&error.errors(), &typed, context.t(error.key()), 422});
+    return render_nomination(context, edition,
+                             {&error.errors(), &typed, context.t(error.key()), 422});
   } catch (const UserError& error) {
     if (error.status() != 409) throw;
-    return render(context, edition, {nullptr, nullptr, context.t(error.key()), 409});
+    return render_nomination(context, edition, {nullptr, nullptr, context.t(error.key()), 409});
   }
   return http::Response::redirect(base_url(edition.id) + "/nominasi?pesan=" + notice);
 }
@@ -248,9 +251,9 @@ http::Response adjust(Context& context) {
 
 }  // namespace
 
-void register_nomination_routes(app::Routes& routes) {
-  routes.get("/kompetisi/{id}/nominasi", panel_access(), page);
-  routes.post("/kompetisi/{id}/nominasi", panel_access(), act);
+void register_nomination_routes(kernel::Routes& routes) {
+  routes.get("/kompetisi/{id}/nominasi", panel_access(), nomination_page);
+  routes.post("/kompetisi/{id}/nominasi", panel_access(), nomination_act);
   routes.get("/kompetisi/{id}/nominasi/{proposal}", panel_access(), nominee);
   routes.post("/kompetisi/{id}/nominasi/{proposal}", panel_access(), adjust);
 }

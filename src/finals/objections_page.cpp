@@ -51,7 +51,7 @@ http::Response render_list(Context& context, const competitions::Edition& editio
   return context.page("finals/objections", std::move(model), status);
 }
 
-http::Response list(Context& context) {
+http::Response objections_list(Context& context) {
   return render_list(context, panel_edition(context), "", 200);
 }
 
@@ -148,8 +148,8 @@ http::Response finalist_act(Context& context) {
 
 }  // namespace
 
-void register_objection_routes(app::Routes& routes) {
-  routes.get("/kompetisi/{id}/sanggahan", panel_access(), list);
+void register_objection_routes(kernel::Routes& routes) {
+  routes.get("/kompetisi/{id}/sanggahan", panel_access(), objections_list);
   routes.post("/kompetisi/{id}/sanggahan/{objection}", panel_access(), decide);
   routes.get("/kompetisi/{id}/finalis/{proposal}", panel_access(), finalist);
   routes.post("/kompetisi/{id}/finalis/{proposal}", panel_access(), finalist_act);

@@ -46,7 +46,7 @@ std::string presentation_notice(Context& context) {
   return "";
 }
 
-struct PageInput {
+struct PresentationInput {
   FormErrors errors;
   std::optional<TypedGrid> grid;
   std::map<std::int64_t, std::string> panels;  // as typed, when the panel form failed
@@ -69,8 +69,8 @@ std::string default_days_hint(const Context& context, const competitions::Editio
                     {"to", competitions::date_text(context, *stage->ends_at, zone)}});
 }
 
-Json grid_json(const Context& context, const competitions::Edition& edition, const Plan& plan,
-               const PageInput& in) {
+Json presentation_grid_json(const Context& context, const competitions::Edition& edition,
+                            const Plan& plan, const PresentationInput& in) {
   const TypedGrid typed = in.grid.value_or(typed_from(plan.grid.settings));
   Json days = Json::array();
   for (const auto& d : plan.request.grid.days)
@@ -99,7 +99,7 @@ Json grid_json(const Context& context, const competitions::Edition& edition, con
           {"seats", plan.grid_slots.size() * plan.request.panels.size()}};
 }
 
-Json panelists_json(const Context& context, const Plan& plan, const PageInput& in) {
+Json panelists_json(const Context& context, const Plan& plan, const PresentationInput& in) {
   const int choices = panel_choices(plan.panelists.size());
   Json rows = Json::array();
   for (const auto& p : plan.panelists) {
@@ -230,7 +230,7 @@ Json finalists_json(const Context& context, const competitions::Edition& edition
   return rows;
 }
 
-http::Response render(Context& context, const Viewer& v, const PageInput& in) {
+http::Response render_presentation(Context& context, const Viewer& v, const PresentationInput& in) {
   const auto now = now_seconds();
   Plan plan = context.db().read([&](db::Transaction& tx) { return load_plan(tx, v.edition, now); });
   Json unplaced = Json::array();
@@ -243,7 +243,7 @@ http::Response render(Context& context, const Viewer& v, const PageInput& in) {
                 {"action", page_url(v.edition.id)},
                 {"editable", v.editable()},
                 {"results_published", v.stage.results_published_at.has_value()},
-                {"grid", grid_json(context, v.edition, plan, in)},
+                {"grid", presentation_grid_json(context, v.edition, plan, in)},
                 {"panelists", panelists_json(context, plan, in)},
                 {"has_panelists", !plan.panelists.empty()},
                 {"panel_count", plan.request.panels.size()},
@@ -262,7 +262,9 @@ http::Response render(Context& context, const Viewer& v, const PageInput& in) {
   return context.page("finals/presentation", std::move(model), in.status);
 }
 
-http::Response page(Context& context) { return render(context, viewer(context), {}); }
+http::Response presentation_page(Context& context) {
+  return render_presentation(context, viewer(context), {});
+}
 
 TypedGrid typed_grid(const http::Form& form) {
   return {form.get("hari"),
@@ -285,12 +287,12 @@ std::map<std::int64_t, std::string> typed_panels(const http::Form& form) {
   return typed;
 }
 
-http::Response act(Context& context) {
+http::Response presentation_act(Context& context) {
   Viewer v = viewer(context);
   if (!v.organiser) throw forbidden();
   const auto& form = context.request().form();
   const std::string action = form.get("aksi");
-  PageInput in;
+  PresentationInput in;
   std::string done = "tersimpan";
   try {
     if (action == "grid") {
@@ -311,12 +313,12 @@ http::Response act(Context& context) {
   } catch (const InvalidForm& error) {
     in.errors = error.errors();
     in.status = 422;
-    return render(context, v, in);
+    return render_presentation(context, v, in);
   } catch (const UserError& error) {
     if (error.status() != 409) throw;
     in.problem = context.t(error.key());
     in.status = 409;
-    return render(context, v, in);
+    return render_presentation(context, v, in);
   }
   return http::Response::redirect(page_url(v.edition.id) + "?pesan=" + done);
 }
@@ -409,9 +411,9 @@ http::Response move(Context& context) {
 
 }  // namespace
 
-void register_presentation_routes(app::Routes& routes) {
-  routes.get("/kompetisi/{id}/presentasi", panel_access(), page);
-  routes.post("/kompetisi/{id}/presentasi", panel_access(), act);
+void register_presentation_routes(kernel::Routes& routes) {
+  routes.get("/kompetisi/{id}/presentasi", panel_access(), presentation_page);
+  routes.post("/kompetisi/{id}/presentasi", panel_access(), presentation_act);
   routes.get("/kompetisi/{id}/presentasi/{proposal}", panel_access(), move_page);
   routes.post("/kompetisi/{id}/presentasi/{proposal}", panel_access(), move);
   register_presentation_schedule_routes(routes);

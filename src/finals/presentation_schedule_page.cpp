@@ -18,7 +18,7 @@ struct Seen {
   std::map<std::int64_t, std::string> sheets;  // the panelist's sheets' states
 };
 
-bool agency_role(const app::CurrentUser& user) {
+bool agency_role(const kernel::CurrentUser& user) {
   return (user.is(auth::Role::local_admin) || user.is(auth::Role::unit_operator)) &&
          user.agency_id.has_value();
 }
@@ -70,7 +70,7 @@ Json slot_rows(const Context& context, const competitions::Edition& edition, con
   return rows;
 }
 
-http::Response page(Context& context) {
+http::Response schedule_page(Context& context) {
   const auto& user = context.signed_in_user();
   auto edition = competitions::load_edition(context.db(), competitions::path_id(context));
   const bool organiser = runs(user, edition);
@@ -114,12 +114,12 @@ http::Response page(Context& context) {
 
 }  // namespace
 
-void register_presentation_schedule_routes(app::Routes& routes) {
+void register_presentation_schedule_routes(kernel::Routes& routes) {
   using auth::Role;
   routes.get("/kompetisi/{id}/jadwal",
-             app::Access::roles({Role::local_admin, Role::unit_operator, Role::panelist,
-                                 Role::organiser, Role::hub_coordinator}),
-             page);
+             kernel::Access::roles({Role::local_admin, Role::unit_operator, Role::panelist,
+                                    Role::organiser, Role::hub_coordinator}),
+             schedule_page);
 }
 
 }  // namespace simpul::finals

@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "audit/store.hpp"
-#include "competitions/store.hpp"
+#include "audit/audit.hpp"
+#include "competitions/editions.hpp"
 #include "core/util/numbers.hpp"
 #include "innovations/model.hpp"
 #include "judging/assignment.hpp"
@@ -21,7 +21,7 @@ using nlohmann::json;
 
 constexpr int kMaxPanels = 50;  // panel_members' CHECK
 
-competitions::Edition organised(db::Transaction& tx, const app::CurrentUser& user,
+competitions::Edition organised(db::Transaction& tx, const kernel::CurrentUser& user,
                                 std::int64_t edition_id) {
   auto edition = competitions::find_edition(tx, edition_id);
   if (!edition) throw not_found();
@@ -183,7 +183,7 @@ Stage finals_running(db::Transaction& tx, std::int64_t edition_id) {
   return *stage;
 }
 
-void save_grid(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+void save_grid(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
                std::int64_t edition_id, const TypedGrid& typed, std::int64_t now) {
   auto checked = check_grid(typed);
   database.write([&](db::Transaction& tx) {
@@ -202,9 +202,9 @@ int panel_choices(std::size_t panelists) {
   return std::clamp(static_cast<int>(panelists), 1, kMaxPanels);
 }
 
-void save_panels(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                 std::int64_t edition_id, const std::map<std::int64_t, std::string>& typed,
-                 std::int64_t now) {
+void save_panels(db::Database& database, const kernel::Actor& actor,
+                 const kernel::CurrentUser& user, std::int64_t edition_id,
+                 const std::map<std::int64_t, std::string>& typed, std::int64_t now) {
   database.write([&](db::Transaction& tx) {
     organised(tx, user, edition_id);
     finals_running(tx, edition_id);
@@ -242,7 +242,7 @@ namespace {
 
 // The schedule's new bookings replace every row but the kept ones; an agency is told only when its
 // finalist's slot changed or was lost. Returns the new bookings as the audit log records them.
-json store_schedule(db::Transaction& tx, const app::Actor& actor,
+json store_schedule(db::Transaction& tx, const kernel::Actor& actor,
                     const competitions::Edition& edition, const Plan& plan, const KeptSplit& split,
                     const Schedule& schedule, std::int64_t now) {
   std::vector<std::int64_t> kept_ids;
@@ -273,8 +273,8 @@ json run_json(const json& placed, const KeptSplit& split, const Schedule& schedu
 
 }  // namespace
 
-Built build_timetable(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                      std::int64_t edition_id, std::int64_t now) {
+Built build_timetable(db::Database& database, const kernel::Actor& actor,
+                      const kernel::CurrentUser& user, std::int64_t edition_id, std::int64_t now) {
   return database.write([&](db::Transaction& tx) {
     auto edition = organised(tx, user, edition_id);
     finals_running(tx, edition_id);
@@ -300,9 +300,10 @@ std::string seat_value(const Booking& booking) {
   return std::to_string(booking.panel_id) + "@" + std::to_string(booking.starts_at);
 }
 
-void move_finalist(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                   std::int64_t edition_id, std::int64_t proposal_id, const std::string& target,
-                   std::string reason, std::int64_t now) {
+void move_finalist(db::Database& database, const kernel::Actor& actor,
+                   const kernel::CurrentUser& user, std::int64_t edition_id,
+                   std::int64_t proposal_id, const std::string& target, std::string reason,
+                   std::int64_t now) {
   database.write([&](db::Transaction& tx) {
     auto edition = organised(tx, user, edition_id);
     finals_running(tx, edition_id);

@@ -14,13 +14,13 @@
 #include <string>
 #include <vector>
 
-#include "app/context.hpp"
 #include "competitions/model.hpp"
 #include "core/db/database.hpp"
 #include "finals/presentation_rules.hpp"
 #include "finals/presentation_store.hpp"
 #include "finals/service.hpp"
 #include "finals/store.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::finals {
 
@@ -43,14 +43,14 @@ Plan load_plan(db::Transaction& tx, const competitions::Edition& edition, std::i
 // The stage row once the finalists are published and before the results; 409 otherwise.
 Stage finals_running(db::Transaction& tx, std::int64_t edition_id);
 
-void save_grid(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+void save_grid(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
                std::int64_t edition_id, const TypedGrid& typed, std::int64_t now);
 
 // panelist id -> "" (no panel) or "1".."N", N the number of active panelists (at most 50). A
 // panelist left out of the form keeps no panel.
-void save_panels(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                 std::int64_t edition_id, const std::map<std::int64_t, std::string>& typed,
-                 std::int64_t now);
+void save_panels(db::Database& database, const kernel::Actor& actor,
+                 const kernel::CurrentUser& user, std::int64_t edition_id,
+                 const std::map<std::int64_t, std::string>& typed, std::int64_t now);
 int panel_choices(std::size_t panelists);
 
 // Builds the timetable: hand-made bookings that still fit stay, every other one is replaced.
@@ -60,14 +60,15 @@ struct Built {
   std::vector<Booking> dropped;  // hand-made bookings that no longer fit
   std::vector<Unplaced> unplaced;
 };
-Built build_timetable(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                      std::int64_t edition_id, std::int64_t now);
+Built build_timetable(db::Database& database, const kernel::Actor& actor,
+                      const kernel::CurrentUser& user, std::int64_t edition_id, std::int64_t now);
 
 // Moves (or places) one finalist by hand to panel `panel` at `starts_at`, with a reason.
 // 422 on "ke" for a seat check_move refuses (or none chosen), on "alasan" without a reason.
-void move_finalist(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                   std::int64_t edition_id, std::int64_t proposal_id, const std::string& target,
-                   std::string reason, std::int64_t now);
+void move_finalist(db::Database& database, const kernel::Actor& actor,
+                   const kernel::CurrentUser& user, std::int64_t edition_id,
+                   std::int64_t proposal_id, const std::string& target, std::string reason,
+                   std::int64_t now);
 // The form's value for a seat: "<panel>@<starts_at>".
 std::string seat_value(const Booking& booking);
 

@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
-#include "app/context.hpp"
 #include "finals/presentation_rules.hpp"
 #include "finals/view.hpp"
+#include "kernel/routes.hpp"
 
 namespace simpul::finals {
 
@@ -23,7 +23,8 @@ std::string panel_label(const Context& context, std::int64_t panel);
 Json slot_json(const Context& context, const Booking& booking, view::Zone edition_zone,
                view::Zone own_zone);
 
-void register_presentation_schedule_routes(app::Routes& routes);  // presentation_schedule_page.cpp
-void register_interview_routes(app::Routes& routes);              // interview_page.cpp
+void register_presentation_schedule_routes(
+    kernel::Routes& routes);                             // presentation_schedule_page.cpp
+void register_interview_routes(kernel::Routes& routes);  // interview_page.cpp
 
 }  // namespace simpul::finals

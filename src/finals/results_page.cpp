@@ -16,7 +16,7 @@ struct Published {
   std::map<std::int64_t, std::string> tiers;
 };
 
-Published load(Context& context) {
+Published load_results(Context& context) {
   auto edition = competitions::load_edition(context.db(), competitions::path_id(context));
   auto p = context.db().read([&](db::Transaction& tx) -> std::optional<Published> {
     auto stage = find_stage(tx, edition.id);
@@ -63,7 +63,7 @@ Json tier_rows(Context& context, const Published& p, std::string_view tier) {
 }
 
 http::Response results(Context& context) {
-  Published p = load(context);
+  Published p = load_results(context);
   Json tiers = Json::array();
   for (std::string_view tier : {"replikasi", "outstanding", "finalist"}) {
     Json rows = tier_rows(context, p, tier);
@@ -84,7 +84,7 @@ http::Response results(Context& context) {
 }
 
 http::Response certificate(Context& context) {
-  Published p = load(context);
+  Published p = load_results(context);
   auto id = proposal_param(context);
   auto it = std::find_if(p.finalists.begin(), p.finalists.end(),
                          [&](const NomineeRow& n) { return n.proposal_id == id; });
@@ -109,9 +109,9 @@ http::Response certificate(Context& context) {
 
 }  // namespace
 
-void register_results_routes(app::Routes& routes) {
-  routes.get("/kompetisi/{id}/hasil", app::Access::anyone(), results);
-  routes.get("/kompetisi/{id}/hasil/{proposal}/sertifikat", app::Access::anyone(), certificate);
+void register_results_routes(kernel::Routes& routes) {
+  routes.get("/kompetisi/{id}/hasil", kernel::Access::anyone(), results);
+  routes.get("/kompetisi/{id}/hasil/{proposal}/sertifikat", kernel::Access::anyone(), certificate);
 }
 
 }  // namespace simpul::finals

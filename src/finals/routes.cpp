@@ -1,16 +1,16 @@
 #include "finals/routes.hpp"
 
-#include "app/features.hpp"
+#include "finals/feature.hpp"
 
 namespace simpul::finals {
 
-app::Access panel_access() {
+kernel::Access panel_access() {
   using auth::Role;
-  return app::Access::roles(
+  return kernel::Access::roles(
       {Role::panelist, Role::organiser, Role::hub_coordinator, Role::local_admin});
 }
 
-void register_routes(app::Routes& routes) {
+void register_routes(kernel::Routes& routes) {
   register_nomination_routes(routes);
   register_finalist_routes(routes);
   register_objection_routes(routes);

@@ -41,7 +41,7 @@ namespace simpul::finals {
 
 namespace {
 
-constexpr int kMinutesPerDay = 24 * 60;
+constexpr int kMinutesInDay = 24 * 60;
 constexpr std::int64_t kSecondsPerDay = 86400;
 constexpr int kMinSlotMinutes = 5;
 constexpr int kMaxSlotMinutes = 180;
@@ -52,7 +52,7 @@ constexpr int kMaxBreakMinutes = 180;
 }
 
 bool inside_day(Window window) {
-  return window.from >= 0 && window.from < window.to && window.to <= kMinutesPerDay;
+  return window.from >= 0 && window.from < window.to && window.to <= kMinutesInDay;
 }
 
 std::string date_text(competitions::LocalDate date) {

@@ -5,15 +5,15 @@
 
 #include <nlohmann/json.hpp>
 
-#include "audit/store.hpp"
+#include "audit/audit.hpp"
 #include "competitions/calendar.hpp"
+#include "competitions/editions.hpp"
 #include "competitions/rules.hpp"
-#include "competitions/store.hpp"
 #include "finals/presentation_store.hpp"
 #include "innovations/model.hpp"
 #include "judging/aggregation.hpp"
 #include "judging/evaluation.hpp"
-#include "judging/store.hpp"
+#include "judging/results.hpp"
 #include "notices/service.hpp"
 
 namespace simpul::finals {
@@ -31,14 +31,14 @@ competitions::Edition edition_of(db::Transaction& tx, std::int64_t edition_id) {
   return *edition;
 }
 
-competitions::Edition for_panel(db::Transaction& tx, const app::CurrentUser& user,
+competitions::Edition for_panel(db::Transaction& tx, const kernel::CurrentUser& user,
                                 std::int64_t edition_id) {
   auto edition = edition_of(tx, edition_id);
   if (!is_panel(user, edition)) throw forbidden();
   return edition;
 }
 
-competitions::Edition for_organiser(db::Transaction& tx, const app::CurrentUser& user,
+competitions::Edition for_organiser(db::Transaction& tx, const kernel::CurrentUser& user,
                                     std::int64_t edition_id) {
   auto edition = edition_of(tx, edition_id);
   if (!runs(user, edition)) throw forbidden();
@@ -74,7 +74,7 @@ NomineeRow finalist_of(db::Transaction& tx, std::int64_t edition_id, std::int64_
 
 // A panelist never acts on a finalist they are in conflict with (own agency, own province, a
 // declared tie), as an evaluator never scores one.
-void refuse_conflicted(db::Transaction& tx, const app::CurrentUser& user,
+void refuse_conflicted(db::Transaction& tx, const kernel::CurrentUser& user,
                        const competitions::Edition& edition, const NomineeRow& nominee,
                        std::int64_t now) {
   if (panelist_conflicted(tx, user, edition, nominee, now))
@@ -121,13 +121,13 @@ void check_window_closed(db::Transaction& tx, std::int64_t edition_id, const Sta
 
 }  // namespace
 
-bool runs(const app::CurrentUser& user, const competitions::Edition& edition) {
+bool runs(const kernel::CurrentUser& user, const competitions::Edition& edition) {
   const auto& g = edition.setup.general;
   return competitions::may_manage({user.role, user.agency_id}, g.level, g.owner_agency_id);
 }
 
 std::optional<judging::Evaluator> panelist_profile(db::Transaction& tx,
-                                                   const app::CurrentUser& user,
+                                                   const kernel::CurrentUser& user,
                                                    const competitions::Edition& edition,
                                                    std::int64_t now) {
   if (!user.is(auth::Role::panelist)) return std::nullopt;
@@ -142,18 +142,18 @@ bool conflicted_with(const std::optional<judging::Evaluator>& panelist, const No
                                                      nominee.province_code, nominee.category_code});
 }
 
-bool panelist_conflicted(db::Transaction& tx, const app::CurrentUser& user,
+bool panelist_conflicted(db::Transaction& tx, const kernel::CurrentUser& user,
                          const competitions::Edition& edition, const NomineeRow& nominee,
                          std::int64_t now) {
   return conflicted_with(panelist_profile(tx, user, edition, now), nominee);
 }
 
-bool is_panel(const app::CurrentUser& user, const competitions::Edition& edition) {
+bool is_panel(const kernel::CurrentUser& user, const competitions::Edition& edition) {
   return user.is(auth::Role::panelist) || runs(user, edition);
 }
 
-std::size_t nominate(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                     std::int64_t edition_id, std::int64_t now) {
+std::size_t nominate(db::Database& database, const kernel::Actor& actor,
+                     const kernel::CurrentUser& user, std::int64_t edition_id, std::int64_t now) {
   return database.write([&](db::Transaction& tx) {
     auto edition = for_organiser(tx, user, edition_id);
     if (find_stage(tx, edition_id)) throw conflict("finals.error.already_nominated");
@@ -208,8 +208,8 @@ std::vector<QuotaField> quota_fields(const competitions::Edition& edition,
   return fields;
 }
 
-void save_quotas(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                 std::int64_t edition_id,
+void save_quotas(db::Database& database, const kernel::Actor& actor,
+                 const kernel::CurrentUser& user, std::int64_t edition_id,
                  const std::vector<std::pair<std::string, std::string>>& form) {
   database.write([&](db::Transaction& tx) {
     auto edition = for_organiser(tx, user, edition_id);
@@ -231,7 +231,7 @@ void save_quotas(db::Database& database, const app::Actor& actor, const app::Cur
   });
 }
 
-void choose(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+void choose(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
             std::int64_t edition_id, PanelChoice choice, std::int64_t now) {
   if (choice.choice != "" && choice.choice != "include" && choice.choice != "exclude")
     throw InvalidForm(FormErrors{{"pilihan", "finals.error.choice"}});
@@ -257,8 +257,8 @@ void choose(db::Database& database, const app::Actor& actor, const app::CurrentU
   });
 }
 
-judging::ShortlistStatus run_shortlist(db::Database& database, const app::Actor& actor,
-                                       const app::CurrentUser& user, std::int64_t edition_id,
+judging::ShortlistStatus run_shortlist(db::Database& database, const kernel::Actor& actor,
+                                       const kernel::CurrentUser& user, std::int64_t edition_id,
                                        std::int64_t now) {
   return database.write([&](db::Transaction& tx) {
     auto edition = for_panel(tx, user, edition_id);
@@ -291,8 +291,8 @@ judging::ShortlistStatus run_shortlist(db::Database& database, const app::Actor&
   });
 }
 
-std::size_t publish_finalists(db::Database& database, const app::Actor& actor,
-                              const app::CurrentUser& user, std::int64_t edition_id,
+std::size_t publish_finalists(db::Database& database, const kernel::Actor& actor,
+                              const kernel::CurrentUser& user, std::int64_t edition_id,
                               std::int64_t now) {
   return database.write([&](db::Transaction& tx) {
     auto edition = for_organiser(tx, user, edition_id);
@@ -319,7 +319,7 @@ std::size_t publish_finalists(db::Database& database, const app::Actor& actor,
   });
 }
 
-std::int64_t file_objection(db::Database& database, const app::Actor& actor,
+std::int64_t file_objection(db::Database& database, const kernel::Actor& actor,
                             std::int64_t edition_id, std::int64_t proposal_id,
                             TypedObjection objection, std::int64_t now) {
   auto errors = check_objection(objection);
@@ -341,9 +341,10 @@ std::int64_t file_objection(db::Database& database, const app::Actor& actor,
   });
 }
 
-void decide_objection(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                      std::int64_t edition_id, std::int64_t objection_id,
-                      const std::string& decision, std::string note, std::int64_t now) {
+void decide_objection(db::Database& database, const kernel::Actor& actor,
+                      const kernel::CurrentUser& user, std::int64_t edition_id,
+                      std::int64_t objection_id, const std::string& decision, std::string note,
+                      std::int64_t now) {
   if (decision != "upheld" && decision != "dismissed")
     throw InvalidForm(FormErrors{{"keputusan", "finals.error.decision"}});
   check_reason(note, "catatan");
@@ -362,9 +363,9 @@ void decide_objection(db::Database& database, const app::Actor& actor, const app
   });
 }
 
-void remove_finalist(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                     std::int64_t edition_id, std::int64_t proposal_id, std::string reason,
-                     std::int64_t now) {
+void remove_finalist(db::Database& database, const kernel::Actor& actor,
+                     const kernel::CurrentUser& user, std::int64_t edition_id,
+                     std::int64_t proposal_id, std::string reason, std::int64_t now) {
   check_reason(reason, "alasan");
   database.write([&](db::Transaction& tx) {
     auto edition = for_panel(tx, user, edition_id);
@@ -379,8 +380,8 @@ void remove_finalist(db::Database& database, const app::Actor& actor, const app:
   });
 }
 
-void add_verification_note(db::Database& database, const app::Actor& actor,
-                           const app::CurrentUser& user, std::int64_t edition_id,
+void add_verification_note(db::Database& database, const kernel::Actor& actor,
+                           const kernel::CurrentUser& user, std::int64_t edition_id,
                            std::int64_t proposal_id, const std::string& visited_on,
                            std::string note, std::int64_t now) {
   FormErrors errors;
@@ -401,9 +402,9 @@ void add_verification_note(db::Database& database, const app::Actor& actor,
   });
 }
 
-void save_decisions(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                    std::int64_t edition_id, const std::map<std::int64_t, std::string>& tiers,
-                    std::int64_t now) {
+void save_decisions(db::Database& database, const kernel::Actor& actor,
+                    const kernel::CurrentUser& user, std::int64_t edition_id,
+                    const std::map<std::int64_t, std::string>& tiers, std::int64_t now) {
   FormErrors errors;
   for (const auto& [id, tier] : tiers)
     if (!tier.empty() && !is_tier(tier))
@@ -438,8 +439,8 @@ void save_decisions(db::Database& database, const app::Actor& actor, const app::
   });
 }
 
-std::vector<std::int64_t> publish_results(db::Database& database, const app::Actor& actor,
-                                          const app::CurrentUser& user, std::int64_t edition_id,
+std::vector<std::int64_t> publish_results(db::Database& database, const kernel::Actor& actor,
+                                          const kernel::CurrentUser& user, std::int64_t edition_id,
                                           std::string note, std::int64_t now) {
   if (auto problem = innovations::check_free_text(note, 2000))
     throw InvalidForm(FormErrors{{"catatan", *problem}});

@@ -10,13 +10,13 @@
 #include <string>
 #include <vector>
 
-#include "app/context.hpp"
 #include "competitions/model.hpp"
 #include "core/db/database.hpp"
 #include "core/util/errors.hpp"
 #include "finals/model.hpp"
 #include "finals/store.hpp"
 #include "judging/assignment.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::finals {
 
@@ -31,34 +31,34 @@ class InvalidForm : public UserError {
 };
 
 // The panel: panelists, and whoever runs the edition.
-bool is_panel(const app::CurrentUser& user, const competitions::Edition& edition);
+bool is_panel(const kernel::CurrentUser& user, const competitions::Edition& edition);
 // Whether the user is a panelist in conflict with the nominee's agency (its own, its province, a
 // declared tie that still counts): such a panelist is refused every step on that nominee (403
 // "finals.error.conflicted"), its interview included.
-bool panelist_conflicted(db::Transaction& tx, const app::CurrentUser& user,
+bool panelist_conflicted(db::Transaction& tx, const kernel::CurrentUser& user,
                          const competitions::Edition& edition, const NomineeRow& nominee,
                          std::int64_t now);
 // The signed-in panelist as the conflict rules see them (workplace, ties still counting); nullopt
 // for whoever is not a panelist. For a step over many finalists, read once.
 std::optional<judging::Evaluator> panelist_profile(db::Transaction& tx,
-                                                   const app::CurrentUser& user,
+                                                   const kernel::CurrentUser& user,
                                                    const competitions::Edition& edition,
                                                    std::int64_t now);
 bool conflicted_with(const std::optional<judging::Evaluator>& panelist, const NomineeRow& nominee);
-bool runs(const app::CurrentUser& user, const competitions::Edition& edition);
+bool runs(const kernel::CurrentUser& user, const competitions::Edition& edition);
 
 // Nominees: the screened proposals whose score under the recorded method reaches the passing
 // grade, once the evaluation stage has ended (409 "finals.error.evaluation_open" before its end).
 // Returns how many.
-std::size_t nominate(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                     std::int64_t edition_id, std::int64_t now);
+std::size_t nominate(db::Database& database, const kernel::Actor& actor,
+                     const kernel::CurrentUser& user, std::int64_t edition_id, std::int64_t now);
 
 // The quotas' form fields for the edition: its categories, groups, clusters, the nominees'
 // provinces and 3T.
 std::vector<QuotaField> quota_fields(const competitions::Edition& edition,
                                      const std::vector<NomineeRow>& nominees);
-void save_quotas(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                 std::int64_t edition_id,
+void save_quotas(db::Database& database, const kernel::Actor& actor,
+                 const kernel::CurrentUser& user, std::int64_t edition_id,
                  const std::vector<std::pair<std::string, std::string>>& form);
 
 struct PanelChoice {
@@ -67,42 +67,43 @@ struct PanelChoice {
   std::string reason;
   bool is_3t = false;
 };
-void choose(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+void choose(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
             std::int64_t edition_id, PanelChoice choice, std::int64_t now);
 
 // Runs the shortlist helper on the nominees, quotas and choices, and stores its answer.
-judging::ShortlistStatus run_shortlist(db::Database& database, const app::Actor& actor,
-                                       const app::CurrentUser& user, std::int64_t edition_id,
+judging::ShortlistStatus run_shortlist(db::Database& database, const kernel::Actor& actor,
+                                       const kernel::CurrentUser& user, std::int64_t edition_id,
                                        std::int64_t now);
 // Makes the last shortlist public and opens the objection window. Returns the finalists' count.
-std::size_t publish_finalists(db::Database& database, const app::Actor& actor,
-                              const app::CurrentUser& user, std::int64_t edition_id,
+std::size_t publish_finalists(db::Database& database, const kernel::Actor& actor,
+                              const kernel::CurrentUser& user, std::int64_t edition_id,
                               std::int64_t now);
 
 // Anyone, while the window is open, against a finalist.
-std::int64_t file_objection(db::Database& database, const app::Actor& actor,
+std::int64_t file_objection(db::Database& database, const kernel::Actor& actor,
                             std::int64_t edition_id, std::int64_t proposal_id,
                             TypedObjection objection, std::int64_t now);
-void decide_objection(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                      std::int64_t edition_id, std::int64_t objection_id,
-                      const std::string& decision, std::string note, std::int64_t now);
-void remove_finalist(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                     std::int64_t edition_id, std::int64_t proposal_id, std::string reason,
-                     std::int64_t now);
+void decide_objection(db::Database& database, const kernel::Actor& actor,
+                      const kernel::CurrentUser& user, std::int64_t edition_id,
+                      std::int64_t objection_id, const std::string& decision, std::string note,
+                      std::int64_t now);
+void remove_finalist(db::Database& database, const kernel::Actor& actor,
+                     const kernel::CurrentUser& user, std::int64_t edition_id,
+                     std::int64_t proposal_id, std::string reason, std::int64_t now);
 
-void add_verification_note(db::Database& database, const app::Actor& actor,
-                           const app::CurrentUser& user, std::int64_t edition_id,
+void add_verification_note(db::Database& database, const kernel::Actor& actor,
+                           const kernel::CurrentUser& user, std::int64_t edition_id,
                            std::int64_t proposal_id, const std::string& visited_on,
                            std::string note, std::int64_t now);
 
 // proposal id -> tier, for the finalists; after the objection window.
-void save_decisions(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                    std::int64_t edition_id, const std::map<std::int64_t, std::string>& tiers,
-                    std::int64_t now);
+void save_decisions(db::Database& database, const kernel::Actor& actor,
+                    const kernel::CurrentUser& user, std::int64_t edition_id,
+                    const std::map<std::int64_t, std::string>& tiers, std::int64_t now);
 // Publishes the results once every finalist has a decision and writes the awards. Returns the
 // innovations awarded, for the catalogue to index again.
-std::vector<std::int64_t> publish_results(db::Database& database, const app::Actor& actor,
-                                          const app::CurrentUser& user, std::int64_t edition_id,
+std::vector<std::int64_t> publish_results(db::Database& database, const kernel::Actor& actor,
+                                          const kernel::CurrentUser& user, std::int64_t edition_id,
                                           std::string note, std::int64_t now);
 
 }  // namespace simpul::finals

@@ -4,16 +4,16 @@
 #include <cstdint>
 #include <string>
 
-#include "app/context.hpp"
 #include "competitions/model.hpp"
 #include "finals/model.hpp"
 #include "finals/service.hpp"
 #include "finals/store.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::finals {
 
-using app::Context;
-using app::Json;
+using kernel::Context;
+using kernel::Json;
 
 std::int64_t proposal_param(Context& context, const char* name = "proposal");
 std::string base_url(std::int64_t edition_id);  // /kompetisi/{id}

@@ -37,7 +37,7 @@ void print_plan(const view::Catalog& catalog, const Plan& plan, std::ostream& ou
 
 }  // namespace
 
-int import_from_cli(app::App& app, const CliRequest& request, std::ostream& out) {
+int import_from_cli(kernel::Host& app, const CliRequest& request, std::ostream& out) {
   auto start = std::chrono::steady_clock::now();
   std::string bytes = read_file(request.file);
   std::string name = std::filesystem::path(request.file).filename().string();
@@ -62,8 +62,8 @@ int import_from_cli(app::App& app, const CliRequest& request, std::ostream& out)
     plan = check_import(app.db(), what, std::move(table), labels);
   } else {
     // No subscriber: this process serves nothing; servers catch up through their freshness check.
-    app::Events no_listeners;
-    app::Actor actor{std::nullopt, "cli", "", ""};
+    kernel::Events no_listeners;
+    kernel::Actor actor{std::nullopt, "cli", "", ""};
     auto outcome = run_import(app.db(), no_listeners, actor, what, std::move(table), labels);
     plan = std::move(outcome.plan);
     imported = outcome.imported;

@@ -4,7 +4,7 @@
 #include <ostream>
 #include <string>
 
-#include "app/app.hpp"
+#include "kernel/host.hpp"
 
 namespace simpul::imports {
 
@@ -18,6 +18,6 @@ struct CliRequest {
 // Prints a summary and every problem ("baris 12, kolom tahap: ...") in Indonesian. Returns the
 // exit code: 0 when the file is clean (and, unless dry_run, imported), 1 otherwise. A running
 // server sees the publications through its catalogue's freshness check.
-int import_from_cli(app::App& app, const CliRequest& request, std::ostream& out);
+int import_from_cli(kernel::Host& app, const CliRequest& request, std::ostream& out);
 
 }  // namespace simpul::imports

@@ -3,20 +3,20 @@
 // rows or none).
 #include <mutex>
 
-#include "app/app.hpp"
-#include "app/features.hpp"
-#include "catalogue/export.hpp"
 #include "core/http/multipart.hpp"
+#include "core/sheet/write.hpp"
 #include "core/view/format.hpp"
+#include "imports/feature.hpp"
 #include "imports/service.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::imports {
 namespace {
 
-using app::Access;
-using app::Context;
-using app::Json;
 using auth::Role;
+using kernel::Access;
+using kernel::Context;
+using kernel::Json;
 
 // The page lists at most this many problems; the total is always given.
 constexpr std::size_t kShownProblems = 500;
@@ -37,7 +37,7 @@ Json column_rows(Context& context) {
 }
 
 http::Response render(Context& context, Json extra, int status) {
-  auto max_mb = std::to_string(context.app().config().server.max_body_bytes >> 20);
+  auto max_mb = std::to_string(context.config().server.max_body_bytes >> 20);
   Json model = {
       {"title", context.t("import.title")},
       {"columns", column_rows(context)},
@@ -97,7 +97,7 @@ http::Response upload(Context& context) {
   const auto& request = context.request();
   http::MultipartLimits limits;
   limits.max_parts = 8;
-  limits.max_file_bytes = context.app().config().server.max_body_bytes;
+  limits.max_file_bytes = context.config().server.max_body_bytes;
   auto multipart = http::Multipart::parse(request.header("content-type"), request.body, limits);
   auto form = multipart.fields();
   bool publish = form.get("terbitkan") == "ya";
@@ -118,14 +118,14 @@ http::Response upload(Context& context) {
     return render(context, std::move(extra), 422);
   }
   Request what{agency_id, *file.filename, publish};
-  auto labels = choice_labels(context.app().catalog());
+  auto labels = choice_labels(context.catalog());
   if (!run) {
     auto plan = check_import(context.db(), what, std::move(table), labels);
     extra.update(plan_model(context, plan));
     return render(context, std::move(extra), 200);
   }
-  auto outcome = run_import(context.db(), context.app().events(), context.actor(), what,
-                            std::move(table), labels);
+  auto outcome =
+      run_import(context.db(), context.events(), context.actor(), what, std::move(table), labels);
   if (outcome.imported == 0) {
     extra.update(plan_model(context, outcome.plan));
     extra["not_imported"] = true;
@@ -136,20 +136,20 @@ http::Response upload(Context& context) {
 }
 
 http::Response template_csv(Context&) {
-  return http::Response::download(catalogue::to_csv(import_header(), {}), "text/csv; charset=utf-8",
+  return http::Response::download(sheet::to_csv(import_header(), {}), "text/csv; charset=utf-8",
                                   "templat-impor-inovasi.csv");
 }
 
 http::Response template_xlsx(Context& context) {
   return http::Response::download(
-      catalogue::to_xlsx(import_header(), {}, context.app().config().data_dir + "/tmp"),
+      sheet::to_xlsx(import_header(), {}, context.config().data_dir + "/tmp"),
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "templat-impor-inovasi.xlsx");
 }
 
 }  // namespace
 
-void register_routes(app::Routes& routes) {
+void register_routes(kernel::Routes& routes) {
   auto admins = Access::roles({Role::local_admin});
   routes.get("/inovasi/impor", admins, index);
   routes.post("/inovasi/impor", admins, upload);

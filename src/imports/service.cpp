@@ -3,8 +3,8 @@
 #include <map>
 #include <set>
 
-#include "accounts/store.hpp"
-#include "audit/store.hpp"
+#include "agencies/feature.hpp"
+#include "audit/audit.hpp"
 #include "core/util/clock.hpp"
 #include "innovations/service.hpp"
 
@@ -105,7 +105,7 @@ Plan check_import(db::Database& database, const Request& request, sheet::Table t
   return plan_with(data, reading, rows);
 }
 
-Outcome run_import(db::Database& database, const app::Events& events, const app::Actor& actor,
+Outcome run_import(db::Database& database, const kernel::Events& events, const kernel::Actor& actor,
                    const Request& request, sheet::Table table, const ChoiceLabels& labels) {
   auto rows = table.rows.size();
   Reading reading = read_rows(std::move(table), labels, request.publish);
@@ -122,7 +122,7 @@ Outcome run_import(db::Database& database, const app::Events& events, const app:
     for (auto& entry : reading.entries) {
       auto& unit = data.units[fold(entry.unit_name)];
       if (unit.first == 0) {
-        unit = {accounts::ensure_unit(tx, request.agency_id, entry.unit_name, now),
+        unit = {agencies::ensure_unit(tx, request.agency_id, entry.unit_name, now),
                 entry.unit_name};
       }
       innovations::Placement where = data.agency;

@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "app/context.hpp"
-#include "app/events.hpp"
 #include "core/db/database.hpp"
 #include "core/sheet/sheet.hpp"
 #include "core/view/i18n.hpp"
 #include "imports/layout.hpp"
+#include "kernel/context.hpp"
+#include "kernel/events.hpp"
 
 namespace simpul::imports {
 
@@ -43,7 +43,7 @@ struct Outcome {
 // Checks again inside one write transaction and, without a problem, creates every row (and the
 // new units), each innovation with its version and audit event, plus one audit event for the
 // import. Announces the publications after the commit.
-Outcome run_import(db::Database& database, const app::Events& events, const app::Actor& actor,
+Outcome run_import(db::Database& database, const kernel::Events& events, const kernel::Actor& actor,
                    const Request& request, sheet::Table table, const ChoiceLabels& labels);
 
 }  // namespace simpul::imports

@@ -5,27 +5,28 @@
 #include <map>
 #include <set>
 
-#include "app/app.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
 #include "innovations/api_fields.hpp"
 #include "innovations/routes.hpp"
 #include "innovations/service.hpp"
 #include "innovations/store.hpp"
+#include "kernel/context.hpp"
+#include "kernel/errors.hpp"
 
 namespace simpul::innovations {
 namespace {
 
-using app::Context;
-using app::Json;
+using kernel::Context;
+using kernel::Json;
 
-Editor token_editor(const app::ApiClient& client) {
+Editor token_editor(const kernel::ApiClient& client) {
   return {auth::Role::local_admin, client.agency_id, std::nullopt};
 }
 
 Json error_body(Context& context, int status, const std::string& key,
                 const MessageArgs& args = {}) {
-  return {{"error", {{"code", app::error_code(status)}, {"message", context.t(key, args)}}}};
+  return {{"error", {{"code", kernel::error_code(status)}, {"message", context.t(key, args)}}}};
 }
 
 // The request body as a JSON object; UserError 415 or 400 when it is not one.
@@ -40,8 +41,8 @@ Json read_body(Context& context) {
 }
 
 // A top-level member that must be of one JSON type when present.
-const Json* member(const Json& body, const char* key, Json::value_t type, bool required,
-                   FieldErrors& errors) {
+const Json* body_member(const Json& body, const char* key, Json::value_t type, bool required,
+                        FieldErrors& errors) {
   auto found = body.find(key);
   if (found == body.end() || found->is_null()) {
     if (required) errors[key] = "form.required";
@@ -75,17 +76,17 @@ Change read_change(const Json& body, bool creating) {
   }
   Change change;
   const char* number_key = creating ? "unit_id" : "version";
-  if (auto* number = member(body, number_key, Json::value_t::number_integer, true, errors)) {
+  if (auto* number = body_member(body, number_key, Json::value_t::number_integer, true, errors)) {
     (creating ? change.unit_id : change.version) = number->get<std::int64_t>();
   }
-  if (auto* fields = member(body, "fields", Json::value_t::object, true, errors)) {
+  if (auto* fields = body_member(body, "fields", Json::value_t::object, true, errors)) {
     change.fields = fields_from_api(*fields, errors);
   }
-  if (auto* note = member(body, "note", Json::value_t::string, false, errors)) {
+  if (auto* note = body_member(body, "note", Json::value_t::string, false, errors)) {
     change.note = note->get<std::string>();
     if (auto problem = check_free_text(change.note, 500)) errors["note"] = *problem;
   }
-  if (auto* publish = member(body, "publish", Json::value_t::boolean, false, errors)) {
+  if (auto* publish = body_member(body, "publish", Json::value_t::boolean, false, errors)) {
     change.publish = publish->get<bool>();
   }
   if (errors.empty()) errors = check_fields(change.fields);
@@ -156,7 +157,7 @@ http::Response api_create(Context& context) {
       return insert_new(tx, context.actor(),
                         {*where, change.fields, change.publish, false, change.note}, now_seconds());
     });
-    if (change.publish) context.app().events().publish("innovation.published", std::to_string(id));
+    if (change.publish) context.events().publish("innovation.published", std::to_string(id));
     return id;
   });
 }
@@ -169,8 +170,7 @@ http::Response api_update(Context& context) {
     auto version = save_innovation(context.db(), context.actor(), editor, id, change.version,
                                    change.fields, change.note);
     if (change.publish) {
-      publish_innovation(context.db(), context.app().events(), context.actor(), editor, id,
-                         version);
+      publish_innovation(context.db(), context.events(), context.actor(), editor, id, version);
     }
     return id;
   });

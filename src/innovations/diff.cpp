@@ -9,14 +9,14 @@ namespace {
 using Kind = Segment::Kind;
 using Tokens = std::vector<std::string_view>;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_diff_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Runs of white space and runs of anything else, in order; joined they give the text back.
 Tokens tokenize(std::string_view text) {
   Tokens tokens;
   std::size_t start = 0;
   for (std::size_t i = 1; i <= text.size(); ++i) {
-    if (i == text.size() || is_space(text[i]) != is_space(text[start])) {
+    if (i == text.size() || is_diff_space(text[i]) != is_diff_space(text[start])) {
       tokens.push_back(text.substr(start, i - start));
       start = i;
     }
@@ -87,7 +87,9 @@ void append(std::vector<Segment>& segments, Kind kind, std::string_view text) {
   }
 }
 
-bool is_blank(const std::string& text) { return std::all_of(text.begin(), text.end(), is_space); }
+bool is_blank(const std::string& text) {
+  return std::all_of(text.begin(), text.end(), is_diff_space);
+}
 
 // Changes separated only by white space read better as one change: "[-Tim jemput][+Grup WA]"
 // rather than "[-Tim][+Grup] [-jemput][+WA]".
@@ -119,7 +121,7 @@ std::vector<Segment> join_nearby_changes(const std::vector<Segment>& segments) {
   return joined;
 }
 
-bool contains(const std::vector<std::string>& list, const std::string& item) {
+bool diff_contains(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
 }
 
@@ -154,10 +156,10 @@ ListChange diff_lists(const std::vector<std::string>& before,
                       const std::vector<std::string>& after) {
   ListChange change;
   for (const auto& item : before) {
-    if (!contains(after, item)) change.removed.push_back(item);
+    if (!diff_contains(after, item)) change.removed.push_back(item);
   }
   for (const auto& item : after) {
-    if (!contains(before, item)) change.added.push_back(item);
+    if (!diff_contains(before, item)) change.added.push_back(item);
   }
   return change;
 }

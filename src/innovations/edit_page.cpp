@@ -89,7 +89,7 @@ Json typed_json(const TypedForm& typed) {
           {"note", typed.note}};
 }
 
-Json unit_choices(Context& context, const app::CurrentUser& me,
+Json unit_choices(Context& context, const kernel::CurrentUser& me,
                   const std::optional<std::int64_t>& selected) {
   Json units = Json::array();
   if (!me.is(auth::Role::local_admin) || !me.agency_id) return units;
@@ -101,7 +101,7 @@ Json unit_choices(Context& context, const app::CurrentUser& me,
   return units;
 }
 
-Json files_json(const Context& context, const Innovation& innovation, bool editable) {
+Json edit_files_json(const Context& context, const Innovation& innovation, bool editable) {
   Json files = Json::array();
   for (const auto& file : innovation.files) {
     Json json = {{"name", file.name},
@@ -150,7 +150,7 @@ void add_existing(Context& context, const EditPage& page, Json& model) {
   model["can_send_back"] = can_send_back;
   model["has_actions"] = can_submit || can_publish || can_send_back;
   model["return_notes"] = page.return_notes;
-  model["files"] = files_json(context, innovation, editable);
+  model["files"] = edit_files_json(context, innovation, editable);
   model["has_files"] = !innovation.files.empty();
   model["can_upload"] = editable;
   model["file_limits"] =

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "app/context.hpp"
 #include "innovations/model.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::innovations {
 
@@ -36,6 +36,6 @@ struct EditPage {
 };
 // An existing innovation's page as stored.
 EditPage stored_page(const Innovation& innovation);
-http::Response render_edit(app::Context& context, const EditPage& page, int status);
+http::Response render_edit(kernel::Context& context, const EditPage& page, int status);
 
 }  // namespace simpul::innovations

@@ -2,13 +2,13 @@
 // publishing and returning with notes.
 #include <algorithm>
 
-#include "app/app.hpp"
 #include "core/view/format.hpp"
 #include "innovations/edit_page.hpp"
 #include "innovations/routes.hpp"
 #include "innovations/service.hpp"
 #include "innovations/store.hpp"
 #include "innovations/view.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::innovations {
 namespace {
@@ -34,7 +34,7 @@ std::vector<Status> statuses_at(std::string_view position) {
 }
 
 // A unit operator sees its unit's innovations, a local admin its agency's, the organiser all.
-ListFilter scope_of(const app::CurrentUser& me) {
+ListFilter scope_of(const kernel::CurrentUser& me) {
   ListFilter filter;
   if (me.is(Role::unit_operator)) filter.unit_id = me.unit_id.value_or(-1);
   if (me.is(Role::local_admin)) filter.agency_id = me.agency_id.value_or(-1);
@@ -193,8 +193,7 @@ http::Response publish(Context& context) {
   return run_action(
       context, "terbit",
       [&](const Editor& editor, std::int64_t id, std::int64_t version, const http::Form&) {
-        publish_innovation(context.db(), context.app().events(), context.actor(), editor, id,
-                           version);
+        publish_innovation(context.db(), context.events(), context.actor(), editor, id, version);
       });
 }
 

@@ -12,7 +12,7 @@
 namespace simpul::innovations {
 namespace {
 
-using app::Context;
+using kernel::Context;
 
 std::vector<Upload> uploads_of(const http::Request& request) {
   http::MultipartLimits limits;

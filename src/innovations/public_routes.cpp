@@ -1,17 +1,17 @@
 // Public pages: an innovation's profile from its published snapshot, the working copy's preview
 // for those who may see it, and an agency's portfolio.
-#include "app/app.hpp"
-#include "catalogue/catalogue.hpp"
 #include "core/view/format.hpp"
+#include "innovations/feature.hpp"
 #include "innovations/portfolio.hpp"
 #include "innovations/routes.hpp"
 #include "innovations/store.hpp"
 #include "innovations/view.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::innovations {
 namespace {
 
-using app::Context;
+using kernel::Context;
 
 bool may_see_working_copy(const Context& context, const Innovation& innovation) {
   return context.user() &&
@@ -75,12 +75,11 @@ Json entries_json(const Context& context, const std::vector<PortfolioEntry>& ent
 
 // Candidates for a region looking for something to replicate: the catalogue's more-like-this.
 Json similar_innovations(Context& context, std::int64_t id) {
-  const auto& catalogue = context.app().catalogue();
   Json items = Json::array();
-  for (const auto& card : catalogue.similar(id, 5)) {
-    items.push_back({{"url", "/inovasi/" + std::to_string(card.id)},
-                     {"name", card.name},
-                     {"agency", catalogue.agency_name(card.agency_id)}});
+  for (const auto& found : context.service<SimilarInnovations>().similar_innovations(id, 5)) {
+    items.push_back({{"url", "/inovasi/" + std::to_string(found.id)},
+                     {"name", found.name},
+                     {"agency", found.agency}});
   }
   return items;
 }

@@ -1,20 +1,22 @@
 // The innovation registry: drafting, review, publication, versions and public profiles.
 #include "innovations/routes.hpp"
 
-#include "app/features.hpp"
+#include "innovations/feature.hpp"
 #include "innovations/store.hpp"
 
 namespace simpul::innovations {
 
-Editor editor_of(const app::CurrentUser& user) { return {user.role, user.agency_id, user.unit_id}; }
+Editor editor_of(const kernel::CurrentUser& user) {
+  return {user.role, user.agency_id, user.unit_id};
+}
 
-std::int64_t path_id(app::Context& context, std::string_view name) {
+std::int64_t path_id(kernel::Context& context, std::string_view name) {
   auto id = parse_positive(context.request().param(name));
   if (!id) throw not_found();
   return *id;
 }
 
-Innovation viewable_innovation(app::Context& context, std::int64_t id) {
+Innovation viewable_innovation(kernel::Context& context, std::int64_t id) {
   auto innovation = context.db().read([&](db::Transaction& tx) { return find_innovation(tx, id); });
   if (!innovation) throw not_found();
   Holding holding{innovation->status, innovation->agency_id, innovation->unit_id};
@@ -24,7 +26,7 @@ Innovation viewable_innovation(app::Context& context, std::int64_t id) {
   return *innovation;
 }
 
-std::string notice_from_query(app::Context& context) {
+std::string notice_from_query(kernel::Context& context) {
   static constexpr std::pair<std::string_view, std::string_view> kNotices[] = {
       {"dibuat", "innovation.notice.created"},
       {"tersimpan", "innovation.notice.saved"},
@@ -42,9 +44,9 @@ std::string notice_from_query(app::Context& context) {
   return "";
 }
 
-void register_routes(app::Routes& routes) {
-  using app::Access;
+void register_routes(kernel::Routes& routes) {
   using auth::Role;
+  using kernel::Access;
   auto registry = Access::roles({Role::unit_operator, Role::local_admin, Role::organiser});
   auto editors = Access::roles({Role::unit_operator, Role::local_admin});
   auto local_admin = Access::roles({Role::local_admin});

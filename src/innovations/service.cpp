@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "audit/store.hpp"
+#include "audit/audit.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/crypto.hpp"
 #include "innovations/store.hpp"
@@ -72,7 +72,7 @@ json state(Status status, std::int64_t version) {
 }
 
 // Writes the innovation as changed in memory (fields, files) as the next version with status.
-void write_version(db::Transaction& tx, const app::Actor& actor, Innovation& innovation,
+void write_version(db::Transaction& tx, const kernel::Actor& actor, Innovation& innovation,
                    Status status, const std::string& note, std::int64_t now) {
   if (!update_working_copy(
           tx, {innovation.id, innovation.version, innovation.fields, status, actor.user_id, now})) {
@@ -126,7 +126,7 @@ json describe_files(const std::vector<Attachment>& files) {
 
 }  // namespace
 
-std::int64_t create_innovation(db::Database& database, const app::Actor& actor,
+std::int64_t create_innovation(db::Database& database, const kernel::Actor& actor,
                                const Editor& editor, std::int64_t unit_id, Fields fields,
                                const std::string& note, bool is_sample) {
   require_valid(fields);
@@ -148,7 +148,7 @@ std::int64_t create_innovation(db::Database& database, const app::Actor& actor,
   });
 }
 
-std::int64_t insert_new(db::Transaction& tx, const app::Actor& actor, const NewEntry& entry,
+std::int64_t insert_new(db::Transaction& tx, const kernel::Actor& actor, const NewEntry& entry,
                         std::int64_t now) {
   const Placement& where = entry.where;
   Innovation innovation;
@@ -183,9 +183,9 @@ std::int64_t insert_new(db::Transaction& tx, const app::Actor& actor, const NewE
   return innovation.id;
 }
 
-std::int64_t save_innovation(db::Database& database, const app::Actor& actor, const Editor& editor,
-                             std::int64_t id, std::int64_t based_on_version, Fields fields,
-                             const std::string& note) {
+std::int64_t save_innovation(db::Database& database, const kernel::Actor& actor,
+                             const Editor& editor, std::int64_t id, std::int64_t based_on_version,
+                             Fields fields, const std::string& note) {
   require_valid(fields);
   std::string checked = checked_note(note, "note", 500, false);
   return database.write([&](db::Transaction& tx) {
@@ -203,7 +203,7 @@ std::int64_t save_innovation(db::Database& database, const app::Actor& actor, co
   });
 }
 
-void submit_innovation(db::Database& database, const app::Actor& actor, const Editor& editor,
+void submit_innovation(db::Database& database, const kernel::Actor& actor, const Editor& editor,
                        std::int64_t id, std::int64_t based_on_version) {
   database.write([&](db::Transaction& tx) {
     Innovation innovation = load(tx, id);
@@ -219,8 +219,9 @@ void submit_innovation(db::Database& database, const app::Actor& actor, const Ed
   });
 }
 
-void publish_innovation(db::Database& database, const app::Events& events, const app::Actor& actor,
-                        const Editor& editor, std::int64_t id, std::int64_t based_on_version) {
+void publish_innovation(db::Database& database, const kernel::Events& events,
+                        const kernel::Actor& actor, const Editor& editor, std::int64_t id,
+                        std::int64_t based_on_version) {
   database.write([&](db::Transaction& tx) {
     Innovation innovation = load(tx, id);
     require(editor, Action::publish, innovation);
@@ -244,7 +245,7 @@ void publish_innovation(db::Database& database, const app::Events& events, const
   events.publish("innovation.published", std::to_string(id));
 }
 
-void return_innovation(db::Database& database, const app::Actor& actor, const Editor& editor,
+void return_innovation(db::Database& database, const kernel::Actor& actor, const Editor& editor,
                        std::int64_t id, std::int64_t based_on_version, std::string notes) {
   database.write([&](db::Transaction& tx) {
     Innovation innovation = load(tx, id);
@@ -260,7 +261,7 @@ void return_innovation(db::Database& database, const app::Actor& actor, const Ed
   });
 }
 
-AttachResult attach_files(db::Database& database, const app::Actor& actor, const Editor& editor,
+AttachResult attach_files(db::Database& database, const kernel::Actor& actor, const Editor& editor,
                           std::int64_t id, const std::vector<Upload>& uploads) {
   if (uploads.empty()) throw bad_request("innovation.upload.none");
   // Sniffing and hashing need no lock: done before the transaction.
@@ -300,7 +301,7 @@ AttachResult attach_files(db::Database& database, const app::Actor& actor, const
   });
 }
 
-void remove_file(db::Database& database, const app::Actor& actor, const Editor& editor,
+void remove_file(db::Database& database, const kernel::Actor& actor, const Editor& editor,
                  std::int64_t id, std::int64_t file_id) {
   database.write([&](db::Transaction& tx) {
     Innovation innovation = load(tx, id);

@@ -12,13 +12,13 @@
 #include <string>
 #include <vector>
 
-#include "app/context.hpp"
-#include "app/events.hpp"
 #include "core/db/database.hpp"
 #include "core/util/errors.hpp"
 #include "innovations/model.hpp"
+#include "innovations/registry.hpp"
 #include "innovations/rules.hpp"
-#include "innovations/store.hpp"
+#include "kernel/context.hpp"
+#include "kernel/events.hpp"
 
 namespace simpul::innovations {
 
@@ -44,22 +44,23 @@ class Incomplete : public UserError {
 };
 
 // A new draft (version 1) in the unit. The fields need only be well-formed.
-std::int64_t create_innovation(db::Database& database, const app::Actor& actor,
+std::int64_t create_innovation(db::Database& database, const kernel::Actor& actor,
                                const Editor& editor, std::int64_t unit_id, Fields fields,
                                const std::string& note, bool is_sample = false);
 // A new version of the working copy; returns its number.
-std::int64_t save_innovation(db::Database& database, const app::Actor& actor, const Editor& editor,
-                             std::int64_t id, std::int64_t based_on_version, Fields fields,
-                             const std::string& note);
+std::int64_t save_innovation(db::Database& database, const kernel::Actor& actor,
+                             const Editor& editor, std::int64_t id, std::int64_t based_on_version,
+                             Fields fields, const std::string& note);
 // To the local admin (unit operator).
-void submit_innovation(db::Database& database, const app::Actor& actor, const Editor& editor,
+void submit_innovation(db::Database& database, const kernel::Actor& actor, const Editor& editor,
                        std::int64_t id, std::int64_t based_on_version);
 // Makes the working copy public (local admin), then announces "innovation.published" with the id
 // so the catalogue re-indexes it.
-void publish_innovation(db::Database& database, const app::Events& events, const app::Actor& actor,
-                        const Editor& editor, std::int64_t id, std::int64_t based_on_version);
+void publish_innovation(db::Database& database, const kernel::Events& events,
+                        const kernel::Actor& actor, const Editor& editor, std::int64_t id,
+                        std::int64_t based_on_version);
 // Back to the unit with notes, which are required (local admin).
-void return_innovation(db::Database& database, const app::Actor& actor, const Editor& editor,
+void return_innovation(db::Database& database, const kernel::Actor& actor, const Editor& editor,
                        std::int64_t id, std::int64_t based_on_version, std::string notes);
 
 // An innovation written in one go by a bulk path (import, API, demo data): version 1, a draft or
@@ -74,7 +75,7 @@ struct NewEntry {
 // Writes the entry inside the caller's transaction: the working copy, its version, the published
 // row when publish is set, and an audit event. The caller has decided who may write where, and
 // announces "innovation.published" after its commit.
-std::int64_t insert_new(db::Transaction& tx, const app::Actor& actor, const NewEntry& entry,
+std::int64_t insert_new(db::Transaction& tx, const kernel::Actor& actor, const NewEntry& entry,
                         std::int64_t now);
 
 struct Upload {
@@ -87,9 +88,9 @@ struct AttachResult {
 };
 // Sniffs, checks and stores the files all or nothing, as one new version. 415 for a type that
 // is not allowed, 413 for an empty or oversized file, 409 beyond the per-innovation limit.
-AttachResult attach_files(db::Database& database, const app::Actor& actor, const Editor& editor,
+AttachResult attach_files(db::Database& database, const kernel::Actor& actor, const Editor& editor,
                           std::int64_t id, const std::vector<Upload>& uploads);
-void remove_file(db::Database& database, const app::Actor& actor, const Editor& editor,
+void remove_file(db::Database& database, const kernel::Actor& actor, const Editor& editor,
                  std::int64_t id, std::int64_t file_id);
 
 }  // namespace simpul::innovations

@@ -12,6 +12,8 @@
 #include "core/db/database.hpp"
 #include "innovations/model.hpp"
 
+#include "innovations/registry.hpp"
+
 namespace simpul::innovations {
 
 struct NewInnovation {
@@ -107,32 +109,14 @@ struct UnitChoice {
 std::vector<UnitChoice> units_of_agency(db::Transaction& tx, std::int64_t agency_id);
 std::optional<std::int64_t> agency_of_unit(db::Transaction& tx, std::int64_t unit_id);
 
-// Where a new innovation goes: its unit and agency, with what a snapshot records of them.
-struct Placement {
-  std::int64_t agency_id = 0;
-  std::string agency_name;
-  std::string agency_type;
-  std::string province_code;
-  std::int64_t unit_id = 0;
-  std::string unit_name;
-};
 std::optional<Placement> placement_of_unit(db::Transaction& tx, std::int64_t unit_id);
 
-// Evidence files. The bytes go in once per SHA-256; true when they were not stored yet.
-bool store_blob(db::Transaction& tx, const std::string& sha256, const std::string& bytes,
-                std::int64_t now);
-std::optional<std::string> blob_bytes(db::Transaction& tx, const std::string& sha256);
 std::int64_t insert_file(db::Transaction& tx, std::int64_t innovation_id, const Attachment& file,
                          std::optional<std::int64_t> uploaded_by, std::int64_t now);
 // Active or removed, as long as it belongs to the innovation.
 std::optional<Attachment> find_file(db::Transaction& tx, std::int64_t innovation_id,
                                     std::int64_t file_id);
 void mark_file_removed(db::Transaction& tx, std::int64_t file_id, std::int64_t now);
-
-// Awards, newest first.
-void insert_award(db::Transaction& tx, std::int64_t innovation_id, const Award& award,
-                  std::int64_t now);
-std::vector<Award> awards_of(db::Transaction& tx, std::int64_t innovation_id);
 
 // The public portfolio of an agency.
 struct AgencyFacts {

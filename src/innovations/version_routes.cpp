@@ -7,7 +7,7 @@
 namespace simpul::innovations {
 namespace {
 
-using app::Context;
+using kernel::Context;
 
 Json number_options(const std::vector<VersionRecord>& versions, std::int64_t selected) {
   Json options = Json::array();

@@ -7,13 +7,13 @@
 #include <string_view>
 #include <vector>
 
-#include "app/context.hpp"
 #include "innovations/model.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::innovations {
 
-using app::Context;
-using app::Json;
+using kernel::Context;
+using kernel::Json;
 
 // "innovation.<list>.<code>" in the visitor's language; "" for an empty code.
 std::string choice_label(const Context& context, std::string_view list, std::string_view code);

@@ -4,20 +4,20 @@
 // evaluator's own queue (/penilaian).
 #include <algorithm>
 
-#include "app/features.hpp"
 #include "competitions/service.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
 #include "judging/evaluation.hpp"
+#include "judging/feature.hpp"
 #include "judging/service.hpp"
 #include "judging/store.hpp"
 
 namespace simpul::judging {
 namespace {
 
-using app::Context;
-using app::Json;
+using kernel::Context;
+using kernel::Json;
 
 constexpr std::int64_t kPageSize = 50;
 
@@ -321,9 +321,9 @@ http::Response queue(Context& context) {
 
 }  // namespace
 
-void register_assignment_routes(app::Routes& routes) {
-  using app::Access;
+void register_assignment_routes(kernel::Routes& routes) {
   using auth::Role;
+  using kernel::Access;
   auto organisers = Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
   routes.get("/kompetisi/{id}/penugasan", organisers, board);
   routes.post("/kompetisi/{id}/penugasan", organisers, run);

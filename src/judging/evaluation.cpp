@@ -4,9 +4,9 @@
 #include <map>
 #include <set>
 
-#include "audit/store.hpp"
+#include "audit/audit.hpp"
+#include "competitions/editions.hpp"
 #include "competitions/rules.hpp"
-#include "competitions/store.hpp"
 #include "core/util/numbers.hpp"
 #include "core/util/text.hpp"
 #include "core/view/format.hpp"
@@ -20,7 +20,7 @@ namespace {
 
 using nlohmann::json;
 
-competitions::Edition managed(db::Transaction& tx, const app::CurrentUser& user,
+competitions::Edition managed(db::Transaction& tx, const kernel::CurrentUser& user,
                               std::int64_t edition_id) {
   auto edition = competitions::find_edition(tx, edition_id);
   if (!edition) throw not_found();
@@ -154,8 +154,8 @@ std::optional<std::string> conflict_reason(const Evaluator& evaluator, const Pro
   return std::nullopt;
 }
 
-Result assign_edition(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                      std::int64_t edition_id, std::int64_t now) {
+Result assign_edition(db::Database& database, const kernel::Actor& actor,
+                      const kernel::CurrentUser& user, std::int64_t edition_id, std::int64_t now) {
   return database.write([&](db::Transaction& tx) {
     auto edition = managed(tx, user, edition_id);
     Request request;
@@ -178,8 +178,9 @@ Result assign_edition(db::Database& database, const app::Actor& actor, const app
   });
 }
 
-void move_evaluators(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                     std::int64_t edition_id, Move move, std::int64_t now) {
+void move_evaluators(db::Database& database, const kernel::Actor& actor,
+                     const kernel::CurrentUser& user, std::int64_t edition_id, Move move,
+                     std::int64_t now) {
   if (auto problem = innovations::check_free_text(move.reason, 1000))
     throw InvalidForm(FormErrors{{"reason", *problem}});
   if (move.reason.empty()) throw InvalidForm(FormErrors{{"reason", "judging.error.reason"}});
@@ -214,8 +215,8 @@ void move_evaluators(db::Database& database, const app::Actor& actor, const app:
   });
 }
 
-void save_evaluator_setting(db::Database& database, const app::Actor& actor,
-                            const app::CurrentUser& user, std::int64_t edition_id,
+void save_evaluator_setting(db::Database& database, const kernel::Actor& actor,
+                            const kernel::CurrentUser& user, std::int64_t edition_id,
                             std::int64_t evaluator_id, TypedSetting typed, std::int64_t now) {
   database.write([&](db::Transaction& tx) {
     auto edition = managed(tx, user, edition_id);
@@ -233,8 +234,8 @@ void save_evaluator_setting(db::Database& database, const app::Actor& actor,
   });
 }
 
-int remind_evaluators(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                      std::int64_t edition_id, std::int64_t now) {
+int remind_evaluators(db::Database& database, const kernel::Actor& actor,
+                      const kernel::CurrentUser& user, std::int64_t edition_id, std::int64_t now) {
   return database.write([&](db::Transaction& tx) {
     // Two rounds at once would both find no recent reminder: the edition's row lock orders them.
     competitions::lock_edition(tx, edition_id);
@@ -263,7 +264,7 @@ int remind_evaluators(db::Database& database, const app::Actor& actor, const app
   });
 }
 
-void save_sheet(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+void save_sheet(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
                 std::int64_t proposal_id, TypedSheet typed, bool submit, std::int64_t now) {
   database.write([&](db::Transaction& tx) {
     auto edition_id = assignment_edition(tx, proposal_id, user.id);
@@ -314,8 +315,9 @@ std::optional<Method> method_of_slug(std::string_view slug) {
   return std::nullopt;
 }
 
-void choose_method(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                   std::int64_t edition_id, Method method, std::int64_t now) {
+void choose_method(db::Database& database, const kernel::Actor& actor,
+                   const kernel::CurrentUser& user, std::int64_t edition_id, Method method,
+                   std::int64_t now) {
   database.write([&](db::Transaction& tx) {
     auto edition = managed(tx, user, edition_id);
     // The nominees were chosen by the recorded method; changing it now would leave them behind.

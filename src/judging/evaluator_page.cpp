@@ -3,20 +3,20 @@
 // and the most proposals an automatic run gives them.
 #include <algorithm>
 
-#include "app/features.hpp"
 #include "competitions/service.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
 #include "judging/evaluation.hpp"
+#include "judging/feature.hpp"
 #include "judging/service.hpp"
 #include "judging/store.hpp"
 
 namespace simpul::judging {
 namespace {
 
-using app::Context;
-using app::Json;
+using kernel::Context;
+using kernel::Json;
 
 std::string board_url(std::int64_t edition_id) {
   return "/kompetisi/" + std::to_string(edition_id) + "/penugasan";
@@ -59,8 +59,9 @@ Json categories_json(const competitions::Setup& setup, const Current& stored,
   return rows;
 }
 
-http::Response render(Context& context, const competitions::Edition& edition, std::int64_t user_id,
-                      const TypedSetting* typed, const FormErrors& errors, int status) {
+http::Response render_evaluator(Context& context, const competitions::Edition& edition,
+                                std::int64_t user_id, const TypedSetting* typed,
+                                const FormErrors& errors, int status) {
   Current stored = current(context, edition, user_id);
   Json error_texts = Json::object();
   for (const auto& [field, key] : errors) error_texts[field] = context.t(key);
@@ -83,10 +84,10 @@ http::Response render(Context& context, const competitions::Edition& edition, st
 
 http::Response page(Context& context) {
   auto edition = competitions::managed_edition(context, competitions::path_id(context));
-  return render(context, edition, evaluator_param(context), nullptr, {}, 200);
+  return render_evaluator(context, edition, evaluator_param(context), nullptr, {}, 200);
 }
 
-http::Response save(Context& context) {
+http::Response save_evaluator(Context& context) {
   auto edition = competitions::managed_edition(context, competitions::path_id(context));
   auto user_id = evaluator_param(context);
   const auto& form = context.request().form();
@@ -95,18 +96,19 @@ http::Response save(Context& context) {
     save_evaluator_setting(context.db(), context.actor(), context.signed_in_user(), edition.id,
                            user_id, typed, now_seconds());
   } catch (const InvalidForm& error) {
-    return render(context, edition, user_id, &typed, error.errors(), 422);
+    return render_evaluator(context, edition, user_id, &typed, error.errors(), 422);
   }
   return context.redirect_with_notice(board_url(edition.id), "notice.judging_evaluator_saved");
 }
 
 }  // namespace
 
-void register_evaluator_routes(app::Routes& routes) {
+void register_evaluator_routes(kernel::Routes& routes) {
   using auth::Role;
-  auto organisers = app::Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
+  auto organisers =
+      kernel::Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
   routes.get("/kompetisi/{id}/penugasan/penilai/{user}", organisers, page);
-  routes.post("/kompetisi/{id}/penugasan/penilai/{user}", organisers, save);
+  routes.post("/kompetisi/{id}/penugasan/penilai/{user}", organisers, save_evaluator);
 }
 
 }  // namespace simpul::judging

@@ -5,19 +5,19 @@
 // cross the passing grade if the method changed.
 #include <algorithm>
 
-#include "app/features.hpp"
 #include "competitions/service.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
 #include "judging/aggregation.hpp"
 #include "judging/evaluation.hpp"
+#include "judging/feature.hpp"
 #include "judging/store.hpp"
 
 namespace simpul::judging {
 namespace {
 
-using app::Context;
-using app::Json;
+using kernel::Context;
+using kernel::Json;
 
 constexpr double kDisagreement = 20;  // points between a proposal's lowest and highest total
 // Scores as the reader writes decimals: 78,9 in Indonesian, 78.9 in English.
@@ -37,8 +37,8 @@ void add_scores(Json& row, const ProposalResult& p, view::Lang lang) {
   row["calibrated"] = decimal(p.calibrated, lang);
 }
 
-Json proposals_json(const Aggregation& a, const Inputs& in, Method chosen, double grade,
-                    view::Lang lang) {
+Json results_proposals_json(const Aggregation& a, const Inputs& in, Method chosen, double grade,
+                            view::Lang lang) {
   std::vector<ProposalResult> ranked = a.proposals;
   std::stable_sort(ranked.begin(), ranked.end(),
                    [&](const auto& x, const auto& y) { return x.score(chosen) > y.score(chosen); });
@@ -129,7 +129,7 @@ http::Response results(Context& context) {
   model["methods"] = methods;
   try {
     Aggregation a = aggregate(marks(edition.setup.rubric, in.sheets));
-    model["proposals"] = proposals_json(a, in, chosen, grade, context.lang());
+    model["proposals"] = results_proposals_json(a, in, chosen, grade, context.lang());
     model["evaluators"] = evaluators_json(context, a, in);
     model["crossings"] = crossings_json(a, in, chosen, grade, context.lang());
     model["components"] = a.components;
@@ -157,9 +157,10 @@ http::Response record(Context& context) {
 
 }  // namespace
 
-void register_results_routes(app::Routes& routes) {
+void register_results_routes(kernel::Routes& routes) {
   using auth::Role;
-  auto organisers = app::Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
+  auto organisers =
+      kernel::Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
   routes.get("/kompetisi/{id}/nilai", organisers, results);
   routes.post("/kompetisi/{id}/nilai", organisers, record);
 }

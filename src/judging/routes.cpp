@@ -1,19 +1,20 @@
 // The evaluator's own page (/penilai/konflik): where they work and the agencies they declare
 // ties with, which the assignment of proposals will never cross.
-#include "app/features.hpp"
 #include "competitions/calendar.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
 #include "judging/conflicts.hpp"
+#include "judging/feature.hpp"
 #include "judging/service.hpp"
+#include "judging/store.hpp"
 
 namespace simpul::judging {
 namespace {
 
-using app::Access;
-using app::Context;
-using app::Json;
 using auth::Role;
+using kernel::Access;
+using kernel::Context;
+using kernel::Json;
 
 constexpr const char* kPage = "/penilai/konflik";
 
@@ -95,7 +96,7 @@ http::Response render(Context& context, const Typed* typed, const FormErrors& er
   return context.page("judging/conflicts", std::move(model), status);
 }
 
-http::Response page(Context& context) { return render(context, nullptr, {}, "", 200); }
+http::Response conflicts_page(Context& context) { return render(context, nullptr, {}, "", 200); }
 
 http::Response save_profile_route(Context& context) {
   const auto& form = context.request().form();
@@ -136,18 +137,18 @@ http::Response remove_route(Context& context) {
 
 }  // namespace
 
-void register_assignment_routes(app::Routes& routes);  // assignment_page.cpp
-void register_sheet_routes(app::Routes& routes);       // sheet_page.cpp
-void register_results_routes(app::Routes& routes);     // results_page.cpp
-void register_evaluator_routes(app::Routes& routes);   // evaluator_page.cpp
+void register_assignment_routes(kernel::Routes& routes);  // assignment_page.cpp
+void register_sheet_routes(kernel::Routes& routes);       // sheet_page.cpp
+void register_results_routes(kernel::Routes& routes);     // results_page.cpp
+void register_evaluator_routes(kernel::Routes& routes);   // evaluator_page.cpp
 
-void register_routes(app::Routes& routes) {
+void register_routes(kernel::Routes& routes) {
   register_assignment_routes(routes);
   register_sheet_routes(routes);
   register_results_routes(routes);
   register_evaluator_routes(routes);
   auto judges = Access::roles({Role::evaluator, Role::panelist});
-  routes.get(kPage, judges, page);
+  routes.get(kPage, judges, conflicts_page);
   routes.post("/penilai/profil", judges, save_profile_route);
   routes.post(kPage, judges, declare_route);
   routes.post("/penilai/konflik/{id}/hapus", judges, remove_route);

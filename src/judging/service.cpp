@@ -1,8 +1,9 @@
 #include "judging/service.hpp"
+#include "judging/store.hpp"
 
 #include <algorithm>
 
-#include "audit/store.hpp"
+#include "audit/audit.hpp"
 #include "competitions/calendar.hpp"
 #include "core/util/numbers.hpp"
 #include "core/util/text.hpp"
@@ -30,7 +31,7 @@ json declaration_json(const Declaration& d) {
 
 }  // namespace
 
-void save_profile(db::Database& database, const app::Actor& actor, std::int64_t user_id,
+void save_profile(db::Database& database, const kernel::Actor& actor, std::int64_t user_id,
                   Profile profile, std::int64_t now) {
   FormErrors errors;
   check_text(errors, "institution", profile.institution, kMaxInstitution, true);
@@ -51,8 +52,8 @@ void save_profile(db::Database& database, const app::Actor& actor, std::int64_t 
   });
 }
 
-std::int64_t declare_conflict(db::Database& database, const app::Actor& actor, std::int64_t user_id,
-                              NewDeclaration typed, std::int64_t now) {
+std::int64_t declare_conflict(db::Database& database, const kernel::Actor& actor,
+                              std::int64_t user_id, NewDeclaration typed, std::int64_t now) {
   FormErrors errors;
   auto agency = parse_positive(trim(typed.agency_id));
   if (!agency) errors["agency"] = "judging.error.agency";
@@ -79,7 +80,7 @@ std::int64_t declare_conflict(db::Database& database, const app::Actor& actor, s
   });
 }
 
-void remove_conflict(db::Database& database, const app::Actor& actor, std::int64_t user_id,
+void remove_conflict(db::Database& database, const kernel::Actor& actor, std::int64_t user_id,
                      std::int64_t id, std::int64_t now) {
   database.write([&](db::Transaction& tx) {
     auto existing = declarations_of(tx, user_id);

@@ -8,10 +8,10 @@
 #include <map>
 #include <string>
 
-#include "app/context.hpp"
 #include "core/db/database.hpp"
 #include "core/util/errors.hpp"
-#include "judging/store.hpp"
+#include "judging/results.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::judging {
 
@@ -27,7 +27,7 @@ class InvalidForm : public UserError {
   FormErrors errors_;
 };
 
-void save_profile(db::Database& database, const app::Actor& actor, std::int64_t user_id,
+void save_profile(db::Database& database, const kernel::Actor& actor, std::int64_t user_id,
                   Profile profile, std::int64_t now);
 
 struct NewDeclaration {
@@ -36,9 +36,9 @@ struct NewDeclaration {
   std::string ended_on;  // YYYY-MM-DD or empty
   std::string note;
 };
-std::int64_t declare_conflict(db::Database& database, const app::Actor& actor, std::int64_t user_id,
-                              NewDeclaration typed, std::int64_t now);
-void remove_conflict(db::Database& database, const app::Actor& actor, std::int64_t user_id,
+std::int64_t declare_conflict(db::Database& database, const kernel::Actor& actor,
+                              std::int64_t user_id, NewDeclaration typed, std::int64_t now);
+void remove_conflict(db::Database& database, const kernel::Actor& actor, std::int64_t user_id,
                      std::int64_t id, std::int64_t now);
 
 }  // namespace simpul::judging

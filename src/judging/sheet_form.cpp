@@ -2,11 +2,11 @@
 
 namespace simpul::judging {
 
-app::Json aspect_fields(const app::Context& context,
-                        const std::vector<competitions::RubricAspect>& rubric,
-                        const TypedSheet* typed, const std::map<std::string, int>* stored,
-                        const std::map<std::string, std::string>& errors) {
-  app::Json out = app::Json::array();
+kernel::Json aspect_fields(const kernel::Context& context,
+                           const std::vector<competitions::RubricAspect>& rubric,
+                           const TypedSheet* typed, const std::map<std::string, int>* stored,
+                           const std::map<std::string, std::string>& errors) {
+  kernel::Json out = kernel::Json::array();
   for (const auto& a : rubric) {
     std::string value;
     if (typed) {

@@ -6,16 +6,16 @@
 #include <string>
 #include <vector>
 
-#include "app/context.hpp"
 #include "competitions/model.hpp"
 #include "judging/scoring.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::judging {
 
 // Each aspect's code, title, weight, scale, guidance, value and error ("score.<code>" in errors).
-app::Json aspect_fields(const app::Context& context,
-                        const std::vector<competitions::RubricAspect>& rubric,
-                        const TypedSheet* typed, const std::map<std::string, int>* stored,
-                        const std::map<std::string, std::string>& errors);
+kernel::Json aspect_fields(const kernel::Context& context,
+                           const std::vector<competitions::RubricAspect>& rubric,
+                           const TypedSheet* typed, const std::map<std::string, int>* stored,
+                           const std::map<std::string, std::string>& errors);
 
 }  // namespace simpul::judging

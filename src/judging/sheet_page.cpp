@@ -4,14 +4,15 @@
 // only its assigned evaluators download, under a name that never tells who sent them.
 #include <map>
 
-#include "app/features.hpp"
+#include "competitions/editions.hpp"
 #include "competitions/service.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
-#include "innovations/store.hpp"
+#include "innovations/registry.hpp"
 #include "innovations/uploads.hpp"
 #include "judging/evaluation.hpp"
+#include "judging/feature.hpp"
 #include "judging/service.hpp"
 #include "judging/sheet_form.hpp"
 #include "judging/store.hpp"
@@ -19,10 +20,10 @@
 namespace simpul::judging {
 namespace {
 
-using app::Context;
-using app::Json;
+using kernel::Context;
+using kernel::Json;
 
-std::int64_t proposal_param(Context& context) {
+std::int64_t sheet_proposal_param(Context& context) {
   auto id = parse_positive(context.request().param("proposal"));
   if (!id) throw not_found();
   return *id;
@@ -81,8 +82,8 @@ Json files_json(const Loaded& l, std::int64_t proposal_id) {
   return out;
 }
 
-http::Response render(Context& context, std::int64_t proposal_id, const TypedSheet* typed,
-                      const FormErrors& errors, const std::string& problem, int status) {
+http::Response render_sheet(Context& context, std::int64_t proposal_id, const TypedSheet* typed,
+                            const FormErrors& errors, const std::string& problem, int status) {
   Loaded l = load(context, proposal_id);
   bool submitted = l.sheet && l.sheet->status == "submitted";
   auto window = evaluation_window(l.edition.setup, now_seconds());
@@ -122,11 +123,11 @@ http::Response render(Context& context, std::int64_t proposal_id, const TypedShe
 }
 
 http::Response sheet(Context& context) {
-  return render(context, proposal_param(context), nullptr, {}, "", 200);
+  return render_sheet(context, sheet_proposal_param(context), nullptr, {}, "", 200);
 }
 
-http::Response save(Context& context) {
-  auto proposal_id = proposal_param(context);
+http::Response post_sheet(Context& context) {
+  auto proposal_id = sheet_proposal_param(context);
   const auto& form = context.request().form();
   TypedSheet typed;
   for (const auto& [name, value] : form.pairs()) {
@@ -138,10 +139,10 @@ http::Response save(Context& context) {
     save_sheet(context.db(), context.actor(), context.signed_in_user(), proposal_id, typed, submit,
                now_seconds());
   } catch (const InvalidForm& error) {
-    return render(context, proposal_id, &typed, error.errors(), "", 422);
+    return render_sheet(context, proposal_id, &typed, error.errors(), "", 422);
   } catch (const UserError& error) {
     if (error.status() != 409) throw;
-    return render(context, proposal_id, &typed, {}, context.t(error.key()), 409);
+    return render_sheet(context, proposal_id, &typed, {}, context.t(error.key()), 409);
   }
   return http::Response::redirect("/penilaian/" + std::to_string(proposal_id) + "?pesan=tersimpan");
 }
@@ -166,7 +167,7 @@ std::string extension_of(const std::string& content_type) {
 // Always "usulan-<id>-<attachment>.<ext>": under blind review the uploaded name could name the
 // agency, and one rule for every edition keeps a review that turns blind later from leaking.
 http::Response download(Context& context) {
-  auto proposal_id = proposal_param(context);
+  auto proposal_id = sheet_proposal_param(context);
   std::string code(context.request().param("code"));
   auto user_id = context.signed_in_user().id;
   auto found = context.db().read(
@@ -193,10 +194,10 @@ http::Response download(Context& context) {
 
 }  // namespace
 
-void register_sheet_routes(app::Routes& routes) {
-  auto evaluators = app::Access::roles({auth::Role::evaluator});
+void register_sheet_routes(kernel::Routes& routes) {
+  auto evaluators = kernel::Access::roles({auth::Role::evaluator});
   routes.get("/penilaian/{proposal}", evaluators, sheet);
-  routes.post("/penilaian/{proposal}", evaluators, save);
+  routes.post("/penilaian/{proposal}", evaluators, post_sheet);
   routes.get("/penilaian/{proposal}/berkas/{code}", evaluators, download);
 }
 

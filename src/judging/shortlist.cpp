@@ -73,7 +73,7 @@ constexpr const char* k3tKey = "3t";
 enum class Mark { free, included, excluded };
 
 // The request in rank order, shared by the solver, the tie pass and the explanations.
-struct Instance {
+struct IntegerProgram {
   int size = 0;
   std::vector<const Nominee*> ranked;             // by score, highest first, then by id
   std::vector<Mark> marks;                        // by rank
@@ -106,8 +106,8 @@ void validate(const ShortlistRequest& request) {
   }
 }
 
-Instance make_instance(const ShortlistRequest& request) {
-  Instance instance;
+IntegerProgram make_instance(const ShortlistRequest& request) {
+  IntegerProgram instance;
   instance.size = request.size;
   instance.quotas = &request.quotas;
   for (const Nominee& nominee : request.nominees) instance.ranked.push_back(&nominee);
@@ -131,7 +131,7 @@ Instance make_instance(const ShortlistRequest& request) {
   return instance;
 }
 
-int count_ranks(const Instance& instance, auto&& predicate) {
+int count_ranks(const IntegerProgram& instance, auto&& predicate) {
   int count = 0;
   for (int rank = 0; rank < instance.nominees(); ++rank) count += predicate(rank) ? 1 : 0;
   return count;
@@ -159,7 +159,7 @@ std::string value_of(const Quota& quota) {
   return quota.dimension == QuotaDimension::region_3t ? k3tKey : quota.value;
 }
 
-std::optional<Infeasibility> check_panel(const Instance& instance) {
+std::optional<Infeasibility> check_panel(const IntegerProgram& instance) {
   const int included =
       count_ranks(instance, [&](int r) { return instance.marks[r] == Mark::included; });
   if (included > instance.size)
@@ -171,7 +171,7 @@ std::optional<Infeasibility> check_panel(const Instance& instance) {
   return std::nullopt;
 }
 
-std::optional<Infeasibility> check_quota(const Instance& instance, std::size_t index) {
+std::optional<Infeasibility> check_quota(const IntegerProgram& instance, std::size_t index) {
   const Quota& quota = (*instance.quotas)[index];
   const std::vector<bool>& counted = instance.counted[index];
   const int available = count_ranks(
@@ -187,7 +187,8 @@ std::optional<Infeasibility> check_quota(const Instance& instance, std::size_t i
 
 // The values of one dimension split the nominees into disjoint groups; each group holds between
 // its largest minimum and its smallest maximum (or all it has) of the shortlist.
-std::optional<Infeasibility> check_dimension(const Instance& instance, QuotaDimension dimension) {
+std::optional<Infeasibility> check_dimension(const IntegerProgram& instance,
+                                             QuotaDimension dimension) {
   struct Group {
     int available = 0;
     int min = 0;
@@ -219,7 +220,7 @@ std::optional<Infeasibility> check_dimension(const Instance& instance, QuotaDime
   return std::nullopt;
 }
 
-std::optional<Infeasibility> check_necessary(const Instance& instance) {
+std::optional<Infeasibility> check_necessary(const IntegerProgram& instance) {
   if (auto failure = check_panel(instance)) return failure;
   for (std::size_t index = 0; index < instance.quotas->size(); ++index) {
     if (auto failure = check_quota(instance, index)) return failure;
@@ -249,7 +250,7 @@ void add_row(glp_prob* problem, const std::vector<int>& columns, int lower,
   glp_set_row_bnds(problem, row, type, lower, upper.value_or(lower));
 }
 
-Problem build_program(const Instance& instance) {
+Problem build_program(const IntegerProgram& instance) {
   Problem problem(glp_create_prob());
   glp_set_obj_dir(problem.get(), GLP_MAX);
   glp_add_cols(problem.get(), instance.nominees());
@@ -290,7 +291,7 @@ struct EnvironmentGuard {
   ~EnvironmentGuard() { glp_free_env(); }
 };
 
-Solution solve(const Instance& instance, std::chrono::milliseconds time_limit) {
+Solution solve(const IntegerProgram& instance, std::chrono::milliseconds time_limit) {
   EnvironmentGuard environment;
   glp_term_out(GLP_OFF);
   Problem problem = build_program(instance);
@@ -319,14 +320,16 @@ Solution solve(const Instance& instance, std::chrono::milliseconds time_limit) {
 
 // ---- Ties ----
 
-std::vector<int> count_per_quota(const Instance& instance, const std::vector<bool>& selected) {
+std::vector<int> count_per_quota(const IntegerProgram& instance,
+                                 const std::vector<bool>& selected) {
   std::vector<int> counts;
   for (const std::vector<bool>& counted : instance.counted)
     counts.push_back(count_ranks(instance, [&](int r) { return selected[r] && counted[r]; }));
   return counts;
 }
 
-bool swap_keeps_quotas(const Instance& instance, const std::vector<int>& counts, int out, int in) {
+bool swap_keeps_quotas(const IntegerProgram& instance, const std::vector<int>& counts, int out,
+                       int in) {
   for (std::size_t index = 0; index < counts.size(); ++index) {
     const Quota& quota = (*instance.quotas)[index];
     const int next = counts[index] - instance.counted[index][out] + instance.counted[index][in];
@@ -336,7 +339,7 @@ bool swap_keeps_quotas(const Instance& instance, const std::vector<int>& counts,
 }
 
 // Each swap moves a place to a better rank, so the loop ends.
-void prefer_better_ranked_ties(const Instance& instance, std::vector<bool>& selected) {
+void prefer_better_ranked_ties(const IntegerProgram& instance, std::vector<bool>& selected) {
   std::vector<int> counts = count_per_quota(instance, selected);
   const auto swappable = [&](int rank, bool want_selected) {
     return selected[rank] == want_selected && instance.marks[rank] == Mark::free;
@@ -369,7 +372,7 @@ struct Tight {
   std::vector<std::size_t> minima_taking_in_below;
 };
 
-Tight find_tight(const Instance& instance, const std::vector<bool>& selected,
+Tight find_tight(const IntegerProgram& instance, const std::vector<bool>& selected,
                  const std::vector<int>& counts) {
   Tight tight;
   const auto is_free = [&](int rank) { return instance.marks[rank] == Mark::free; };
@@ -393,7 +396,7 @@ Tight find_tight(const Instance& instance, const std::vector<bool>& selected,
   return tight;
 }
 
-std::vector<std::size_t> quotas_counting(const Instance& instance, int rank,
+std::vector<std::size_t> quotas_counting(const IntegerProgram& instance, int rank,
                                          const std::vector<bool>& flagged) {
   std::vector<std::size_t> quotas;
   for (std::size_t index = 0; index < flagged.size(); ++index) {
@@ -402,7 +405,7 @@ std::vector<std::size_t> quotas_counting(const Instance& instance, int rank,
   return quotas;
 }
 
-NomineeExplanation explain(const Instance& instance, const std::vector<bool>& selected,
+NomineeExplanation explain(const IntegerProgram& instance, const std::vector<bool>& selected,
                            const Tight& tight, int rank) {
   NomineeExplanation explanation{instance.ranked[rank]->id, rank + 1, selected[rank]};
   const bool in_merit_set = rank < instance.size;
@@ -432,7 +435,7 @@ NomineeExplanation explain(const Instance& instance, const std::vector<bool>& se
   return explanation;
 }
 
-void describe_selection(const Instance& instance, const std::vector<bool>& selected,
+void describe_selection(const IntegerProgram& instance, const std::vector<bool>& selected,
                         Shortlist& result) {
   const std::vector<int> counts = count_per_quota(instance, selected);
   for (std::size_t index = 0; index < counts.size(); ++index) {
@@ -455,7 +458,7 @@ void describe_selection(const Instance& instance, const std::vector<bool>& selec
 
 Shortlist shortlist(const ShortlistRequest& request) {
   validate(request);
-  const Instance instance = make_instance(request);
+  const IntegerProgram instance = make_instance(request);
   Shortlist result;
   if (!instance.ranked.empty())
     result.merit_cut_off = instance.score(std::min(instance.size, instance.nominees()) - 1);

@@ -11,13 +11,10 @@
 #include "core/db/database.hpp"
 #include "judging/aggregation.hpp"
 #include "judging/assignment.hpp"
+#include "judging/results.hpp"
 
 namespace simpul::judging {
 
-struct Profile {
-  std::string institution;
-  std::string province_code;  // "" when not given
-};
 std::optional<Profile> find_profile(db::Transaction& tx, std::int64_t user_id);
 void write_profile(db::Transaction& tx, std::int64_t user_id, const Profile& profile,
                    std::int64_t now);
@@ -46,7 +43,6 @@ std::vector<std::pair<std::string, std::string>> province_choices(db::Transactio
 
 // The assignment's inputs: the edition's proposals that passed screening, and every active
 // evaluator with their workplace and the ties that still count on `today`.
-std::vector<Proposal> screened_proposals(db::Transaction& tx, std::int64_t edition_id);
 std::vector<Evaluator> active_evaluators(db::Transaction& tx, competitions::LocalDate today);
 std::optional<Evaluator> active_evaluator(db::Transaction& tx, std::int64_t user_id,
                                           competitions::LocalDate today);
@@ -101,15 +97,6 @@ void write_sheet(db::Transaction& tx, std::int64_t edition_id, std::int64_t prop
                  std::int64_t evaluator_id, const Sheet& sheet, std::int64_t now);
 // The pairs of the edition that have a sheet, draft or submitted.
 std::vector<Pair> scored_pairs(db::Transaction& tx, std::int64_t edition_id);
-// The edition's submitted sheets, for the aggregation.
-std::vector<ScoreSheet> submitted_sheets(db::Transaction& tx, std::int64_t edition_id);
-// The method the organiser recorded for the edition, with its passing grade.
-struct MethodChoice {
-  std::string method;  // raw, z_score, calibrated
-  int passing_grade = 0;
-  std::int64_t chosen_at = 0;
-};
-std::optional<MethodChoice> find_method_choice(db::Transaction& tx, std::int64_t edition_id);
 // When the edition's evaluators were last reminded, from the audit log, which records each round.
 std::optional<std::int64_t> last_reminder_at(db::Transaction& tx, std::int64_t edition_id);
 void write_method_choice(db::Transaction& tx, std::int64_t edition_id, const MethodChoice& choice,

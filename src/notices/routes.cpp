@@ -1,20 +1,20 @@
 // The inbox (/kotak-masuk) of every signed-in user, with marking read, and the organiser's view
 // of the email outbox (/email-keluar). Marking a notice read is the reader's own bookkeeping, not
 // a change of the programme's data, so it writes no audit event.
-#include "app/app.hpp"
-#include "app/features.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
+#include "kernel/context.hpp"
 #include "notices/email.hpp"
+#include "notices/feature.hpp"
 #include "notices/store.hpp"
 
 namespace simpul::notices {
 namespace {
 
-using app::Access;
-using app::Context;
-using app::Json;
 using auth::Role;
+using kernel::Access;
+using kernel::Context;
+using kernel::Json;
 
 constexpr int kNoticesPerPage = 20;
 constexpr int kEmailsPerPage = 50;
@@ -88,14 +88,14 @@ Json email_item(Context& context, const EmailRow& email) {
   auto code = std::string(status_code(email.status));
   Json item = {{"recipient", email.recipient},
                {"recipient_name", email.recipient_name},
-               {"subject", email_subject(context.app().catalog(), email.message)},
+               {"subject", email_subject(context.catalog(), email.message)},
                {"status", context.t("notices.outbox.status." + code)},
                {"attempts", email.attempts},
                {"last_error", email.last_error},
                {"created_at", context.format_datetime(email.created_at)}};
   if (email.sent_at) item["sent_at"] = context.format_datetime(*email.sent_at);
   // Without a mail server nothing is scheduled: the email waits until one is configured.
-  bool will_send = context.app().config().smtp.configured();
+  bool will_send = context.config().smtp.configured();
   if (will_send && email.status == EmailStatus::pending && email.next_attempt_at) {
     item["next_attempt_at"] = context.format_datetime(*email.next_attempt_at);
   }
@@ -104,7 +104,7 @@ Json email_item(Context& context, const EmailRow& email) {
 
 // Where emails go, or that they stay here.
 std::string smtp_state(Context& context) {
-  const auto& smtp = context.app().config().smtp;
+  const auto& smtp = context.config().smtp;
   if (!smtp.configured()) return "";
   return context.t(smtp.starttls ? "notices.outbox.smtp_starttls" : "notices.outbox.smtp_plain",
                    {{"server", smtp.host + ":" + std::to_string(smtp.port)}});
@@ -142,7 +142,7 @@ http::Response outbox(Context& context) {
 
 }  // namespace
 
-void register_routes(app::Routes& routes) {
+void register_routes(kernel::Routes& routes) {
   routes.get("/kotak-masuk", Access::signed_in(), inbox);
   routes.post("/kotak-masuk/dibaca-semua", Access::signed_in(), mark_all);
   routes.post("/kotak-masuk/{id}/dibaca", Access::signed_in(), mark_one);

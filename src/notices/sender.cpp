@@ -15,7 +15,7 @@ namespace {
 
 constexpr std::size_t kMaxErrorBytes = 500;
 
-mail::Server server_of(const app::SmtpConfig& smtp) {
+mail::Server server_of(const kernel::SmtpConfig& smtp) {
   mail::Server server;
   server.host = smtp.host;
   server.port = smtp.port;
@@ -49,7 +49,7 @@ std::string clipped(std::string text) {
 
 }  // namespace
 
-Sender::Sender(db::Database& database, const view::Catalog& catalog, const app::Config& config,
+Sender::Sender(db::Database& database, const view::Catalog& catalog, const kernel::Config& config,
                Clock clock)
     : database_(database),
       catalog_(catalog),

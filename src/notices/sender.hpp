@@ -18,11 +18,11 @@
 #include <string>
 #include <thread>
 
-#include "app/config.hpp"
 #include "core/db/database.hpp"
 #include "core/mail/smtp.hpp"
 #include "core/util/clock.hpp"
 #include "core/view/i18n.hpp"
+#include "kernel/config.hpp"
 #include "notices/store.hpp"
 
 namespace simpul::notices {
@@ -35,7 +35,7 @@ class Sender {
 
   // Throws std::runtime_error when smtp.from is missing or not an address. Tests pass a clock they
   // move.
-  Sender(db::Database& database, const view::Catalog& catalog, const app::Config& config,
+  Sender(db::Database& database, const view::Catalog& catalog, const kernel::Config& config,
          Clock clock = now_seconds);
   ~Sender();  // stops the thread, abandoning a transfer in progress (the email stays due)
   Sender(const Sender&) = delete;

@@ -26,8 +26,8 @@ Json clusters_json(Context& context, const std::vector<Listed>& passed) {
   return clusters;
 }
 
-http::Response render(Context& context, const competitions::Edition& edition,
-                      const std::string& problem, int status) {
+http::Response render_announcement(Context& context, const competitions::Edition& edition,
+                                   const std::string& problem, int status) {
   bool manages = competitions::manages(context, edition.setup.general);
   struct Data {
     std::optional<Announcement> announcement;
@@ -66,19 +66,19 @@ http::Response render(Context& context, const competitions::Edition& edition,
 
 http::Response announcement(Context& context) {
   auto edition = competitions::load_edition(context.db(), competitions::path_id(context));
-  return render(context, edition, "", 200);
+  return render_announcement(context, edition, "", 200);
 }
 
-http::Response announce(Context& context) {
+http::Response announce_page(Context& context) {
   auto edition = competitions::load_edition(context.db(), competitions::path_id(context));
   try {
     proposals::announce(context.db(), context.actor(), context.signed_in_user(), edition.id,
                         context.request().form().get("catatan"), now_seconds());
   } catch (const InvalidFields& error) {
-    return render(context, edition, context.t(error.errors().begin()->second), 422);
+    return render_announcement(context, edition, context.t(error.errors().begin()->second), 422);
   } catch (const UserError& error) {
     if (error.status() != 409) throw;
-    return render(context, edition, context.t(error.key(), error.args()), 409);
+    return render_announcement(context, edition, context.t(error.key(), error.args()), 409);
   }
   return http::Response::redirect("/kompetisi/" + std::to_string(edition.id) +
                                   "/pengumuman?pesan=diumumkan");

@@ -11,8 +11,8 @@
 namespace simpul::proposals {
 namespace {
 
-using app::Context;
-using app::Json;
+using kernel::Context;
+using kernel::Json;
 
 constexpr std::int64_t kSecondsPerDay = 86400;
 
@@ -50,7 +50,7 @@ Json places_json(const Context& context, const Summary& summary) {
                       figure(context, "dashboard.place.withdrawn", at(Place::withdrawn))});
 }
 
-Json screening_json(const Context& context, const Summary& summary) {
+Json dashboard_screening_json(const Context& context, const Summary& summary) {
   auto of = [&](Status status) {
     auto it = summary.by_status.find(status);
     return it == summary.by_status.end() ? std::int64_t{0} : it->second;
@@ -319,7 +319,7 @@ http::Response dashboard(Context& context) {
       {"total", context.t("dashboard.total", {{"n", number(context, summary.total)}})},
       {"has_proposals", summary.total > 0},
       {"places", places_json(context, summary)},
-      {"screening", screening_json(context, summary)},
+      {"screening", dashboard_screening_json(context, summary)},
       {"breakdowns", breakdowns_json(context, setup, summary, readings)},
       {"days", days_json(context, setup, readings.daily, now)}};
   return context.page("proposals/dashboard", std::move(model));

@@ -10,14 +10,14 @@
 #include <string>
 #include <vector>
 
-#include "app/context.hpp"
 #include "core/view/format.hpp"
+#include "kernel/context.hpp"
 #include "proposals/dashboard_store.hpp"
 #include "proposals/model.hpp"
 
 namespace simpul::proposals {
 
-http::Response dashboard(app::Context& context);
+http::Response dashboard(kernel::Context& context);
 
 // Proposals still in the competition (all but the withdrawn), and how many of them are submitted.
 struct Count {

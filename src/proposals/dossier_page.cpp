@@ -9,7 +9,7 @@
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
 #include "core/util/text.hpp"
-#include "innovations/store.hpp"
+#include "innovations/registry.hpp"
 #include "innovations/uploads.hpp"
 #include "proposals/routes.hpp"
 #include "proposals/view.hpp"
@@ -345,7 +345,7 @@ http::Response download(Context& context) {
   return response;
 }
 
-http::Response send(Context& context) {
+http::Response send_page(Context& context) {
   const auto& form = context.request().form();
   return attempt(context, "terkirim", {}, [&](std::int64_t id) {
     send_to_admin(context.db(), context.actor(), context.signed_in_user(), id, version_of(form),
@@ -353,7 +353,7 @@ http::Response send(Context& context) {
   });
 }
 
-http::Response send_back(Context& context) {
+http::Response send_back_page(Context& context) {
   const auto& form = context.request().form();
   return attempt(context, "dikembalikan", {}, [&](std::int64_t id) {
     proposals::send_back(context.db(), context.actor(), context.signed_in_user(), id,
@@ -361,7 +361,7 @@ http::Response send_back(Context& context) {
   });
 }
 
-http::Response submit(Context& context) {
+http::Response submit_page(Context& context) {
   const auto& form = context.request().form();
   return attempt(context, "diajukan", {}, [&](std::int64_t id) {
     proposals::submit(context.db(), context.actor(), context.signed_in_user(), id, version_of(form),
@@ -369,7 +369,7 @@ http::Response submit(Context& context) {
   });
 }
 
-http::Response withdraw(Context& context) {
+http::Response withdraw_page(Context& context) {
   const auto& form = context.request().form();
   return attempt(context, "ditarik", {}, [&](std::int64_t id) {
     if (form.get("yakin") != "1")

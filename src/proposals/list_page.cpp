@@ -13,12 +13,9 @@
 namespace simpul::proposals {
 namespace {
 
-constexpr std::int64_t kPageSize = 50;
 constexpr Status kOrganiserStatuses[] = {Status::submitted, Status::passed, Status::failed};
 
-bool with_organiser(Status status) {
-  return std::ranges::find(kOrganiserStatuses, status) != std::end(kOrganiserStatuses);
-}
+constexpr std::int64_t kPageSize = 50;
 
 struct Scope {
   Person person;
@@ -29,7 +26,7 @@ struct Scope {
 // What the user may list; 403 for someone with no part in the edition. A local admin running its
 // agency's internal selection lists its agency's proposals in every state, and screens the
 // submitted ones.
-Scope scope_of(const app::CurrentUser& user, const competitions::Edition& edition) {
+Scope scope_of(const kernel::CurrentUser& user, const competitions::Edition& edition) {
   Person person = person_for(user, edition);
   if (person.manages_edition && user.role != auth::Role::local_admin)
     return {person, std::nullopt, std::nullopt};

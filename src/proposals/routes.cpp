@@ -2,14 +2,14 @@
 // screened by whoever runs the edition, announced to the public.
 #include "proposals/routes.hpp"
 
-#include "app/features.hpp"
 #include "proposals/dashboard.hpp"
+#include "proposals/feature.hpp"
 
 namespace simpul::proposals {
 
-void register_routes(app::Routes& routes) {
-  using app::Access;
+void register_routes(kernel::Routes& routes) {
   using auth::Role;
+  using kernel::Access;
   // The agency's side and the organisers; who may see or change which proposal is decided per
   // request (rules.hpp).
   auto involved = Access::roles(
@@ -23,7 +23,7 @@ void register_routes(app::Routes& routes) {
   routes.post("/kompetisi/{id}/usulan/baru", agencies, start);
   routes.get("/kompetisi/{id}/dasbor", organisers, dashboard);
   routes.get("/kompetisi/{id}/pengumuman", Access::anyone(), announcement);
-  routes.post("/kompetisi/{id}/pengumuman", organisers, announce);
+  routes.post("/kompetisi/{id}/pengumuman", organisers, announce_page);
 
   routes.get("/usulan/{id}", involved, show);
   routes.post("/usulan/{id}", agencies, save);
@@ -31,10 +31,10 @@ void register_routes(app::Routes& routes) {
   routes.post("/usulan/{id}/video", agencies, video);
   routes.get("/usulan/{id}/berkas/{file}", involved, download);
   routes.post("/usulan/{id}/berkas/{file}/hapus", agencies, remove_upload);
-  routes.post("/usulan/{id}/kirim", agencies, send);
-  routes.post("/usulan/{id}/kembalikan", agencies, send_back);
-  routes.post("/usulan/{id}/ajukan", agencies, submit);
-  routes.post("/usulan/{id}/tarik", agencies, withdraw);
+  routes.post("/usulan/{id}/kirim", agencies, send_page);
+  routes.post("/usulan/{id}/kembalikan", agencies, send_back_page);
+  routes.post("/usulan/{id}/ajukan", agencies, submit_page);
+  routes.post("/usulan/{id}/tarik", agencies, withdraw_page);
 }
 
 }  // namespace simpul::proposals

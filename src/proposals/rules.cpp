@@ -17,9 +17,6 @@ Verdict when(bool state_allows) { return state_allows ? Verdict::allowed : Verdi
 
 bool at_unit(Status s) { return s == Status::draft || s == Status::returned; }
 bool before_organiser(Status s) { return at_unit(s) || s == Status::at_admin; }
-bool with_organiser(Status s) {
-  return s == Status::submitted || s == Status::passed || s == Status::failed;
-}
 
 Verdict organiser_side(const Person& person, Action action, const Holding& proposal) {
   if (!person.manages_edition) return Verdict::forbidden;
@@ -31,6 +28,10 @@ Verdict organiser_side(const Person& person, Action action, const Holding& propo
 }
 
 }  // namespace
+
+bool with_organiser(Status s) {
+  return s == Status::submitted || s == Status::passed || s == Status::failed;
+}
 
 Verdict decide(const Person& person, Action action, const Holding& proposal) {
   const Status s = proposal.status;

@@ -49,4 +49,7 @@ struct Entrant {
 bool may_enter(competitions::Level level, const std::optional<Entrant>& owner,
                const Entrant& entrant);
 
+// Submitted, passed or failed: the states in which the organiser sees a proposal.
+bool with_organiser(Status status);
+
 }  // namespace simpul::proposals

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 
-#include "audit/store.hpp"
+#include "audit/audit.hpp"
+#include "competitions/editions.hpp"
 #include "competitions/rules.hpp"
-#include "competitions/store.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/text.hpp"
-#include "innovations/store.hpp"
+#include "innovations/registry.hpp"
 #include "innovations/uploads.hpp"
 #include "notices/service.hpp"
 
@@ -48,7 +48,7 @@ void require_open(const Edition& edition, std::int64_t now) {
 }
 
 // Moves the proposal to its next version, or refuses: someone else changed it first.
-void advance(db::Transaction& tx, const app::Actor& actor, const Proposal& proposal,
+void advance(db::Transaction& tx, const kernel::Actor& actor, const Proposal& proposal,
              std::int64_t based_on, std::int64_t now) {
   if (proposal.version != based_on ||
       !advance_version(tx, proposal.id, based_on, actor.user_id, now)) {
@@ -68,7 +68,7 @@ json summary(const Proposal& p) {
           {"version", p.version}};
 }
 
-void record(db::Transaction& tx, const app::Actor& actor, const std::string& action,
+void record(db::Transaction& tx, const kernel::Actor& actor, const std::string& action,
             std::int64_t id, std::optional<json> before, std::optional<json> after) {
   audit::record(
       tx, actor,
@@ -76,7 +76,7 @@ void record(db::Transaction& tx, const app::Actor& actor, const std::string& act
 }
 
 // A notice to whoever started the proposal, unless they did it themselves.
-void tell_author(db::Transaction& tx, const app::Actor& actor, const Proposal& p,
+void tell_author(db::Transaction& tx, const kernel::Actor& actor, const Proposal& p,
                  const Edition& edition, const std::string& key) {
   if (!p.created_by || p.created_by == actor.user_id) return;
   notices::notify(tx, *p.created_by,
@@ -184,7 +184,7 @@ struct Change {
   Proposal proposal;
   Edition edition;
 };
-Change agency_change(db::Transaction& tx, const app::CurrentUser& user, std::int64_t id,
+Change agency_change(db::Transaction& tx, const kernel::CurrentUser& user, std::int64_t id,
                      Action action, std::int64_t now) {
   Proposal proposal = load(tx, id);
   Edition edition = load_edition(tx, proposal.edition_id);
@@ -193,7 +193,7 @@ Change agency_change(db::Transaction& tx, const app::CurrentUser& user, std::int
   return {std::move(proposal), std::move(edition)};
 }
 
-Edition managed(db::Transaction& tx, const app::CurrentUser& user, std::int64_t edition_id) {
+Edition managed(db::Transaction& tx, const kernel::CurrentUser& user, std::int64_t edition_id) {
   Edition edition = load_edition(tx, edition_id);
   if (!person_for(user, edition).manages_edition) throw forbidden();
   return edition;
@@ -201,13 +201,13 @@ Edition managed(db::Transaction& tx, const app::CurrentUser& user, std::int64_t 
 
 }  // namespace
 
-Person person_for(const app::CurrentUser& user, const Edition& edition) {
+Person person_for(const kernel::CurrentUser& user, const Edition& edition) {
   const auto& g = edition.setup.general;
   bool manages = competitions::may_manage({user.role, user.agency_id}, g.level, g.owner_agency_id);
   return {user.role, user.agency_id, user.unit_id, manages};
 }
 
-Dossier load_dossier(db::Database& database, const app::CurrentUser& user, std::int64_t id,
+Dossier load_dossier(db::Database& database, const kernel::CurrentUser& user, std::int64_t id,
                      std::int64_t now) {
   return database.read([&](db::Transaction& tx) {
     Proposal proposal = load(tx, id);
@@ -223,8 +223,8 @@ Dossier load_dossier(db::Database& database, const app::CurrentUser& user, std::
   });
 }
 
-std::int64_t start_proposal(db::Database& database, const app::Actor& actor,
-                            const app::CurrentUser& user, std::int64_t edition_id,
+std::int64_t start_proposal(db::Database& database, const kernel::Actor& actor,
+                            const kernel::CurrentUser& user, std::int64_t edition_id,
                             const Start& start, std::int64_t now) {
   return database.write([&](db::Transaction& tx) {
     Edition edition = load_edition(tx, edition_id);
@@ -262,7 +262,7 @@ std::int64_t start_proposal(db::Database& database, const app::Actor& actor,
   });
 }
 
-void save_draft(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+void save_draft(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
                 std::int64_t id, std::int64_t based_on, Draft draft, std::int64_t now) {
   database.write([&](db::Transaction& tx) {
     auto [proposal, edition] = agency_change(tx, user, id, Action::edit, now);
@@ -286,9 +286,9 @@ void save_draft(db::Database& database, const app::Actor& actor, const app::Curr
   });
 }
 
-void attach_file(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                 std::int64_t id, const std::string& attachment_code, const Upload& upload,
-                 std::int64_t now) {
+void attach_file(db::Database& database, const kernel::Actor& actor,
+                 const kernel::CurrentUser& user, std::int64_t id,
+                 const std::string& attachment_code, const Upload& upload, std::int64_t now) {
   if (upload.bytes.empty() || upload.bytes.size() > innovations::kMaxFileBytes)
     throw UserError(413, "proposal.error.file_size");
   std::string type = innovations::sniff_content_type(upload.bytes);
@@ -312,9 +312,10 @@ void attach_file(db::Database& database, const app::Actor& actor, const app::Cur
   });
 }
 
-void attach_video(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                  std::int64_t id, const std::string& attachment_code, std::string url,
-                  std::optional<int> seconds, std::int64_t now) {
+void attach_video(db::Database& database, const kernel::Actor& actor,
+                  const kernel::CurrentUser& user, std::int64_t id,
+                  const std::string& attachment_code, std::string url, std::optional<int> seconds,
+                  std::int64_t now) {
   url = trim(url);
   database.write([&](db::Transaction& tx) {
     auto [proposal, edition] = agency_change(tx, user, id, Action::edit, now);
@@ -335,8 +336,8 @@ void attach_video(db::Database& database, const app::Actor& actor, const app::Cu
   });
 }
 
-void remove_attachment(db::Database& database, const app::Actor& actor,
-                       const app::CurrentUser& user, std::int64_t id, std::int64_t file_id,
+void remove_attachment(db::Database& database, const kernel::Actor& actor,
+                       const kernel::CurrentUser& user, std::int64_t id, std::int64_t file_id,
                        std::int64_t now) {
   database.write([&](db::Transaction& tx) {
     auto [proposal, edition] = agency_change(tx, user, id, Action::edit, now);
@@ -349,8 +350,9 @@ void remove_attachment(db::Database& database, const app::Actor& actor,
   });
 }
 
-void send_to_admin(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                   std::int64_t id, std::int64_t based_on, std::int64_t now) {
+void send_to_admin(db::Database& database, const kernel::Actor& actor,
+                   const kernel::CurrentUser& user, std::int64_t id, std::int64_t based_on,
+                   std::int64_t now) {
   database.write([&](db::Transaction& tx) {
     auto [proposal, edition] = agency_change(tx, user, id, Action::send, now);
     require_ready(tx, edition, proposal);
@@ -367,7 +369,7 @@ void send_to_admin(db::Database& database, const app::Actor& actor, const app::C
   });
 }
 
-void send_back(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+void send_back(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
                std::int64_t id, std::int64_t based_on, std::string notes, std::int64_t now) {
   database.write([&](db::Transaction& tx) {
     auto [proposal, edition] = agency_change(tx, user, id, Action::send_back, now);
@@ -382,7 +384,7 @@ void send_back(db::Database& database, const app::Actor& actor, const app::Curre
   });
 }
 
-void submit(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+void submit(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
             std::int64_t id, std::int64_t based_on, std::int64_t now) {
   database.write([&](db::Transaction& tx) {
     auto [proposal, edition] = agency_change(tx, user, id, Action::submit, now);
@@ -396,7 +398,7 @@ void submit(db::Database& database, const app::Actor& actor, const app::CurrentU
   });
 }
 
-void withdraw(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+void withdraw(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
               std::int64_t id, std::int64_t based_on, std::int64_t now) {
   database.write([&](db::Transaction& tx) {
     Proposal proposal = load(tx, id);
@@ -409,7 +411,7 @@ void withdraw(db::Database& database, const app::Actor& actor, const app::Curren
   });
 }
 
-int screen(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+int screen(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
            std::int64_t edition_id, const std::vector<Screened>& proposals, Decision decision,
            std::int64_t now) {
   if (proposals.empty()) throw invalid("ids", "proposal.error.none_chosen");
@@ -449,7 +451,7 @@ int screen(db::Database& database, const app::Actor& actor, const app::CurrentUs
   });
 }
 
-void announce(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+void announce(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
               std::int64_t edition_id, std::string note, std::int64_t now) {
   if (auto problem = check_text(note, kMaxNote)) throw invalid("note", *problem);
   database.write([&](db::Transaction& tx) {

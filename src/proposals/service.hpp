@@ -16,10 +16,10 @@
 #include <string>
 #include <vector>
 
-#include "app/context.hpp"
 #include "competitions/eligibility.hpp"
 #include "core/db/database.hpp"
 #include "core/util/errors.hpp"
+#include "kernel/context.hpp"
 #include "proposals/model.hpp"
 #include "proposals/rules.hpp"
 #include "proposals/store.hpp"
@@ -59,7 +59,7 @@ class InvalidFields : public UserError {
 };
 
 // The person as the rules see them, for a proposal of the edition.
-Person person_for(const app::CurrentUser& user, const competitions::Edition& edition);
+Person person_for(const kernel::CurrentUser& user, const competitions::Edition& edition);
 
 // A proposal with its edition, as a page shows it.
 struct Dossier {
@@ -71,7 +71,7 @@ struct Dossier {
   bool announced = false;
 };
 // 404 when there is none, 403 when the user may not view it.
-Dossier load_dossier(db::Database& database, const app::CurrentUser& user, std::int64_t id,
+Dossier load_dossier(db::Database& database, const kernel::CurrentUser& user, std::int64_t id,
                      std::int64_t now);
 
 struct Start {
@@ -82,8 +82,8 @@ struct Start {
 };
 // A draft from one of the person's unit's (a local admin: agency's) published innovations,
 // refused with the reasons when the innovation may not enter the group.
-std::int64_t start_proposal(db::Database& database, const app::Actor& actor,
-                            const app::CurrentUser& user, std::int64_t edition_id,
+std::int64_t start_proposal(db::Database& database, const kernel::Actor& actor,
+                            const kernel::CurrentUser& user, std::int64_t edition_id,
                             const Start& start, std::int64_t now);
 
 struct Draft {
@@ -93,7 +93,7 @@ struct Draft {
   std::map<std::string, std::string> sections;  // by section code; absent ones stay as they are
 };
 // Saves the choices and answers; a half-done draft is fine, malformed input is not.
-void save_draft(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+void save_draft(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
                 std::int64_t id, std::int64_t based_on, Draft draft, std::int64_t now);
 
 struct Upload {
@@ -101,25 +101,27 @@ struct Upload {
   std::string bytes;
 };
 // The file for a "file" requirement (PDF, images, office documents: judged from the bytes).
-void attach_file(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                 std::int64_t id, const std::string& attachment_code, const Upload& upload,
-                 std::int64_t now);
+void attach_file(db::Database& database, const kernel::Actor& actor,
+                 const kernel::CurrentUser& user, std::int64_t id,
+                 const std::string& attachment_code, const Upload& upload, std::int64_t now);
 // The link and its stated length for a "video" requirement.
-void attach_video(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                  std::int64_t id, const std::string& attachment_code, std::string url,
-                  std::optional<int> seconds, std::int64_t now);
-void remove_attachment(db::Database& database, const app::Actor& actor,
-                       const app::CurrentUser& user, std::int64_t id, std::int64_t file_id,
+void attach_video(db::Database& database, const kernel::Actor& actor,
+                  const kernel::CurrentUser& user, std::int64_t id,
+                  const std::string& attachment_code, std::string url, std::optional<int> seconds,
+                  std::int64_t now);
+void remove_attachment(db::Database& database, const kernel::Actor& actor,
+                       const kernel::CurrentUser& user, std::int64_t id, std::int64_t file_id,
                        std::int64_t now);
 
 // The way through the agency.
-void send_to_admin(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
-                   std::int64_t id, std::int64_t based_on, std::int64_t now);
-void send_back(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+void send_to_admin(db::Database& database, const kernel::Actor& actor,
+                   const kernel::CurrentUser& user, std::int64_t id, std::int64_t based_on,
+                   std::int64_t now);
+void send_back(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
                std::int64_t id, std::int64_t based_on, std::string notes, std::int64_t now);
-void submit(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+void submit(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
             std::int64_t id, std::int64_t based_on, std::int64_t now);
-void withdraw(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+void withdraw(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
               std::int64_t id, std::int64_t based_on, std::int64_t now);
 
 // The administrative screening of several proposals at once, all or nothing: each named with the
@@ -133,12 +135,12 @@ struct Screened {
   std::int64_t id = 0;
   std::int64_t version = 0;
 };
-int screen(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+int screen(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
            std::int64_t edition_id, const std::vector<Screened>& proposals, Decision decision,
            std::int64_t now);
 // Publishes the announcement once every submitted proposal is screened, and tells each agency its
 // results. Screening decisions are final from then on.
-void announce(db::Database& database, const app::Actor& actor, const app::CurrentUser& user,
+void announce(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
               std::int64_t edition_id, std::string note, std::int64_t now);
 
 }  // namespace simpul::proposals

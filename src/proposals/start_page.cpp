@@ -55,8 +55,8 @@ Json groups_json(Context& context, const competitions::Setup& setup, const std::
   return out;
 }
 
-http::Response render(Context& context, const competitions::Edition& edition, const Typed& typed,
-                      Json extra, int status) {
+http::Response render_start(Context& context, const competitions::Edition& edition,
+                            const Typed& typed, Json extra, int status) {
   const auto& setup = edition.setup;
   Json categories = Json::array();
   for (const auto& c : setup.categories)
@@ -93,10 +93,10 @@ competitions::Edition open_edition(Context& context) {
 http::Response start_form(Context& context) {
   auto edition = open_edition(context);
   if (!competitions::registration_open(edition, now_seconds())) {
-    return render(context, edition, {},
-                  {{"problem", context.t("proposal.error.closed")}, {"closed", true}}, 409);
+    return render_start(context, edition, {},
+                        {{"problem", context.t("proposal.error.closed")}, {"closed", true}}, 409);
   }
-  return render(context, edition, {}, Json::object(), 200);
+  return render_start(context, edition, {}, Json::object(), 200);
 }
 
 http::Response start(Context& context) {
@@ -119,15 +119,16 @@ http::Response start(Context& context) {
                              now_seconds());
     return http::Response::redirect(proposal_url(id) + "?pesan=dibuat");
   } catch (const Ineligible& error) {
-    return render(
+    return render_start(
         context, edition, typed,
         {{"ineligible", reasons_json(context, error.reasons(), edition.setup.general.zone)}}, 422);
   } catch (const InvalidFields& error) {
-    return render(context, edition, typed, {{"errors", errors_json(context, error.errors())}}, 422);
+    return render_start(context, edition, typed, {{"errors", errors_json(context, error.errors())}},
+                        422);
   } catch (const UserError& error) {
     if (error.status() != 409) throw;
-    return render(context, edition, typed, {{"problem", context.t(error.key(), error.args())}},
-                  409);
+    return render_start(context, edition, typed,
+                        {{"problem", context.t(error.key(), error.args())}}, 409);
   }
 }
 

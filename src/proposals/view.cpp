@@ -1,8 +1,8 @@
 #include "proposals/view.hpp"
 
-#include "app/app.hpp"
 #include "competitions/view.hpp"
 #include "core/util/numbers.hpp"
+#include "kernel/context.hpp"
 
 namespace simpul::proposals {
 

@@ -4,15 +4,15 @@
 #include <string>
 #include <string_view>
 
-#include "app/context.hpp"
 #include "competitions/eligibility.hpp"
+#include "kernel/context.hpp"
 #include "proposals/model.hpp"
 #include "proposals/service.hpp"
 
 namespace simpul::proposals {
 
-using app::Context;
-using app::Json;
+using kernel::Context;
+using kernel::Json;
 
 std::string proposal_url(std::int64_t id);
 std::string list_url(std::int64_t edition_id);

@@ -4,8 +4,8 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "app/features.hpp"
 #include "core/util/clock.hpp"
+#include "regions/feature.hpp"
 #include "regions/store.hpp"
 
 namespace simpul::regions {

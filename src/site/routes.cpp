@@ -1,16 +1,17 @@
 // Public pages (home, about, the parts later releases fill), the language switch, and the health
 // and metrics endpoints.
-#include "app/app.hpp"
-#include "app/cookies.hpp"
-#include "app/features.hpp"
-#include "site/settings_store.hpp"
+#include "core/http/metrics.hpp"
+#include "kernel/context.hpp"
+#include "kernel/cookies.hpp"
+#include "site/feature.hpp"
+#include "site/settings.hpp"
 
 namespace simpul::site {
 namespace {
 
-using app::Access;
-using app::Context;
-using app::Json;
+using kernel::Access;
+using kernel::Context;
+using kernel::Json;
 
 http::Response home(Context& context) {
   return context.page("site/home", {{"title", context.t("home.title")}});
@@ -21,7 +22,7 @@ http::Response about(Context& context) {
 }
 
 // A part of the programme that a later release fills: say so plainly instead of a dead link.
-app::Page upcoming(std::string title_key, std::string summary_key) {
+kernel::Page upcoming(std::string title_key, std::string summary_key) {
   return [title_key, summary_key](Context& context) {
     return context.page("site/upcoming",
                         {{"title", context.t(title_key)}, {"summary", context.t(summary_key)}});
@@ -32,8 +33,8 @@ http::Response switch_language(Context& context) {
   const auto& form = context.request().form();
   auto lang = view::parse_lang(form.get("lang"));
   auto response = http::Response::redirect(http::local_target(form.get("next"), "/"));
-  response.set_cookie({std::string(app::kLangCookie), std::string(view::lang_code(lang)),
-                       app::kOneYearSeconds, true, context.app().config().secure_cookies, "Lax"});
+  response.set_cookie({std::string(kernel::kLangCookie), std::string(view::lang_code(lang)),
+                       kernel::kOneYearSeconds, true, context.config().secure_cookies, "Lax"});
   return response;
 }
 
@@ -48,7 +49,7 @@ http::Response health(Context& context) {
 }
 
 http::Response metrics(Context& context) {
-  auto response = http::Response::text(context.app().metrics_text());
+  auto response = http::Response::text(context.service<http::Metrics>().render());
   response.content_type = "text/plain; version=0.0.4; charset=utf-8";
   response.set_header("Cache-Control", "no-store");
   return response;
@@ -56,7 +57,7 @@ http::Response metrics(Context& context) {
 
 }  // namespace
 
-void register_routes(app::Routes& routes) {
+void register_routes(kernel::Routes& routes) {
   routes.get("/", Access::anyone(), home);
   routes.get("/tentang", Access::anyone(), about);
   routes.get("/replikasi", Access::anyone(),
@@ -69,8 +70,8 @@ void register_routes(app::Routes& routes) {
   routes.post("/bahasa", Access::anyone(), switch_language);
   // Browsers ask for /favicon.ico before reading the page's icon link.
   routes.get("/favicon.ico", Access::anyone(), [](Context& context) {
-    auto response = http::Response::redirect(
-        context.app().static_files().url_for("/static/icons/simpul.svg"), 301);
+    auto response =
+        http::Response::redirect(context.static_files().url_for("/static/icons/simpul.svg"), 301);
     response.set_header("Cache-Control", "public, max-age=86400");
     return response;
   });

@@ -6,27 +6,27 @@
 namespace simpul::judging {
 namespace {
 
-std::vector<competitions::RubricAspect> rubric() {
+std::vector<competitions::RubricAspect> scoring_rubric() {
   return {{"kebaruan", "Kebaruan", 60, 1, 5, ""}, {"dampak", "Dampak", 40, 0, 100, ""}};
 }
 
 TEST(JudgingScoring, ADraftMayBeHalfDoneASubmissionMayNot) {
-  auto draft = check_sheet(rubric(), {{{"kebaruan", " 4 "}}, "Baik."}, false);
+  auto draft = check_sheet(scoring_rubric(), {{{"kebaruan", " 4 "}}, "Baik."}, false);
   EXPECT_TRUE(draft.errors.empty());
   EXPECT_EQ(draft.scores, (std::map<std::string, int>{{"kebaruan", 4}}));
-  auto submitted = check_sheet(rubric(), {{{"kebaruan", "4"}}, ""}, true);
+  auto submitted = check_sheet(scoring_rubric(), {{{"kebaruan", "4"}}, ""}, true);
   EXPECT_EQ(submitted.errors.at("score.dampak"), "judging.error.score_missing");
-  auto complete = check_sheet(rubric(), {{{"kebaruan", "5"}, {"dampak", "0"}}, ""}, true);
+  auto complete = check_sheet(scoring_rubric(), {{{"kebaruan", "5"}, {"dampak", "0"}}, ""}, true);
   EXPECT_TRUE(complete.errors.empty());
   EXPECT_EQ(complete.scores.at("dampak"), 0) << "the scale's bottom is a score";
 }
 
 TEST(JudgingScoring, ScoresAreWholeNumbersWithinTheirScale) {
   for (const char* bad : {"6", "0", "-1", "4.5", "4,5", "empat", "1e1"}) {
-    auto sheet = check_sheet(rubric(), {{{"kebaruan", bad}}, ""}, false);
+    auto sheet = check_sheet(scoring_rubric(), {{{"kebaruan", bad}}, ""}, false);
     EXPECT_EQ(sheet.errors.at("score.kebaruan"), "judging.error.score_range") << bad;
   }
-  auto control = check_sheet(rubric(), {{}, std::string("a\x01b")}, false);
+  auto control = check_sheet(scoring_rubric(), {{}, std::string("a\x01b")}, false);
   EXPECT_TRUE(control.errors.contains("comment"));
 }
 

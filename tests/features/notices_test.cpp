@@ -114,7 +114,7 @@ TEST(SmtpConfig, ComesFromTomlAndTheEnvironment) {
                          "username = \"simpul\"\npassword = \"dari-berkas\"\n"
                          "from = \"Simpul <no-reply@simpul.go.id>\"\nca_file = \"/etc/ca.pem\"\n"
                          "max_attempts = 3\npoll_milliseconds = 250\n";
-  app::Config config;
+  kernel::Config config;
   EXPECT_FALSE(config.smtp.configured());
   EXPECT_EQ(config.smtp.port, 587);
   EXPECT_TRUE(config.smtp.starttls);
@@ -152,7 +152,7 @@ TEST(SmtpConfig, ASenderNeedsAFromAddress) {
   init_crypto();
   auto database = db::Database::open("sqlite::memory:");
   view::Catalog catalog;
-  app::Config config;
+  kernel::Config config;
   config.smtp.host = "smtp.go.id";
   for (const char* from : {"", "Simpul <no-reply@localhost>", "Simpul no-reply@simpul.go.id"}) {
     config.smtp.from = from;

@@ -8,7 +8,6 @@ namespace simpul::test {
 namespace {
 
 using auth::Role;
-constexpr const char* kKaltara = "Pemerintah Provinsi Kalimantan Utara";
 
 std::string temporary_password(const HttpResponse& response) {
   static const std::regex secret(R"re(<code class="secret">([^<]+)</code>)re");
@@ -227,7 +226,7 @@ TEST_P(AccountFlow, DeactivationEndsSessionsAndBlocksSignIn) {
 }
 
 TEST_P(AccountFlow, SignInIsRateLimitedPerAccountAndPerAddress) {
-  TestServer server(GetParam(), [](app::Config& config) {
+  TestServer server(GetParam(), [](kernel::Config& config) {
     config.signin_failures_per_account = 3;
     config.signin_failures_per_address = 6;
   });

@@ -15,9 +15,6 @@ namespace {
 using auth::Role;
 using nlohmann::json;
 
-constexpr const char* kKaltara = "Pemerintah Provinsi Kalimantan Utara";
-constexpr const char* kTarakan = "Pemerintah Kota Tarakan";
-
 json complete_fields(const std::string& name) {
   std::string design = "Tim jemput bola.";
   for (int i = 0; i < 60; ++i) design += " Petugas datang ke kecamatan perbatasan.";

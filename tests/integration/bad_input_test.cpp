@@ -22,7 +22,7 @@ TEST_P(BadInput, MalformedHttpGets400AndTheServerKeepsServing) {
 
 TEST_P(BadInput, OversizedHeadersAndBodiesAreRefused) {
   TestServer server(GetParam(),
-                    [](app::Config& config) { config.server.max_body_bytes = 64 * 1024; });
+                    [](kernel::Config& config) { config.server.max_body_bytes = 64 * 1024; });
   std::string huge_header =
       "GET / HTTP/1.1\r\nHost: x\r\nX-Filler: " + std::string(64 * 1024, 'a') +
       "\r\nConnection: close\r\n\r\n";
@@ -72,7 +72,7 @@ TEST_P(BadInput, HtmlInEveryFieldRendersAsText) {
 }
 
 TEST_P(BadInput, DatabaseUnavailableGets503AndChangesNothing) {
-  TestServer server(GetParam(), [](app::Config& config) {
+  TestServer server(GetParam(), [](kernel::Config& config) {
     config.pool.busy_timeout = std::chrono::milliseconds(200);
     config.pool.acquire_timeout = std::chrono::milliseconds(500);
   });

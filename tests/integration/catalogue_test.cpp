@@ -4,6 +4,7 @@
 
 #include "harness.hpp"
 #include "samples/loader.hpp"
+#include "synthetic/seed.hpp"
 
 namespace simpul::test {
 namespace {
@@ -13,7 +14,7 @@ class Catalogue : public EngineTest {
   void SetUp() override {
     server_ = std::make_unique<TestServer>(GetParam());
     samples::seed_demo_innovations(server_->app().db(), SIMPUL_SOURCE_DIR);
-    samples::seed_synthetic(server_->app().db(), SIMPUL_SOURCE_DIR, 300, 11);
+    synthetic::seed_synthetic(server_->app().db(), SIMPUL_SOURCE_DIR, 300, 11);
     server_->app().reload_catalogue();
   }
   // The numbers shown next to one facet's values, by value code.

@@ -35,10 +35,12 @@ bool eventually_found(TestServer& server, const std::string& query, std::int64_t
 class CatalogueWatch : public EngineTest {};
 
 TEST_P(CatalogueWatch, PublicationsOnOneServerReachTheOthersIndex) {
-  auto fast = [](app::Config& config) { config.catalogue_poll = std::chrono::milliseconds(100); };
+  auto fast = [](kernel::Config& config) {
+    config.catalogue_poll = std::chrono::milliseconds(100);
+  };
   TestServer first(GetParam(), fast);
   std::string shared = first.app().config().database_url();
-  TestServer second(GetParam(), [&](app::Config& config) {
+  TestServer second(GetParam(), [&](kernel::Config& config) {
     fast(config);
     config.database = shared;
   });
@@ -54,7 +56,7 @@ TEST_P(CatalogueWatch, PublicationsOnOneServerReachTheOthersIndex) {
   table.rows = {imports::row_cells("Dinas Kesehatan", fields)};
   table.row_numbers = {2};
   auto outside = db::Database::open(shared);
-  app::Events nobody;
+  kernel::Events nobody;
   auto outcome = imports::run_import(*outside, nobody, {std::nullopt, "test", "", ""},
                                      {agency, "a.csv", false}, table, {});
   ASSERT_EQ(outcome.imported, 1u);
@@ -95,7 +97,7 @@ TEST_P(CatalogueWatch, PublicationsOnOneServerReachTheOthersIndex) {
 }
 
 TEST_P(CatalogueWatch, APollReadsEachPublicationOnce) {
-  TestServer server(GetParam(), [](app::Config& config) {
+  TestServer server(GetParam(), [](kernel::Config& config) {
     config.catalogue_poll = std::chrono::milliseconds(0);  // polled by hand below
   });
   catalogue::Catalogue catalogue(server.app().db(), server.app().catalog());
@@ -109,7 +111,7 @@ TEST_P(CatalogueWatch, APollReadsEachPublicationOnce) {
   table.header = imports::import_header();
   table.rows = {imports::row_cells("Dinas", fields)};
   table.row_numbers = {2};
-  app::Events nobody;
+  kernel::Events nobody;
   imports::run_import(server.app().db(), nobody, {std::nullopt, "test", "", ""},
                       {agency, "a.csv", false}, table, {});
   auto id = server.count("SELECT id FROM innovations");

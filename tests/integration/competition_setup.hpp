@@ -15,23 +15,12 @@
 
 namespace simpul::test {
 
-using FormFields = std::vector<std::pair<std::string, std::string>>;
-
-inline constexpr const char* kKaltara = "Pemerintah Provinsi Kalimantan Utara";
-inline constexpr const char* kTarakan = "Pemerintah Kota Tarakan";
 inline constexpr std::int64_t kDay = 86400;
 
 // A date-time some days from now as a datetime-local input in WIB: the server's clock decides.
 inline std::string days_from_now(std::int64_t days, const char* time = nullptr) {
   std::string local = competitions::local_input(now_seconds() + days * kDay, view::Zone::wib);
   return time ? local.substr(0, 11) + time : local;
-}
-
-inline std::string version_on(const HttpResponse& page) {
-  static const std::regex version(R"re(name="version" value="(\d+)")re");
-  std::smatch match;
-  EXPECT_TRUE(std::regex_search(page.body, match, version)) << page.body.substr(0, 3000);
-  return match.size() > 1 ? match[1].str() : "";
 }
 
 inline std::int64_t id_from(const HttpResponse& response) {

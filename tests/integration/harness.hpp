@@ -22,6 +22,10 @@
 
 namespace simpul::test {
 
+// Agencies of the region data that the tests sign in and file under.
+inline constexpr const char* kKaltara = "Pemerintah Provinsi Kalimantan Utara";
+inline constexpr const char* kTarakan = "Pemerintah Kota Tarakan";
+
 struct HttpResponse {
   int status = 0;
   std::multimap<std::string, std::string> headers;  // lower-case names
@@ -173,7 +177,7 @@ class Client {
 class TestServer {
  public:
   explicit TestServer(const std::string& engine,
-                      const std::function<void(app::Config&)>& adjust = {})
+                      const std::function<void(kernel::Config&)>& adjust = {})
       : database_(engine) {
     config_.home = SIMPUL_SOURCE_DIR;
     data_dir_ = std::filesystem::temp_directory_path() /
@@ -242,7 +246,7 @@ class TestServer {
     return value;
   }
   TestDatabase database_;
-  app::Config config_;
+  kernel::Config config_;
   std::filesystem::path data_dir_;
   std::unique_ptr<app::App> app_;
   std::uint16_t port_ = 0;
@@ -251,6 +255,16 @@ class TestServer {
 
 // Parameterised over the engines available here (SQLite always, PostgreSQL when started).
 class EngineTest : public ::testing::TestWithParam<std::string> {};
+
+using FormFields = std::vector<std::pair<std::string, std::string>>;
+
+// The version a form carries in its hidden field, for the next save.
+inline std::string version_on(const HttpResponse& page) {
+  static const std::regex version(R"re(name="version" value="(\d+)")re");
+  std::smatch match;
+  EXPECT_TRUE(std::regex_search(page.body, match, version)) << page.body.substr(0, 3000);
+  return match.size() > 1 ? match[1].str() : "";
+}
 
 }  // namespace simpul::test
 

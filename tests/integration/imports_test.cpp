@@ -3,7 +3,7 @@
 // files and the wrong people are refused.
 #include <nlohmann/json.hpp>
 
-#include "catalogue/export.hpp"
+#include "core/sheet/write.hpp"
 #include "harness.hpp"
 #include "imports/layout.hpp"
 #include "innovations/model.hpp"
@@ -13,9 +13,7 @@ namespace {
 
 using auth::Role;
 
-constexpr const char* kKaltara = "Pemerintah Provinsi Kalimantan Utara";
-
-std::string design_text() {
+std::string import_design_text() {
   std::string text = "Tim jemput bola.";
   for (int i = 0; i < 60; ++i) text += " Petugas datang ke kecamatan perbatasan.";
   return text;
@@ -33,7 +31,7 @@ innovations::Fields complete(const std::string& name) {
   f.trial_date = "2017-03-01";
   f.implementation_date = "2018-01-15";
   f.problem = "Warga perbatasan menempuh perjalanan berhari-hari.";
-  f.design = design_text();
+  f.design = import_design_text();
   f.goals = "Dokumen sampai ke pedalaman.";
   f.benefits = "Warga hemat ongkos.";
   f.results = {{"Waktu layanan", "14", "1", "hari"}};
@@ -42,7 +40,7 @@ innovations::Fields complete(const std::string& name) {
 }
 
 std::string csv(const std::vector<std::vector<std::string>>& rows) {
-  return catalogue::to_csv(imports::import_header(), rows);
+  return sheet::to_csv(imports::import_header(), rows);
 }
 
 struct ImportFixture {
@@ -188,10 +186,10 @@ TEST_P(Imports, AnXlsxWorkbookImportsLikeACsv) {
   ImportFixture f(GetParam());
   auto temp = f.server.app().config().data_dir + "/tmp";
   auto workbook =
-      catalogue::to_xlsx(imports::import_header(),
-                         {imports::row_cells("Dinas Kesehatan", complete("Dari Excel Satu")),
-                          imports::row_cells("Dinas Kesehatan", complete("Dari Excel Dua"))},
-                         temp);
+      sheet::to_xlsx(imports::import_header(),
+                     {imports::row_cells("Dinas Kesehatan", complete("Dari Excel Satu")),
+                      imports::row_cells("Dinas Kesehatan", complete("Dari Excel Dua"))},
+                     temp);
   auto done = f.upload(f.admin, "inovasi.xlsx", workbook, "impor");
   ASSERT_EQ(done.status, 303) << done.body.substr(0, 3000);
   EXPECT_EQ(f.count("SELECT COUNT(*) FROM innovations WHERE name LIKE 'Dari Excel%'"), 2);

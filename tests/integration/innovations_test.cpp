@@ -10,10 +10,6 @@ namespace simpul::test {
 namespace {
 
 using auth::Role;
-using FormFields = std::vector<std::pair<std::string, std::string>>;
-
-constexpr const char* kKaltara = "Pemerintah Provinsi Kalimantan Utara";
-constexpr const char* kTarakan = "Pemerintah Kota Tarakan";
 
 const std::string kPdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<<>>\n%%EOF\n";
 const std::string kPng = std::string(
@@ -69,13 +65,6 @@ std::int64_t id_from_location(const HttpResponse& response) {
   return match.size() > 1 ? std::stoll(match[1]) : 0;
 }
 
-std::string version_on(const HttpResponse& page) {
-  static const std::regex version(R"re(name="version" value="(\d+)")re");
-  std::smatch match;
-  EXPECT_TRUE(std::regex_search(page.body, match, version)) << page.body.substr(0, 2000);
-  return match.size() > 1 ? match[1].str() : "";
-}
-
 std::string own_executable() {
   std::ifstream in("/proc/self/exe", std::ios::binary);
   std::string bytes(4096, '\0');
@@ -105,7 +94,8 @@ HttpResponse upload(Client& client, std::int64_t id, const std::vector<FilePart>
 
 // Two agencies, two units in the first, and one signed-in client per role.
 struct Registry {
-  explicit Registry(const std::string& engine, const std::function<void(app::Config&)>& adjust = {})
+  explicit Registry(const std::string& engine,
+                    const std::function<void(kernel::Config&)>& adjust = {})
       : server(engine, adjust),
         kaltara(server.agency_id(kKaltara)),
         tarakan(server.agency_id(kTarakan)),
@@ -529,7 +519,7 @@ TEST_P(InnovationRegistry, UploadsAreSniffedLimitedAndStoredOnce) {
 }
 
 TEST_P(InnovationRegistry, OversizedUploadsAreRefused) {
-  Registry r(GetParam(), [](app::Config& config) { config.server.max_body_bytes = 12 << 20; });
+  Registry r(GetParam(), [](kernel::Config& config) { config.server.max_body_bytes = 12 << 20; });
   auto id = r.draft(complete_form("Dokter Terbang"));
   r.unit.get(r.edit_url(id));
   std::string big = kPdf + std::string((10 << 20) - kPdf.size() + 1, 'x');
@@ -542,7 +532,7 @@ TEST_P(InnovationRegistry, OversizedUploadsAreRefused) {
 
 TEST_P(InnovationRegistry, SampleDataIsBadged) {
   Registry r(GetParam());
-  app::Actor system{std::nullopt, "system:demo", "", ""};
+  kernel::Actor system{std::nullopt, "system:demo", "", ""};
   innovations::Editor editor{Role::local_admin, r.kaltara, std::nullopt};
   innovations::Fields fields;
   fields.name = "Inovasi Contoh Kaltara";

@@ -26,9 +26,6 @@ using auth::Role;
 using nlohmann::json;
 using namespace std::chrono_literals;
 
-constexpr const char* kKaltara = "Pemerintah Provinsi Kalimantan Utara";
-constexpr const char* kTarakan = "Pemerintah Kota Tarakan";
-
 // The repository as the server's home, plus one message catalogue with the texts of the test
 // notices: the notices module has no texts of its own to announce, its callers bring them.
 class TestHome {
@@ -82,7 +79,7 @@ int closed_port() {
   return ntohs(address.sin_port);
 }
 
-void use_smtp(app::Config& config, int port, bool starttls = false) {
+void use_smtp(kernel::Config& config, int port, bool starttls = false) {
   config.smtp.host = "127.0.0.1";
   config.smtp.port = port;
   config.smtp.starttls = starttls;
@@ -91,9 +88,10 @@ void use_smtp(app::Config& config, int port, bool starttls = false) {
   config.public_url = "https://simpul.example.go.id/";
 }
 
-struct Fixture {
-  explicit Fixture(const std::string& engine, const std::function<void(app::Config&)>& adjust = {})
-      : server(engine, [&](app::Config& config) {
+struct NoticeFixture {
+  explicit NoticeFixture(const std::string& engine,
+                         const std::function<void(kernel::Config&)>& adjust = {})
+      : server(engine, [&](kernel::Config& config) {
           config.home = home.path();
           if (adjust) adjust(config);
         }) {}
@@ -152,7 +150,7 @@ struct TestClock {
 class Notices : public EngineTest {};
 
 TEST_P(Notices, TheInboxShowsANoticeInTheReadersLanguage) {
-  Fixture f(GetParam());
+  NoticeFixture f(GetParam());
   auto siti = f.add_user("siti", Role::evaluator);
   f.notify(siti, returned("Akta <b>Keliling</b> & \"Jemput\""));
   auto client = f.sign_in("siti");
@@ -193,7 +191,7 @@ TEST_P(Notices, TheInboxShowsANoticeInTheReadersLanguage) {
 }
 
 TEST_P(Notices, AnEmptyInboxSaysSoAndShowsNoCount) {
-  Fixture f(GetParam());
+  NoticeFixture f(GetParam());
   f.add_user("siti", Role::evaluator);
   auto page = f.sign_in("siti").get("/kotak-masuk");
   EXPECT_EQ(page.status, 200);
@@ -204,7 +202,7 @@ TEST_P(Notices, AnEmptyInboxSaysSoAndShowsNoCount) {
 }
 
 TEST_P(Notices, NoticesAreMarkedReadOneByOneOrAllAtOnce) {
-  Fixture f(GetParam());
+  NoticeFixture f(GetParam());
   auto siti = f.add_user("siti", Role::evaluator);
   auto budi = f.add_user("budi", Role::evaluator);
   for (int i = 1; i <= 3; ++i) f.notify(siti, returned("Usulan " + std::to_string(i), i));
@@ -243,7 +241,7 @@ TEST_P(Notices, NoticesAreMarkedReadOneByOneOrAllAtOnce) {
 }
 
 TEST_P(Notices, TheInboxIsPaginatedNewestFirst) {
-  Fixture f(GetParam());
+  NoticeFixture f(GetParam());
   auto siti = f.add_user("siti", Role::evaluator);
   f.server.app().db().write([&](db::Transaction& tx) {
     for (int i = 1; i <= 25; ++i) {
@@ -268,7 +266,7 @@ TEST_P(Notices, TheInboxIsPaginatedNewestFirst) {
 }
 
 TEST_P(Notices, NotifyRoleReachesTheActiveUsersOfTheRole) {
-  Fixture f(GetParam());
+  NoticeFixture f(GetParam());
   auto kaltara = f.server.agency_id(kKaltara);
   auto tarakan = f.server.agency_id(kTarakan);
   auto admin = f.add_user("adminkaltara", Role::local_admin, kaltara);
@@ -308,7 +306,7 @@ TEST_P(Notices, NotifyRoleReachesTheActiveUsersOfTheRole) {
 }
 
 TEST_P(Notices, ANoticeCommitsOrVanishesWithTheCallersChange) {
-  Fixture f(GetParam());
+  NoticeFixture f(GetParam());
   auto siti = f.add_user("siti", Role::evaluator);
   auto& database = f.server.app().db();
   EXPECT_THROW(database.write([&](db::Transaction& tx) {
@@ -343,7 +341,7 @@ TEST_P(Notices, ANoticeCommitsOrVanishesWithTheCallersChange) {
 }
 
 TEST_P(Notices, TheOutboxIsTheOrganisersAndSaysWhetherEmailsGoOut) {
-  Fixture f(GetParam());
+  NoticeFixture f(GetParam());
   auto siti = f.add_user("siti", Role::evaluator);
   f.add_user("penyelenggara", Role::organiser);
   f.add_user("adminkaltara", Role::local_admin, f.server.agency_id(kKaltara));
@@ -374,7 +372,7 @@ TEST_P(Notices, TheOutboxIsTheOrganisersAndSaysWhetherEmailsGoOut) {
 
 TEST_P(Notices, TheSenderDeliversToAPlainSmtpServer) {
   SmtpServer smtp;
-  Fixture f(GetParam(), [&](app::Config& config) { use_smtp(config, smtp.port()); });
+  NoticeFixture f(GetParam(), [&](kernel::Config& config) { use_smtp(config, smtp.port()); });
   auto siti = f.add_user("siti", Role::evaluator);
   f.server.app().db().write([&](db::Transaction& tx) {
     tx.execute("UPDATE users SET full_name = 'Siti Rahmawati, S.Sos.' WHERE id = $1", {siti});
@@ -425,7 +423,7 @@ TEST_P(Notices, TheSenderDeliversToAPlainSmtpServer) {
 
 TEST_P(Notices, TheSenderUsesStartTlsAndCredentials) {
   SmtpServer smtp({.starttls = true, .username = "simpul", .password = "rahasia-smtp"});
-  Fixture f(GetParam(), [&](app::Config& config) {
+  NoticeFixture f(GetParam(), [&](kernel::Config& config) {
     use_smtp(config, smtp.port(), true);
     config.smtp.username = "simpul";
     config.smtp.password = "rahasia-smtp";
@@ -441,16 +439,16 @@ TEST_P(Notices, TheSenderUsesStartTlsAndCredentials) {
 }
 
 // Senders driven by the test's clock, against servers that fail in different ways.
-notices::Sender test_sender(Fixture& f, TestClock& clock, int port,
-                            const std::function<void(app::Config&)>& adjust = {}) {
-  app::Config config;
+notices::Sender test_sender(NoticeFixture& f, TestClock& clock, int port,
+                            const std::function<void(kernel::Config&)>& adjust = {}) {
+  kernel::Config config;
   use_smtp(config, port);
   if (adjust) adjust(config);
   return {f.server.app().db(), f.server.app().catalog(), config, clock.clock()};
 }
 
 TEST_P(Notices, FailuresAreRetriedOnTheScheduleThenTheEmailFails) {
-  Fixture f(GetParam());
+  NoticeFixture f(GetParam());
   f.notify(f.add_user("siti", Role::evaluator), returned("Tidak sampai"));
   TestClock clock;
   auto sender = test_sender(f, clock, closed_port());
@@ -483,7 +481,7 @@ TEST_P(Notices, FailuresAreRetriedOnTheScheduleThenTheEmailFails) {
 }
 
 TEST_P(Notices, AnEmailGoesOutWhenTheServerComesBack) {
-  Fixture f(GetParam());
+  NoticeFixture f(GetParam());
   f.notify(f.add_user("siti", Role::evaluator), returned("Akhirnya sampai"));
   TestClock clock;
   EXPECT_EQ(test_sender(f, clock, closed_port()).send_due(), 1u);
@@ -504,10 +502,10 @@ TEST_P(Notices, RefusalsOfTheServerAreRecorded) {
                    .username = "simpul",
                    .password = "rahasia-smtp",
                    .reject = "hilang@example.go.id"});
-  Fixture f(GetParam());
+  NoticeFixture f(GetParam());
   f.notify(f.add_user("siti", Role::evaluator), returned("Sertifikat"));
   TestClock clock;
-  auto tls = [&](app::Config& config) {
+  auto tls = [&](kernel::Config& config) {
     config.smtp.starttls = true;
     config.smtp.username = "simpul";
     config.smtp.password = "rahasia-smtp";
@@ -517,7 +515,7 @@ TEST_P(Notices, RefusalsOfTheServerAreRecorded) {
   EXPECT_NE(f.outbox()[0].last_error.find("certificate"), std::string::npos)
       << f.outbox()[0].last_error;
   clock.now += 60;
-  test_sender(f, clock, smtp.port(), [&](app::Config& config) {
+  test_sender(f, clock, smtp.port(), [&](kernel::Config& config) {
     tls(config);
     config.smtp.ca_file = smtp.ca_file();
     config.smtp.password = "salah";
@@ -525,7 +523,7 @@ TEST_P(Notices, RefusalsOfTheServerAreRecorded) {
   EXPECT_NE(f.outbox()[0].last_error.find("535"), std::string::npos) << f.outbox()[0].last_error;
   f.notify(f.add_user("hilang", Role::evaluator), returned("Penerima ditolak"));
   clock.now += 300;
-  test_sender(f, clock, smtp.port(), [&](app::Config& config) {
+  test_sender(f, clock, smtp.port(), [&](kernel::Config& config) {
     tls(config);
     config.smtp.ca_file = smtp.ca_file();
   }).send_due();
@@ -538,7 +536,7 @@ TEST_P(Notices, RefusalsOfTheServerAreRecorded) {
 }
 
 TEST_P(Notices, AnAddressNoServerTakesFailsAtOnce) {
-  Fixture f(GetParam());
+  NoticeFixture f(GetParam());
   f.notify(f.add_user("siti", Role::evaluator, std::nullopt, "siti@example.go.id\r\nBcc: x@y.id"),
            returned("Alamat rusak"));
   SmtpServer smtp;
@@ -562,13 +560,13 @@ TEST_P(Notices, ASenderStopsMidTransferAndLeavesTheEmailDue) {
   socklen_t length = sizeof address;
   ::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length);
 
-  Fixture f(GetParam());
+  NoticeFixture f(GetParam());
   f.notify(f.add_user("siti", Role::evaluator), returned("Server diam"));
   TestClock clock;
   auto sender = std::make_unique<notices::Sender>(
       f.server.app().db(), f.server.app().catalog(),
       [&] {
-        app::Config config;
+        kernel::Config config;
         use_smtp(config, ntohs(address.sin_port));
         return config;
       }(),
@@ -589,7 +587,7 @@ TEST_P(Notices, ASenderStopsMidTransferAndLeavesTheEmailDue) {
 
 TEST_P(Notices, TwoSendersOnOneDatabaseNeverSendAnEmailTwice) {
   SmtpServer smtp;
-  Fixture f(GetParam());
+  NoticeFixture f(GetParam());
   constexpr int kEmails = 40;
   std::vector<std::int64_t> users;
   for (int i = 0; i < 4; ++i)
@@ -601,7 +599,7 @@ TEST_P(Notices, TwoSendersOnOneDatabaseNeverSendAnEmailTwice) {
   });
   // Two app servers: two connection pools on the same database, each with its sender.
   auto second_database = db::Database::open(f.server.app().config().database_url());
-  app::Config config;
+  kernel::Config config;
   use_smtp(config, smtp.port());
   notices::Sender first(f.server.app().db(), f.server.app().catalog(), config);
   notices::Sender second(*second_database, f.server.app().catalog(), config);

@@ -18,7 +18,7 @@ constexpr const char* kSurabaya = "Pemerintah Kota Surabaya";
 
 // Four proposals every evaluator scores at or above the passing grade (85), so all four become
 // finalists: Tarakan (WITA), Jayapura (WIT), Bandung and Surabaya (WIB).
-const std::vector<Entry> kEntries = {
+const std::vector<Entry> kPresentationEntries = {
     {kTarakan, {10, 10, 10, 10, 10}},
     {kJayapura, {10, 10, 10, 10, 9}},
     {kBandung, {9, 10, 10, 9, 9}},
@@ -26,10 +26,10 @@ const std::vector<Entry> kEntries = {
 };
 
 // Four finalist places, the presentation stage's dates and an interview rubric.
-struct Path : ScoredEdition {
-  explicit Path(const std::string& engine)
+struct PresentationPath : ScoredEdition {
+  explicit PresentationPath(const std::string& engine)
       : ScoredEdition(
-            engine, 4, kEntries,
+            engine, 4, kPresentationEntries,
             {{"stage_presentation_starts", "2027-07-02T08:00"},
              {"stage_presentation_ends", "2027-07-06T16:00"}},
             {{"wawancara", rubric("interview", {{"Presentasi", 30}, {"Substansi", 70}})}}) {}
@@ -69,7 +69,7 @@ const FormFields kGrid = {{"aksi", "grid"},        {"hari", "2027-07-05"},   {"m
                           {"selesai", "16:00"},    {"durasi", "20"},         {"jeda", "0"},
                           {"istirahat_mulai", ""}, {"istirahat_selesai", ""}};
 
-FormFields with(FormFields fields, const std::string& name, const std::string& value) {
+FormFields with_field(FormFields fields, const std::string& name, const std::string& value) {
   for (auto& [n, v] : fields)
     if (n == name) v = value;
   return fields;
@@ -81,7 +81,7 @@ std::int64_t wit_minutes(std::int64_t utc) { return ((utc + 9 * 3600) % 86400) /
 class PresentationsTest : public EngineTest {};
 
 TEST_P(PresentationsTest, TimetableMovesNoticesAndInterviews) {
-  Path p(GetParam());
+  PresentationPath p(GetParam());
   EXPECT_EQ(p.organiser.get(p.url("/presentasi")).status, 409) << "no finalists published yet";
   p.publish_finalists();
 
@@ -106,19 +106,21 @@ TEST_P(PresentationsTest, TimetableMovesNoticesAndInterviews) {
   EXPECT_EQ(p.panelist.post(p.url("/presentasi"), kGrid).status, 403);
 
   // The grid: bad input is named and changes nothing.
-  auto bad = p.organiser.post(p.url("/presentasi"), with(kGrid, "selesai", "13:00"));
+  auto bad = p.organiser.post(p.url("/presentasi"), with_field(kGrid, "selesai", "13:00"));
   EXPECT_EQ(bad.status, 422);
   EXPECT_TRUE(bad.contains("Jam selesai harus setelah jam mulai."));
-  EXPECT_EQ(p.organiser.post(p.url("/presentasi"), with(kGrid, "mulai", "pagi")).status, 422);
-  EXPECT_EQ(p.organiser.post(p.url("/presentasi"), with(kGrid, "hari", "5 Juli")).status, 422);
-  EXPECT_EQ(p.organiser.post(p.url("/presentasi"), with(kGrid, "durasi", "0")).status, 422);
-  EXPECT_EQ(p.organiser.post(p.url("/presentasi"), with(kGrid, "istirahat_mulai", "12:00")).status,
-            422)
+  EXPECT_EQ(p.organiser.post(p.url("/presentasi"), with_field(kGrid, "mulai", "pagi")).status, 422);
+  EXPECT_EQ(p.organiser.post(p.url("/presentasi"), with_field(kGrid, "hari", "5 Juli")).status,
+            422);
+  EXPECT_EQ(p.organiser.post(p.url("/presentasi"), with_field(kGrid, "durasi", "0")).status, 422);
+  EXPECT_EQ(
+      p.organiser.post(p.url("/presentasi"), with_field(kGrid, "istirahat_mulai", "12:00")).status,
+      422)
       << "a lunch break needs its end";
   EXPECT_EQ(p.server.count("SELECT COUNT(*) FROM presentation_settings"), 0);
   EXPECT_EQ(p.audits("presentation.grid"), 0);
   // One hour at the end of a WIB afternoon: 17.00–18.00 in Jayapura.
-  auto late = with(with(kGrid, "mulai", "15:00"), "selesai", "16:00");
+  auto late = with_field(with_field(kGrid, "mulai", "15:00"), "selesai", "16:00");
   ASSERT_EQ(p.organiser.post(p.url("/presentasi"), late).status, 303);
 
   // Building needs panels; then the panels, one select per panelist.
@@ -277,7 +279,7 @@ TEST_P(PresentationsTest, TimetableMovesNoticesAndInterviews) {
 }
 
 TEST_P(PresentationsTest, OnlyThePanelAndTheFinalistsAgenciesSeeTheTimetable) {
-  Path p(GetParam());
+  PresentationPath p(GetParam());
   p.publish_finalists();
   auto bandung = p.server.agency_id(kBandung);
   auto unit = p.server.add_unit(bandung, "Dinas Kesehatan");
@@ -308,7 +310,7 @@ TEST_P(PresentationsTest, OnlyThePanelAndTheFinalistsAgenciesSeeTheTimetable) {
 // A rebuild that leaves a finalist without a slot tells its agency, which would otherwise wait for
 // the slot it was first given.
 TEST_P(PresentationsTest, AFinalistThatLosesItsSlotIsTold) {
-  Path p(GetParam());
+  PresentationPath p(GetParam());
   p.publish_finalists();
   Client admin = p.server.signed_in(
       "admin.jayapura",
@@ -330,7 +332,8 @@ TEST_P(PresentationsTest, AFinalistThatLosesItsSlotIsTold) {
   };
   EXPECT_EQ(told("presentation.notice.slot"), 1);
   // From 15.20 WIB only: 17.20 WIT and later is past Jayapura's working day.
-  ASSERT_EQ(p.organiser.post(p.url("/presentasi"), with(kGrid, "mulai", "15:20")).status, 303);
+  ASSERT_EQ(p.organiser.post(p.url("/presentasi"), with_field(kGrid, "mulai", "15:20")).status,
+            303);
   ASSERT_EQ(p.organiser.post(p.url("/presentasi"), {{"aksi", "susun"}}).status, 303);
   EXPECT_EQ(p.slot_panel(1), 0);
   EXPECT_EQ(told("presentation.notice.unscheduled"), 1);

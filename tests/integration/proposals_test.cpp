@@ -14,7 +14,7 @@ namespace {
 
 using auth::Role;
 
-constexpr const char* kPdf =
+constexpr const char* kProposalPdf =
     "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n";
 constexpr std::int64_t kYear = 365 * kDay;
 
@@ -158,7 +158,7 @@ struct Proposals {
   // Everything the form asks for, as the unit fills it in.
   void complete(Client& client, std::int64_t id) {
     EXPECT_EQ(act(client, id, "", {{"bagian.ringkasan", words(40)}}).status, 303);
-    EXPECT_EQ(upload(client, id, "SK Wali Kota.pdf", kPdf).status, 303);
+    EXPECT_EQ(upload(client, id, "SK Wali Kota.pdf", kProposalPdf).status, 303);
     EXPECT_EQ(client
                   .post(url(id, "/video"), {{"lampiran", "video"},
                                             {"video_url", "https://www.youtube.com/watch?v=abc"},
@@ -246,7 +246,7 @@ TEST_P(ProposalsTest, FromDraftThroughTheAgencyToScreeningAndTheAnnouncement) {
   EXPECT_TRUE(filled.contains("2:45"));
   auto download = p.operator_.get(p.url(id, "/berkas/1"));
   EXPECT_EQ(download.status, 200);
-  EXPECT_EQ(download.body, kPdf);
+  EXPECT_EQ(download.body, kProposalPdf);
   EXPECT_EQ(p.visitor.get(p.url(id, "/berkas/1")).status, 303) << "signed-in only";
 
   // The unit sends it; the local admin is told; the unit can no longer change it.
@@ -461,7 +461,7 @@ TEST_P(ProposalsTest, AfterTheCloseNothingIsSubmittedOrChanged) {
   EXPECT_EQ(late.status, 409);
   EXPECT_TRUE(late.contains("Pendaftaran usulan sudah ditutup"));
   EXPECT_EQ(p.act(p.admin, id, "ajukan").status, 409);
-  EXPECT_EQ(p.upload(p.operator_, id, "lagi.pdf", kPdf).status, 409);
+  EXPECT_EQ(p.upload(p.operator_, id, "lagi.pdf", kProposalPdf).status, 409);
   auto third = p.innovation(p.health, "Posyandu Digital", 3 * kYear);
   EXPECT_EQ(p.start(p.operator_, edition, third).status, 409);
   EXPECT_EQ(p.status(id), "draft");

@@ -69,7 +69,7 @@ std::string violated_constraint(const pqxx::sql_error& error) {
 // The server ended the session: terminated by an administrator, or shutting down.
 bool ends_session(const std::string& sqlstate) { return sqlstate.starts_with("57P0"); }
 
-std::string format_real(double number) {
+std::string pg_format_real(double number) {
   char buffer[32];
   return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, number).ptr);
 }
@@ -82,7 +82,7 @@ std::vector<std::optional<std::string>> to_text_parameters(const Params& params)
     if (const auto* integer = std::get_if<std::int64_t>(&value)) {
       texts.emplace_back(std::to_string(*integer));
     } else if (const auto* real = std::get_if<double>(&value)) {
-      texts.emplace_back(format_real(*real));
+      texts.emplace_back(pg_format_real(*real));
     } else if (const auto* text = std::get_if<std::string>(&value)) {
       texts.emplace_back(*text);
     } else {

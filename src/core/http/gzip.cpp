@@ -1,4 +1,5 @@
 #include "core/http/gzip.hpp"
+#include "core/http/header_text.hpp"
 
 #include <zlib.h>
 
@@ -15,24 +16,11 @@ namespace {
 constexpr int kGzipWindowBits = 15 + 16;  // +16 asks zlib for the gzip wrapper
 constexpr int kDefaultMemLevel = 8;
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 // True when the parameters of one Accept-Encoding entry ("q=0.5") give it a zero weight.
 bool has_zero_quality(std::string_view parameters) {
   const auto q = parameters.find("q=");
   if (q == std::string_view::npos) return false;
-  const std::string_view value = trim(parameters.substr(q + 2));
+  const std::string_view value = trim_ows(parameters.substr(q + 2));
   return value.find_first_not_of("0.") == std::string_view::npos;
 }
 
@@ -78,7 +66,7 @@ std::string gzip_compress(std::string_view data, int level) {
 }
 
 bool is_compressible_type(std::string_view content_type) {
-  const std::string_view type = trim(content_type.substr(0, content_type.find(';')));
+  const std::string_view type = trim_ows(content_type.substr(0, content_type.find(';')));
   return type.starts_with("text/") || iequals(type, "application/json") ||
          iequals(type, "application/javascript") || iequals(type, "image/svg+xml");
 }
@@ -90,7 +78,7 @@ bool accepts_gzip(std::string_view accept_encoding) {
     accept_encoding =
         comma == std::string_view::npos ? std::string_view{} : accept_encoding.substr(comma + 1);
     const auto semicolon = entry.find(';');
-    const std::string_view coding = trim(entry.substr(0, semicolon));
+    const std::string_view coding = trim_ows(entry.substr(0, semicolon));
     const std::string_view parameters =
         semicolon == std::string_view::npos ? std::string_view{} : entry.substr(semicolon + 1);
     if ((iequals(coding, "gzip") || coding == "*") && !has_zero_quality(parameters)) return true;

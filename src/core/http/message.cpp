@@ -1,4 +1,5 @@
 #include "core/http/message.hpp"
+#include "core/http/header_text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -27,24 +28,9 @@ int hex_value(char c) {
   return -1;
 }
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return ascii_lower(x) == ascii_lower(y);
-         });
-}
-
-std::string_view trim(std::string_view text) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t'; };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
 // The media type of a Content-Type value, lower-case, without parameters.
 std::string media_type(std::string_view content_type) {
-  std::string type(trim(content_type.substr(0, content_type.find(';'))));
+  std::string type(trim_ows(content_type.substr(0, content_type.find(';'))));
   std::transform(type.begin(), type.end(), type.begin(), ascii_lower);
   return type;
 }
@@ -203,11 +189,11 @@ std::optional<std::string> Request::cookie(std::string_view name) const {
     std::string_view rest = header_value;
     while (!rest.empty()) {
       const auto semicolon = rest.find(';');
-      const std::string_view pair = trim(rest.substr(0, semicolon));
+      const std::string_view pair = trim_ows(rest.substr(0, semicolon));
       rest = semicolon == std::string_view::npos ? std::string_view{} : rest.substr(semicolon + 1);
       const auto eq = pair.find('=');
-      if (eq == std::string_view::npos || trim(pair.substr(0, eq)) != name) continue;
-      std::string_view value = trim(pair.substr(eq + 1));
+      if (eq == std::string_view::npos || trim_ows(pair.substr(0, eq)) != name) continue;
+      std::string_view value = trim_ows(pair.substr(eq + 1));
       // RFC 6265 allows a value in double quotes; the quotes are not part of it.
       if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
         value = value.substr(1, value.size() - 2);

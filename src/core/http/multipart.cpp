@@ -1,4 +1,5 @@
 #include "core/http/multipart.hpp"
+#include "core/http/header_text.hpp"
 
 #include <algorithm>
 
@@ -11,19 +12,10 @@ constexpr const char* kMalformed = "innovation.multipart.malformed";
 
 UserError malformed() { return UserError(400, kMalformed); }
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
 std::string lower(std::string_view text) {
   std::string out(text);
   std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
   return out;
-}
-
-std::string_view trim(std::string_view text) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t'; };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
 }
 
 using Parameters = std::vector<std::pair<std::string, std::string>>;
@@ -48,15 +40,15 @@ std::optional<std::string> read_quoted(std::string_view& text) {
 // `; key=value; key="quoted value"` after a media type or disposition type. Keys are lower-cased.
 std::optional<Parameters> parse_parameters(std::string_view text) {
   Parameters parameters;
-  text = trim(text);
+  text = trim_ows(text);
   while (!text.empty()) {
     if (text.front() != ';') return std::nullopt;
-    text = trim(text.substr(1));
+    text = trim_ows(text.substr(1));
     if (text.empty()) break;  // a trailing ';' is harmless
     const auto eq = text.find('=');
     if (eq == std::string_view::npos || eq == 0) return std::nullopt;
-    std::string key = lower(trim(text.substr(0, eq)));
-    text = trim(text.substr(eq + 1));
+    std::string key = lower(trim_ows(text.substr(0, eq)));
+    text = trim_ows(text.substr(eq + 1));
     std::string value;
     if (!text.empty() && text.front() == '"') {
       auto quoted = read_quoted(text);
@@ -64,11 +56,11 @@ std::optional<Parameters> parse_parameters(std::string_view text) {
       value = std::move(*quoted);
     } else {
       const auto end = text.find(';');
-      value = std::string(trim(text.substr(0, end)));
+      value = std::string(trim_ows(text.substr(0, end)));
       text = end == std::string_view::npos ? std::string_view{} : text.substr(end);
     }
     parameters.emplace_back(std::move(key), std::move(value));
-    text = trim(text);
+    text = trim_ows(text);
   }
   return parameters;
 }
@@ -97,7 +89,7 @@ struct Disposition {
 
 Disposition parse_disposition(std::string_view value) {
   const auto semicolon = value.find(';');
-  if (lower(trim(value.substr(0, semicolon))) != "form-data") throw malformed();
+  if (lower(trim_ows(value.substr(0, semicolon))) != "form-data") throw malformed();
   auto parameters =
       parse_parameters(semicolon == std::string_view::npos ? "" : value.substr(semicolon));
   if (!parameters) throw malformed();
@@ -126,7 +118,7 @@ PartHeaders parse_headers(std::string_view block) {
     std::string_view line = block.substr(0, end);
     block = end == std::string_view::npos ? std::string_view{} : block.substr(end + 2);
     if (!line.empty() && (line.front() == ' ' || line.front() == '\t') && !lines.empty()) {
-      lines.back() += " " + std::string(trim(line));
+      lines.back() += " " + std::string(trim_ows(line));
     } else {
       lines.emplace_back(line);
     }
@@ -135,8 +127,8 @@ PartHeaders parse_headers(std::string_view block) {
   for (const auto& line : lines) {
     const auto colon = line.find(':');
     if (colon == std::string::npos || colon == 0) throw malformed();
-    const std::string name = lower(trim(std::string_view(line).substr(0, colon)));
-    const std::string value(trim(std::string_view(line).substr(colon + 1)));
+    const std::string name = lower(trim_ows(std::string_view(line).substr(0, colon)));
+    const std::string value(trim_ows(std::string_view(line).substr(colon + 1)));
     if (name == "content-disposition") headers.disposition = value;
     if (name == "content-type") headers.content_type = value;
   }
@@ -216,7 +208,7 @@ void walk_parts(std::string_view content_type, std::string_view body, const Mult
 }  // namespace
 
 bool is_multipart_form(std::string_view content_type) {
-  return lower(trim(content_type.substr(0, content_type.find(';')))) == "multipart/form-data";
+  return lower(trim_ows(content_type.substr(0, content_type.find(';')))) == "multipart/form-data";
 }
 
 std::optional<std::string> multipart_boundary(std::string_view content_type) {

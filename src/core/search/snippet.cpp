@@ -16,7 +16,7 @@ namespace {
 constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // …
 constexpr std::size_t kMaxCandidateWindows = 32;
 
-bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool snippet_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 bool ends_sentence(std::string_view text) {
   return std::any_of(text.begin(), text.end(),
@@ -35,13 +35,13 @@ std::uint32_t byte_bits(std::string_view text) {
 void append_collapsed(std::string_view text, std::string& out) {
   std::size_t at = 0;
   while (at < text.size()) {
-    if (is_space(text[at])) {
+    if (snippet_space(text[at])) {
       out.push_back(' ');
-      while (at < text.size() && is_space(text[at])) ++at;
+      while (at < text.size() && snippet_space(text[at])) ++at;
       continue;
     }
     std::size_t end = at;
-    while (end < text.size() && !is_space(text[end])) ++end;
+    while (end < text.size() && !snippet_space(text[end])) ++end;
     detail::append_html_escaped(text.substr(at, end - at), out);
     at = end;
   }
@@ -226,7 +226,7 @@ class SnippetBuilder {
     std::size_t tail_end = tail_begin;
     const std::size_t limit =
         window.last + 1 < words_.size() ? words_[window.last + 1].begin : text_.size();
-    while (tail_end < limit && !is_space(text_[tail_end])) ++tail_end;
+    while (tail_end < limit && !snippet_space(text_[tail_end])) ++tail_end;
     const std::string_view tail = text_.substr(tail_begin, tail_end - tail_begin);
     detail::append_html_escaped(tail, out);
     if (window.last + 1 < words_.size() && !ends_sentence(tail)) {

@@ -394,7 +394,7 @@ std::size_t literal_size(const std::vector<Instruction>& code) {
   return size;
 }
 
-std::string read_file(const std::filesystem::path& path) {
+std::string read_template_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw TemplateError("cannot read template " + path.string());
   std::ostringstream buffer;
@@ -747,7 +747,7 @@ TemplateSet TemplateSet::load(const std::string& dir, const Catalog& catalog) {
     if (!entry.is_regular_file() || entry.path().extension() != ".html") continue;
     fs::path name = entry.path().lexically_relative(dir);
     name.replace_extension();
-    sources.emplace(name.generic_string(), read_file(entry.path()));
+    sources.emplace(name.generic_string(), read_template_file(entry.path()));
   }
   return build(sources, catalog, ".html");
 }

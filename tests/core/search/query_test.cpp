@@ -10,9 +10,9 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-const Analyzer analyzer;
+const Analyzer query_analyzer;
 
-ParsedQuery parse(std::string_view text) { return parse_query(analyzer, text); }
+ParsedQuery parse(std::string_view text) { return parse_query(query_analyzer, text); }
 
 TEST(ParseQuery, StemsWordsAndSetsStopwordsAside) {
   const ParsedQuery query = parse("Pelayanan yang CEPAT");

@@ -16,14 +16,14 @@ using testing::make_document;
 using testing::text_query;
 using Ids = std::vector<std::uint32_t>;
 
-const Schema kSchema{{{"province", false, 4}}, 1};
+const Schema kUpdatesSchema{{{"province", false, 4}}, 1};
 
 std::uint64_t total(const Index& index, std::string text) {
   return index.search(text_query(std::move(text))).total;
 }
 
 TEST(Upsert, AddsAndReplaces) {
-  Index index(kSchema);
+  Index index(kUpdatesSchema);
   index.upsert(make_document(7, "Bank Sampah", "warga menabung", {1}));
   EXPECT_EQ(ids_of(index.search(text_query("sampah"))), (Ids{7}));
   index.upsert(make_document(7, "Desa Wisata", "warga berwisata", {2}));
@@ -38,7 +38,7 @@ TEST(Upsert, AddsAndReplaces) {
 }
 
 TEST(Upsert, AddsToARebuiltIndex) {
-  Index index(kSchema);
+  Index index(kUpdatesSchema);
   index.rebuild({make_document(1, "Bank Sampah"), make_document(2, "Desa Wisata")});
   index.upsert(make_document(3, "Bank Darah"));
   index.upsert(make_document(1, "Bank Benih"));
@@ -48,7 +48,7 @@ TEST(Upsert, AddsToARebuiltIndex) {
 }
 
 TEST(Remove, ForgetsTheDocument) {
-  Index index(kSchema);
+  Index index(kUpdatesSchema);
   index.rebuild({make_document(1, "Bank Sampah"), make_document(2, "Bank Darah")});
   index.remove(1);
   index.remove(99);  // unknown: nothing happens
@@ -63,7 +63,7 @@ TEST(Remove, ForgetsTheDocument) {
 // Every round rewrites every document with words of its own; the index must show only the
 // latest round and stay about the same size (compaction reclaims the dead versions).
 TEST(Upsert, LeavesNoStaleHitsAndBoundedMemoryAfterManyRounds) {
-  Index index(kSchema);
+  Index index(kUpdatesSchema);
   const std::vector<std::string> rounds = {"alfa", "bravo", "charlie", "delta", "gema"};
   std::size_t memory_after_first_round = 0;
   std::size_t largest_memory = 0;
@@ -90,7 +90,7 @@ TEST(Upsert, LeavesNoStaleHitsAndBoundedMemoryAfterManyRounds) {
 // Readers check invariants that hold whatever the writer is doing: each document is always
 // there exactly once, in its old or its new version.
 TEST(Concurrency, SearchesStayConsistentDuringUpserts) {
-  Index index(kSchema);
+  Index index(kUpdatesSchema);
   constexpr std::uint32_t kDocuments = 200;
   std::vector<Document> documents;
   for (std::uint32_t id = 1; id <= kDocuments; ++id) {

@@ -12,7 +12,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Catalog sample_catalog() {
+Catalog template_catalog() {
   Catalog catalog;
   catalog.add(Lang::id, "nav.catalogue", "Katalog");
   catalog.add(Lang::en, "nav.catalogue", "Catalogue");
@@ -23,14 +23,14 @@ Catalog sample_catalog() {
 
 // Compiles one template named "t" and renders it in Indonesian.
 std::string render(const std::string& source, const Json& context,
-                   const Catalog& catalog = sample_catalog()) {
+                   const Catalog& catalog = template_catalog()) {
   const TemplateSet set = TemplateSet::compile({{"t", source}}, catalog);
   return set.render("t", Lang::id, context);
 }
 
 // The message of the TemplateError thrown when compiling sources, or "" if none is thrown.
 std::string compile_error(const std::unordered_map<std::string, std::string>& sources,
-                          const Catalog& catalog = sample_catalog()) {
+                          const Catalog& catalog = template_catalog()) {
   try {
     TemplateSet::compile(sources, catalog);
   } catch (const TemplateError& error) {
@@ -187,7 +187,7 @@ TEST(Comments, RenderNothing) {
 // Tables: the lighter model for long lists
 
 std::string render_rows(const std::string& source, const Table& model) {
-  const TemplateSet set = TemplateSet::compile({{"t", source}}, sample_catalog());
+  const TemplateSet set = TemplateSet::compile({{"t", source}}, template_catalog());
   return set.render("t", Lang::id, model);
 }
 
@@ -300,7 +300,7 @@ TEST(Partials, InlinedWithTheCallersContext) {
   const TemplateSet set =
       TemplateSet::compile({{"page", "<main>{{#items}}{{> parts/row}}{{/items}}</main>"},
                             {"parts/row", "<p>{{name}} ({{shop}})</p>"}},
-                           sample_catalog());
+                           template_catalog());
   const Json context = {{"shop", "Toko"}, {"items", {{{"name", "Pena"}}, {{"name", "Buku"}}}}};
   EXPECT_EQ(set.render("page", Lang::id, context),
             "<main><p>Pena (Toko)</p><p>Buku (Toko)</p></main>");
@@ -314,7 +314,7 @@ TEST(Partials, NestedPartialsAndSectionsInside) {
                             {"header", "<h1>{{title}}</h1>"},
                             {"body", "{{#rows}}{{> cell}}{{/rows}}{{^rows}}-{{/rows}}"},
                             {"cell", "[{{.}}]"}},
-                           sample_catalog());
+                           template_catalog());
   EXPECT_EQ(set.render("layout", Lang::id, {{"title", "T"}, {"rows", {1, 2}}}),
             "<html><h1>T</h1>|[1][2]</html>");
   EXPECT_EQ(set.render("layout", Lang::id, {{"title", "T"}}), "<html><h1>T</h1>|-</html>");
@@ -349,7 +349,7 @@ TEST(Partials, ErrorsInsideAPartialNameThePartialAndTheInclude) {
 
 TEST(Messages, ResolvedPerLanguageAtCompileTime) {
   const TemplateSet set = TemplateSet::compile(
-      {{"nav", "<a>{{@nav.catalogue}}</a><a>{{@ nav.signin }}</a>"}}, sample_catalog());
+      {{"nav", "<a>{{@nav.catalogue}}</a><a>{{@ nav.signin }}</a>"}}, template_catalog());
   EXPECT_EQ(set.render("nav", Lang::id, Json::object()), "<a>Katalog</a><a>Masuk</a>");
   // English has no nav.signin: it falls back to Indonesian like Catalog::text.
   EXPECT_EQ(set.render("nav", Lang::en, Json::object()), "<a>Catalogue</a><a>Masuk</a>");
@@ -362,7 +362,7 @@ TEST(Messages, AreHtmlEscaped) {
 TEST(Messages, InsidePartialsAndSections) {
   const TemplateSet set = TemplateSet::compile(
       {{"page", "{{#items}}{{> item}}{{/items}}"}, {"item", "{{@nav.catalogue}}:{{.}} "}},
-      sample_catalog());
+      template_catalog());
   EXPECT_EQ(set.render("page", Lang::en, {{"items", {1, 2}}}), "Catalogue:1 Catalogue:2 ");
 }
 
@@ -406,14 +406,14 @@ TEST(CompileErrors, LineNumbersCountNewlinesInsideTags) {
 // TemplateSet
 
 TEST(TemplateSet, UnknownTemplateThrows) {
-  const TemplateSet set = TemplateSet::compile({{"a", "A"}}, sample_catalog());
+  const TemplateSet set = TemplateSet::compile({{"a", "A"}}, template_catalog());
   EXPECT_FALSE(set.contains("b"));
   EXPECT_THROW(set.get("b", Lang::id), TemplateError);
   EXPECT_THROW(set.render("b", Lang::en, Json::object()), TemplateError);
 }
 
 TEST(TemplateSet, RenderAppendsToAnExistingBuffer) {
-  const TemplateSet set = TemplateSet::compile({{"a", "<{{x}}>"}}, sample_catalog());
+  const TemplateSet set = TemplateSet::compile({{"a", "<{{x}}>"}}, template_catalog());
   std::string out = "start";
   set.get("a", Lang::id).render({{"x", 1}}, out);
   set.get("a", Lang::id).render({{"x", 2}}, out);
@@ -421,7 +421,7 @@ TEST(TemplateSet, RenderAppendsToAnExistingBuffer) {
 }
 
 TEST(TemplateSet, TemplatesAreMovable) {
-  TemplateSet set = TemplateSet::compile({{"a", "{{x}}"}}, sample_catalog());
+  TemplateSet set = TemplateSet::compile({{"a", "{{x}}"}}, template_catalog());
   TemplateSet moved = std::move(set);
   EXPECT_EQ(moved.render("a", Lang::id, {{"x", "ok"}}), "ok");
 }
@@ -444,7 +444,7 @@ TEST_F(TemplateFolder, LoadNamesTemplatesByRelativePathWithoutExtension) {
   write("layout.html", "<body>{{> accounts/signin}}</body>");
   write("accounts/signin.html", "<h1>{{@nav.signin}} {{user}}</h1>");
   write("accounts/notes.txt", "not a template {{#");
-  const TemplateSet set = TemplateSet::load(root_.string(), sample_catalog());
+  const TemplateSet set = TemplateSet::load(root_.string(), template_catalog());
   EXPECT_TRUE(set.contains("layout"));
   EXPECT_TRUE(set.contains("accounts/signin"));
   EXPECT_FALSE(set.contains("accounts/notes"));
@@ -455,7 +455,7 @@ TEST_F(TemplateFolder, LoadNamesTemplatesByRelativePathWithoutExtension) {
 TEST_F(TemplateFolder, LoadErrorsNameTheFileAndLine) {
   write("accounts/signin.html", "<form>\n\n{{#fields}}\n</form>\n");
   try {
-    TemplateSet::load(root_.string(), sample_catalog());
+    TemplateSet::load(root_.string(), template_catalog());
     FAIL() << "expected a TemplateError";
   } catch (const TemplateError& error) {
     EXPECT_EQ(std::string(error.what()), "accounts/signin.html:3: unclosed section 'fields'");
@@ -463,7 +463,7 @@ TEST_F(TemplateFolder, LoadErrorsNameTheFileAndLine) {
 }
 
 TEST_F(TemplateFolder, MissingFolderThrows) {
-  EXPECT_THROW(TemplateSet::load((root_ / "nope").string(), sample_catalog()), TemplateError);
+  EXPECT_THROW(TemplateSet::load((root_ / "nope").string(), template_catalog()), TemplateError);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -496,7 +496,7 @@ const std::unordered_map<std::string, std::string> kTablePage = {
      "</table>"}};
 
 TEST(Page, FiftyRowTableRendersCorrectly) {
-  const TemplateSet set = TemplateSet::compile(kTablePage, sample_catalog());
+  const TemplateSet set = TemplateSet::compile(kTablePage, template_catalog());
   const std::string html = set.render("layout", Lang::id, table_context(50));
   EXPECT_NE(html.find("<title>Daftar &amp; Harga</title>"), std::string::npos);
   EXPECT_NE(html.find("<nav><a href=\"/\">Katalog</a> Siti</nav>"), std::string::npos);
@@ -515,7 +515,7 @@ TEST(Page, FiftyRowTableRendersCorrectly) {
 }
 
 TEST(Page, FiftyRowTableRendersWholeIntoOneBuffer) {
-  const TemplateSet set = TemplateSet::compile(kTablePage, sample_catalog());
+  const TemplateSet set = TemplateSet::compile(kTablePage, template_catalog());
   const Template& page = set.get("layout", Lang::id);
   std::string out;
   page.render(table_context(50), out);

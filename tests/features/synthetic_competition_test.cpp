@@ -9,9 +9,11 @@
 
 #include "competitions/calendar.hpp"
 #include "proposals/model.hpp"
-#include "proposals/synthetic.hpp"
+#include "synthetic/competition.hpp"
 
-namespace simpul::proposals {
+namespace simpul::synthetic {
+using proposals::is_reason_code;
+using proposals::parse_status;
 namespace {
 
 // 2026-11-22 16:00 UTC.
@@ -132,4 +134,4 @@ TEST(SyntheticCompetition, TooSmallARegistryIsRefused) {
 }
 
 }  // namespace
-}  // namespace simpul::proposals
+}  // namespace simpul::synthetic

@@ -17,7 +17,7 @@
 #include "competitions/model.hpp"
 #include "core/db/database.hpp"
 
-namespace simpul::proposals {
+namespace simpul::synthetic {
 
 // The edition's set-up: groups with the 2021 guideline's rules, its ten categories, every
 // cluster, a seven-section form with word limits, the decree and the video, rubrics of 100.
@@ -79,4 +79,4 @@ struct SyntheticCompetition {
 SyntheticCompetition seed_synthetic_competition(db::Database& database, const std::string& home,
                                                 std::int64_t count, std::uint64_t seed);
 
-}  // namespace simpul::proposals
+}  // namespace simpul::synthetic

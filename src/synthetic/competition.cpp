@@ -1,4 +1,4 @@
-#include "proposals/synthetic.hpp"
+#include "synthetic/competition.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -10,22 +10,22 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/context.hpp"
-#include "audit/store.hpp"
+#include "audit/audit.hpp"
 #include "competitions/calendar.hpp"
 #include "competitions/service.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/crypto.hpp"
-#include "innovations/store.hpp"
-#include "samples/synthetic.hpp"
+#include "innovations/registry.hpp"
+#include "kernel/context.hpp"
+#include "synthetic/corpus.hpp"
 
-namespace simpul::proposals {
+namespace simpul::synthetic {
 namespace {
 
 using competitions::LocalDate;
 using competitions::Setup;
 
-const app::Actor kSeeder{std::nullopt, "system:seed", "", ""};
+const kernel::Actor kCompetitionSeeder{std::nullopt, "system:seed", "", ""};
 constexpr std::int64_t kDay = 24 * 3600;
 constexpr int kEndOfDay = 23 * 60 + 59;
 // So that the answers are not the registry's own texts again for the same seed.
@@ -439,7 +439,7 @@ std::string placeholders(std::size_t rows, std::size_t width) {
 
 // One answer per section of the form, 200 to 400 words in four paragraphs, in one statement.
 void insert_sections(db::Transaction& tx, std::int64_t id, const Setup& setup,
-                     samples::Generator& text) {
+                     synthetic::Generator& text) {
   db::Params params;
   for (const competitions::FormSection& section : setup.sections) {
     auto f = text.next().fields;
@@ -531,9 +531,9 @@ SyntheticCompetition seed_synthetic_competition(db::Database& database, const st
   auto now = now_seconds();
   int year = competitions::local_date(now, view::Zone::wib).year;
   Setup setup = synthetic_setup(year, now);
-  samples::Vocabulary vocabulary(samples::place_words(
-      samples::read_text(home + "/node_modules/idn-area-data/data/villages.csv"), 40000));
-  samples::Generator text(vocabulary, seed ^ kTextSalt, 1, year);
+  synthetic::Vocabulary vocabulary(synthetic::place_words(
+      synthetic::read_text(home + "/node_modules/idn-area-data/data/villages.csv"), 40000));
+  synthetic::Generator text(vocabulary, seed ^ kTextSalt, 1, year);
   // Published a week before registration opened, as an announced edition would be.
   auto announced =
       *competitions::find_stage(setup, competitions::kRegistration)->starts_at - 7 * kDay;
@@ -541,7 +541,7 @@ SyntheticCompetition seed_synthetic_competition(db::Database& database, const st
     refuse_taken_year(tx, year);
     SyntheticPlan plan =
         plan_synthetic_proposals(setup, published_innovations(tx), count, seed, now);
-    auto edition_id = competitions::insert_published(tx, kSeeder, setup, {}, announced);
+    auto edition_id = competitions::insert_published(tx, kCompetitionSeeder, setup, {}, announced);
     record_awards(tx, plan, year, now);
     auto decree = store_decree(tx, now);
     for (const SyntheticProposal& p : plan.proposals) {
@@ -549,11 +549,11 @@ SyntheticCompetition seed_synthetic_competition(db::Database& database, const st
       insert_sections(tx, id, setup, text);
       insert_files(tx, id, p, decree);
     }
-    audit::record(tx, kSeeder,
+    audit::record(tx, kCompetitionSeeder,
                   {"proposal.seed_synthetic", "competition", std::to_string(edition_id),
                    std::nullopt, nlohmann::json{{"proposals", count}, {"seed", seed}}});
     return SyntheticCompetition{edition_id, std::ssize(plan.proposals)};
   });
 }
 
-}  // namespace simpul::proposals
+}  // namespace simpul::synthetic

@@ -4,9 +4,9 @@
 #include <map>
 #include <sstream>
 
-#include "samples/synthetic.hpp"
+#include "synthetic/corpus.hpp"
 
-namespace simpul::samples {
+namespace simpul::synthetic {
 namespace {
 
 std::string read(const std::string& path) {
@@ -65,4 +65,4 @@ TEST(Synthetic, InnovationsLookLikeTheProgramme) {
 }
 
 }  // namespace
-}  // namespace simpul::samples
+}  // namespace simpul::synthetic

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace simpul::app {
+namespace simpul::kernel {
 
 class Events {
  public:
@@ -35,4 +35,4 @@ class Events {
   std::map<std::string, std::vector<Handler>> handlers_;
 };
 
-}  // namespace simpul::app
+}  // namespace simpul::kernel

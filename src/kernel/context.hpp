@@ -1,6 +1,6 @@
 #pragma once
 // What a handler sees: the request, the visitor (language, signed-in user, CSRF token) and the
-// services of the application. Handlers run on the worker pool, so they may block.
+// application through kernel::Host. Handlers run on the worker pool, so they may block.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -13,10 +13,10 @@
 #include "core/http/message.hpp"
 #include "core/view/format.hpp"
 #include "core/view/template.hpp"
+#include "kernel/host.hpp"
 
-namespace simpul::app {
+namespace simpul::kernel {
 
-class App;
 using view::Json;
 
 struct CurrentUser {
@@ -50,12 +50,21 @@ struct Actor {
 
 class Context {
  public:
-  Context(App& app, http::Request& request) : app_(app), request_(request) {}
+  Context(Host& host, http::Request& request) : host_(host), request_(request) {}
 
-  App& app() { return app_; }
   http::Request& request() { return request_; }
-  db::Database& db();
-  const view::TemplateSet& templates();
+  const http::Request& request() const { return request_; }
+  db::Database& db() { return host_.db(); }
+  const Config& config() const { return host_.config(); }
+  const view::Catalog& catalog() const { return host_.catalog(); }
+  const view::TemplateSet& templates() const { return host_.templates(); }
+  const http::StaticFiles& static_files() const { return host_.static_files(); }
+  Events& events() { return host_.events(); }
+  // An object another feature lends (kernel/services.hpp).
+  template <class T>
+  T& service() const {
+    return host_.services().get<T>();
+  }
 
   view::Lang lang() const { return lang_; }
   const std::optional<CurrentUser>& user() const { return user_; }
@@ -91,7 +100,7 @@ class Context {
  private:
   Json layout_model(Json page_model) const;
 
-  App& app_;
+  Host& host_;
   http::Request& request_;
   view::Lang lang_ = view::Lang::id;
   view::Zone zone_ = view::Zone::wib;
@@ -102,58 +111,4 @@ class Context {
   std::vector<http::Cookie> cookies_;
 };
 
-// Who may call a route. Every route states one; there is no default.
-class Access {
- public:
-  static Access anyone() { return Access(Kind::anyone, {}); }
-  // Signed in with a completed first-login setup.
-  static Access signed_in() { return Access(Kind::signed_in, {}); }
-  static Access roles(std::initializer_list<auth::Role> roles) {
-    return Access(Kind::roles, roles);
-  }
-  // Signed in, reachable while the first-login setup is still pending (profile, password).
-  static Access account_setup() { return Access(Kind::account_setup, {}); }
-  // Loopback callers (a local Prometheus) or a signed-in organiser.
-  static Access monitoring() { return Access(Kind::monitoring, {}); }
-  // An agency's active API token in "Authorization: Bearer"; no session, no cookies, so no CSRF
-  // check either: a browser never sends the header by itself.
-  static Access api_token() { return Access(Kind::api_token, {}); }
-
-  enum class Kind { anyone, signed_in, roles, account_setup, monitoring, api_token };
-  Kind kind() const { return kind_; }
-  bool allows(auth::Role role) const;
-
- private:
-  Access(Kind kind, std::vector<auth::Role> roles) : kind_(kind), roles_(std::move(roles)) {}
-  Kind kind_;
-  std::vector<auth::Role> roles_;
-};
-
-using Page = std::function<http::Response(Context&)>;
-
-struct Route {
-  http::Method method;
-  std::string pattern;
-  Access access;
-  Page page;
-};
-
-// Features add their routes here; the app wraps each with session, CSRF and access checks.
-class Routes {
- public:
-  void get(std::string pattern, Access access, Page page) {
-    routes_.push_back({http::Method::get, std::move(pattern), std::move(access), std::move(page)});
-  }
-  void post(std::string pattern, Access access, Page page) {
-    routes_.push_back({http::Method::post, std::move(pattern), std::move(access), std::move(page)});
-  }
-  void put(std::string pattern, Access access, Page page) {
-    routes_.push_back({http::Method::put, std::move(pattern), std::move(access), std::move(page)});
-  }
-  const std::vector<Route>& all() const { return routes_; }
-
- private:
-  std::vector<Route> routes_;
-};
-
-}  // namespace simpul::app
+}  // namespace simpul::kernel

@@ -1,4 +1,4 @@
-#include "samples/synthetic.hpp"
+#include "synthetic/corpus.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <unordered_set>
 
-namespace simpul::samples {
+namespace simpul::synthetic {
 namespace {
 
 // The programme's own vocabulary, roughly from most to least frequent: these lead the Zipf ranks.
@@ -403,4 +403,4 @@ std::vector<std::string> place_words(const std::string& csv_text, std::size_t li
   return words;
 }
 
-}  // namespace simpul::samples
+}  // namespace simpul::synthetic

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "samples/synthetic.hpp"
+#include "synthetic/corpus.hpp"
 
-namespace simpul::samples {
+namespace simpul::synthetic {
 
 std::vector<std::string> search_paths(const Vocabulary& vocabulary, std::size_t count,
                                       std::uint64_t seed);
 
-}  // namespace simpul::samples
+}  // namespace simpul::synthetic

@@ -1,4 +1,4 @@
-#include "site/settings_store.hpp"
+#include "site/settings.hpp"
 
 #include "core/util/crypto.hpp"
 
@@ -10,6 +10,12 @@ std::string settings_secret(db::Database& database, const std::string& key) {
                {key, random_hex(32)});
     return tx.query("SELECT value FROM settings WHERE key = $1", {key}).front().text(0);
   });
+}
+
+bool claim_setting(db::Transaction& tx, const std::string& key) {
+  return tx.execute(
+             "INSERT INTO settings (key, value) VALUES ($1, '1') ON CONFLICT (key) DO NOTHING",
+             {key}) == 1;
 }
 
 bool database_answers(db::Database& database) {

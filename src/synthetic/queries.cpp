@@ -1,10 +1,10 @@
-#include "samples/queries.hpp"
+#include "synthetic/queries.hpp"
 
 #include <random>
 
 #include "core/http/message.hpp"
 
-namespace simpul::samples {
+namespace simpul::synthetic {
 namespace {
 
 // One facet filter of the kind people pick: a province, a cluster, a form, a stage or a year.
@@ -39,4 +39,4 @@ std::vector<std::string> search_paths(const Vocabulary& vocabulary, std::size_t 
   return paths;
 }
 
-}  // namespace simpul::samples
+}  // namespace simpul::synthetic

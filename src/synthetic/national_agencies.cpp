@@ -1,18 +1,8 @@
-#include "samples/store.hpp"
+#include "synthetic/seed.hpp"
 
 #include "core/util/clock.hpp"
 
-namespace simpul::samples {
-
-std::vector<AgencyRow> all_agencies(db::Transaction& tx) {
-  std::vector<AgencyRow> rows;
-  for (auto row :
-       tx.query("SELECT id, name, type, COALESCE(province_code, '') FROM agencies WHERE active = 1 "
-                "ORDER BY id")) {
-    rows.push_back({row.integer(0), row.text(1), row.text(2), row.text(3)});
-  }
-  return rows;
-}
+namespace simpul::synthetic {
 
 std::int64_t ensure_national_agencies(db::Transaction& tx) {
   struct National {
@@ -38,18 +28,9 @@ std::int64_t ensure_national_agencies(db::Transaction& tx) {
   };
   std::int64_t added = 0;
   for (const auto& agency : kNational) {
-    added += tx.execute(
-        "INSERT INTO agencies (name, type, timezone, created_at) VALUES ($1, $2, 'WIB', $3) "
-        "ON CONFLICT (name) DO NOTHING",
-        {agency.name, agency.type, now_seconds()});
+    if (agencies::add_agency_if_missing(tx, agency.name, agency.type, now_seconds())) ++added;
   }
   return added;
 }
 
-bool claim_demo_seed(db::Transaction& tx) {
-  return tx.execute(
-             "INSERT INTO settings (key, value) VALUES ('demo_innovations_seeded', '1') "
-             "ON CONFLICT (key) DO NOTHING") == 1;
-}
-
-}  // namespace simpul::samples
+}  // namespace simpul::synthetic

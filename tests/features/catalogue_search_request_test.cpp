@@ -1,24 +1,9 @@
 #include <gtest/gtest.h>
 
-#include "catalogue/export.hpp"
 #include "catalogue/search_request.hpp"
 
 namespace simpul::catalogue {
 namespace {
-
-TEST(Csv, QuotesAndDefusesFormulas) {
-  EXPECT_EQ(csv_cell("plain"), "plain");
-  EXPECT_EQ(csv_cell("a,b"), "\"a,b\"");
-  EXPECT_EQ(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-  EXPECT_EQ(csv_cell("line\nbreak"), "\"line\nbreak\"");
-  EXPECT_EQ(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-  EXPECT_EQ(csv_cell("+62 812"), "'+62 812");
-  EXPECT_EQ(csv_cell("@SUM(A1)"), "'@SUM(A1)");
-  auto csv = to_csv({"a", "b"}, {{"1", "x,y"}});
-  EXPECT_EQ(csv,
-            "\xEF\xBB\xBF"
-            "a,b\r\n1,\"x,y\"\r\n");
-}
 
 TEST(SearchRequest, ParsesForgivinglyAndRoundTrips) {
   auto values = facet_values({"11", "65"});

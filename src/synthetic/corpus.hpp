@@ -14,7 +14,7 @@
 
 #include "innovations/model.hpp"
 
-namespace simpul::samples {
+namespace simpul::synthetic {
 
 class Vocabulary {
  public:
@@ -61,4 +61,4 @@ std::string read_text(const std::string& path);
 // single words of every name, lower-cased, in file order, without duplicates.
 std::vector<std::string> place_words(const std::string& csv_text, std::size_t limit);
 
-}  // namespace simpul::samples
+}  // namespace simpul::synthetic

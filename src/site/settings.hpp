@@ -9,6 +9,10 @@ namespace simpul::site {
 // database reads the same value, so tokens signed by one are accepted by the others.
 std::string settings_secret(db::Database& database, const std::string& key);
 
+// Sets a flag in the settings table; true the first time only (the demo data is loaded once per
+// database).
+bool claim_setting(db::Transaction& tx, const std::string& key);
+
 // True when the database answers a trivial query.
 bool database_answers(db::Database& database);
 

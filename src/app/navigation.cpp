@@ -1,0 +1,100 @@
+#include "app/navigation.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "notices/service.hpp"
+
+namespace simpul::app {
+namespace {
+
+using kernel::Context;
+using kernel::CurrentUser;
+using view::Json;
+
+struct NavItem {
+  std::string_view href;
+  std::string_view key;
+};
+
+// The public parts of the programme, in the order a visitor meets them.
+constexpr NavItem kPublicNav[] = {
+    {"/katalog", "nav.catalogue"},
+    {"/kompetisi", "nav.competition"},
+    {"/replikasi", "nav.replication"},
+    {"/fkp", "nav.forum"},
+    {"/skm", "nav.survey"},
+    {"/statistik", "nav.statistics"},
+};
+
+Json navigation(const Context& context, std::string_view path) {
+  Json items = Json::array();
+  for (const auto& item : kPublicNav) {
+    bool current = path == item.href || path.starts_with(std::string(item.href) + "/");
+    items.push_back({{"href", item.href}, {"label", context.t(item.key)}, {"current", current}});
+  }
+  return items;
+}
+
+bool setup_done(const std::optional<CurrentUser>& user) {
+  return user && !user->must_complete_profile && !user->must_change_password;
+}
+
+constexpr std::string_view kInbox = "/kotak-masuk";
+
+Json account_menu(const Context& context) {
+  Json items = Json::array();
+  const auto& user = context.user();
+  if (!setup_done(user)) return items;
+  auto add = [&](std::string_view href, std::string_view key) {
+    items.push_back({{"href", href}, {"label", context.t(key)}});
+  };
+  add("/akun", "nav.my_account");
+  add(kInbox, "notices.nav.inbox");
+  if (user->is(auth::Role::unit_operator) || user->is(auth::Role::local_admin) ||
+      user->is(auth::Role::organiser)) {
+    add("/inovasi/saya", "innovation.nav.mine");
+  }
+  if (user->is(auth::Role::organiser) || user->is(auth::Role::local_admin)) {
+    add("/pengguna", "nav.users");
+    add("/instansi", "nav.agencies");
+  }
+  if (user->is(auth::Role::evaluator)) add("/penilaian", "judging.nav.queue");
+  if (user->is(auth::Role::evaluator) || user->is(auth::Role::panelist)) {
+    add("/penilai/konflik", "judging.nav.conflicts");
+  }
+  if (user->is(auth::Role::organiser)) {
+    add("/audit", "nav.audit");
+    add("/email-keluar", "notices.nav.outbox");
+  }
+  return items;
+}
+
+// The unread count next to the inbox link: one indexed count per signed-in page (not per htmx
+// fragment, which shows no menu, nor on the page of a server error, which may be the database's).
+// The page renders without the count when counting fails.
+void show_unread_notices(db::Database& database, const CurrentUser& user, view::Lang lang,
+                         Json& menu) {
+  std::int64_t unread = 0;
+  try {
+    unread = notices::unread_notices(database, user.id);
+  } catch (const std::exception& error) {
+    spdlog::warn("layout: unread notices of user {} not counted: {}", user.id, error.what());
+  }
+  if (unread == 0) return;
+  for (auto& item : menu) {
+    if (item.value("href", "") == kInbox) item["inbox_unread"] = view::format_integer(unread, lang);
+  }
+}
+
+}  // namespace
+
+void add_frame(db::Database& database, const Context& context, Json& model, bool count_unread) {
+  model["nav"] = navigation(context, context.request().path);
+  model["account_menu"] = account_menu(context);
+  model["has_account_menu"] = !model["account_menu"].empty();
+  if (count_unread) {
+    show_unread_notices(database, *context.user(), context.lang(), model["account_menu"]);
+  }
+}
+
+}  // namespace simpul::app

@@ -1,0 +1,34 @@
+# The features of Simpul and what each may use: the one place the feature graph is declared
+# (simpul_feature in CMakeLists.txt says what the declaration enforces).
+#
+#   simpul_feature(NAME [USES features...] [PUBLIC headers...] [LIBS libraries...])
+#
+# USES: the features whose public headers NAME may include (and, through them, theirs).
+# PUBLIC: NAME's headers other features may include, besides feature.hpp (what the app root
+# wires). A store is never public: another feature reads and writes NAME's tables only through
+# these headers' functions.
+simpul_feature(audit PUBLIC audit.hpp)
+simpul_feature(notices PUBLIC model.hpp service.hpp LIBS simpul_mail)
+simpul_feature(site PUBLIC settings.hpp)
+simpul_feature(regions PUBLIC model.hpp)
+simpul_feature(agencies USES regions audit PUBLIC model.hpp)
+simpul_feature(accounts USES agencies PUBLIC model.hpp service.hpp)
+simpul_feature(api_tokens USES agencies PUBLIC service.hpp)
+simpul_feature(innovations USES accounts notices
+               PUBLIC model.hpp registry.hpp rules.hpp service.hpp uploads.hpp LIBS PkgConfig::MAGIC)
+simpul_feature(catalogue USES innovations LIBS simpul_search simpul_sheet)
+simpul_feature(imports USES innovations PUBLIC layout.hpp cli.hpp service.hpp LIBS simpul_sheet)
+simpul_feature(competitions USES innovations
+               PUBLIC calendar.hpp editions.hpp eligibility.hpp model.hpp rules.hpp seed.hpp
+                      service.hpp view.hpp)
+simpul_feature(proposals USES competitions PUBLIC model.hpp)
+simpul_feature(judging USES proposals
+               PUBLIC aggregation.hpp assignment.hpp conflicts.hpp evaluation.hpp results.hpp
+                      scoring.hpp service.hpp sheet_form.hpp shortlist.hpp
+               LIBS ${GLPK_LIBRARY})
+target_include_directories(simpul_judging PUBLIC ${GLPK_INCLUDE_DIR})
+simpul_feature(finals USES judging LIBS simpul_sheet)
+# The synthetic corpus, competition and search mix of the benchmarks, and the demo data that
+# fills portfolios with the same generator: loaders at the top of the graph, not features.
+simpul_feature(synthetic USES imports proposals PUBLIC competition.hpp corpus.hpp queries.hpp seed.hpp)
+simpul_feature(samples USES synthetic site PUBLIC loader.hpp)

@@ -1,0 +1,9 @@
+#pragma once
+// What the app root wires of this feature.
+#include "kernel/routes.hpp"
+
+namespace simpul::judging {
+
+void register_routes(kernel::Routes& routes);
+
+}  // namespace simpul::judging

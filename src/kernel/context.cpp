@@ -1,0 +1,105 @@
+#include "kernel/context.hpp"
+
+#include "kernel/cookies.hpp"
+#include "kernel/routes.hpp"
+
+namespace simpul::kernel {
+
+const CurrentUser& Context::signed_in_user() const {
+  if (!user_) throw UserError(401, "error.unauthorized");
+  return *user_;
+}
+
+std::int64_t Context::own_agency_id() const {
+  const auto& agency_id = signed_in_user().agency_id;
+  if (!agency_id) throw forbidden();
+  return *agency_id;
+}
+
+Actor Context::actor() const {
+  Actor actor{std::nullopt, "anonymous", request_.request_id, request_.remote_address};
+  if (user_) {
+    actor.user_id = user_->id;
+    actor.name = user_->username;
+  } else if (api_client_) {
+    actor.name = "api-token:" + std::to_string(api_client_->token_id);
+  }
+  return actor;
+}
+
+std::string Context::t(std::string_view key, const MessageArgs& args) const {
+  return host_.catalog().text(lang_, key, args);
+}
+
+std::string Context::format_datetime(std::int64_t utc_seconds) const {
+  return view::format_datetime(utc_seconds, zone_, lang_);
+}
+
+namespace {
+
+bool setup_done(const std::optional<CurrentUser>& user) {
+  return user && !user->must_complete_profile && !user->must_change_password;
+}
+
+}  // namespace
+
+Json Context::layout_model(Json model) const {
+  view::Lang other = lang_ == view::Lang::id ? view::Lang::en : view::Lang::id;
+  model["lang"] = view::lang_code(lang_);
+  model["csrf"] = csrf_token_;
+  model["next"] = request_.target.empty() ? "/" : request_.target;
+  model["other_lang"] = {{"code", view::lang_code(other)},
+                         {"label", other == view::Lang::en ? "English" : "Bahasa Indonesia"}};
+  if (user_) {
+    model["current_user"] = {
+        {"name", user_->full_name.empty() ? user_->username : user_->full_name},
+        {"role", t(auth::role_label_key(user_->role))}};
+  }
+  if (!notice_key_.empty()) model["notice"] = t(notice_key_);
+  if (host_.config().demo) model["demo"] = true;
+  const auto& assets = host_.static_files();
+  model["assets"] = {{"css", assets.url_for("/static/css/simpul.css")},
+                     {"htmx", assets.url_for("/static/vendor/htmx.min.js")},
+                     {"word_count", assets.url_for("/static/js/word-count.js")},
+                     {"icon", assets.url_for("/static/icons/simpul.svg")}};
+  if (!model.contains("title")) model["title"] = "Simpul";
+  return model;
+}
+
+http::Response Context::page(std::string_view template_name, Json model, int status) {
+  const auto& templates = host_.templates();
+  Json full = layout_model(std::move(model));
+  // The page of a server error may be the database's: no unread count there.
+  host_.add_frame(*this, full, setup_done(user_) && status < 500);
+  std::string content = templates.render(template_name, lang_, full);
+  full["content"] = std::move(content);
+  return http::Response::html(templates.render("layout", lang_, full), status);
+}
+
+http::Response Context::redirect_with_notice(std::string location, std::string notice_key) {
+  auto response = http::Response::redirect(std::move(location));
+  response.set_cookie({std::string(kNoticeCookie), std::move(notice_key), 60, true,
+                       host_.config().secure_cookies, "Lax"});
+  return response;
+}
+
+bool Access::allows(auth::Role role) const {
+  switch (kind_) {
+    case Kind::anyone:
+    case Kind::signed_in:
+    case Kind::account_setup:
+      return true;
+    case Kind::monitoring:
+      return role == auth::Role::organiser;
+    case Kind::api_token:  // for tokens, not for people
+      return false;
+    case Kind::roles:
+      for (auth::Role allowed : roles_) {
+        if (allowed == role) return true;
+      }
+      return false;
+  }
+  return false;
+}
+
+}  // namespace simpul::kernel
