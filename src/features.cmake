@@ -19,9 +19,9 @@ simpul_feature(innovations USES accounts notices
 simpul_feature(catalogue USES innovations LIBS simpul_search simpul_sheet)
 simpul_feature(imports USES innovations PUBLIC layout.hpp cli.hpp service.hpp LIBS simpul_sheet)
 simpul_feature(competitions USES innovations
-               PUBLIC calendar.hpp editions.hpp eligibility.hpp model.hpp rules.hpp seed.hpp
+               PUBLIC calendar.hpp editions.hpp eligibility.hpp model.hpp programme.hpp rules.hpp seed.hpp
                       service.hpp view.hpp)
-simpul_feature(proposals USES competitions PUBLIC model.hpp)
+simpul_feature(proposals USES competitions PUBLIC loading.hpp model.hpp)
 simpul_feature(judging USES proposals
                PUBLIC aggregation.hpp assignment.hpp conflicts.hpp evaluation.hpp results.hpp
                       scoring.hpp service.hpp sheet_form.hpp shortlist.hpp

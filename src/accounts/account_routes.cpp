@@ -16,7 +16,7 @@ using kernel::Json;
 User load_self(Context& context) {
   auto id = context.signed_in_user().id;
   auto user = context.db().read([&](db::Transaction& tx) { return find_user(tx, id); });
-  if (!user) throw UserError(401, "error.unauthorized");
+  if (!user) throw Unauthorized("error.unauthorized");
   return *user;
 }
 

@@ -157,7 +157,8 @@ http::Response create_user(Context& context) {
     id = create_account(context.db(), context.actor(), account, password,
                         context.config().password_cost);
   } catch (const UserError& error) {
-    return render_new_user(context, state, context.t(error.key(), error.args()), error.status());
+    return render_new_user(context, state, context.t(error.key(), error.args()),
+                           http_status(error.failure()));
   }
   auto created = context.db().read([&](db::Transaction& tx) { return find_user(tx, id); });
   Json model = {{"title", context.t("users.created_title")},

@@ -118,4 +118,24 @@ std::int64_t ensure_unit(db::Transaction& tx, std::int64_t agency_id, const std:
   return tx.scalar("SELECT id FROM units WHERE agency_id = $1 AND name = $2", {agency_id, name});
 }
 
+void add_regional_governments(db::Transaction& tx, const std::vector<regions::Province>& provinces,
+                              const std::vector<regions::Regency>& regencies, std::int64_t now) {
+  for (const auto& province : provinces) {
+    std::string zone(view::zone_name(regions::province_zone(province.code)));
+    tx.execute(
+        "INSERT INTO agencies (name, type, province_code, timezone, created_at) "
+        "VALUES ($1, 'provinsi', $2, $3, $4)",
+        {regions::province_government_name(province), province.code, zone, now});
+  }
+  for (const auto& regency : regencies) {
+    std::string zone(view::zone_name(regions::province_zone(regency.province_code)));
+    std::string kind = regency.is_city ? "kota" : "kabupaten";
+    tx.execute(
+        "INSERT INTO agencies (name, type, province_code, regency_code, timezone, created_at) "
+        "VALUES ($1, $2, $3, $4, $5, $6)",
+        {regions::regency_government_name(regency), kind, regency.province_code, regency.code, zone,
+         now});
+  }
+}
+
 }  // namespace simpul::agencies

@@ -51,6 +51,12 @@ http::Response render(Context& context, Json extra, int status) {
 
 http::Response index(Context& context) { return render(context, Json::object(), 200); }
 
+// The form again with the label typed and why it was refused (too long, a duplicate).
+http::Response label_refused(Context& context, const std::string& label, const UserError& error) {
+  return render(context, {{"label", label}, {"label_error", context.t(error.key(), error.args())}},
+                http_status(error.failure()));
+}
+
 http::Response create(Context& context) {
   std::string label = context.request().form().get("label");
   try {
@@ -59,11 +65,10 @@ http::Response create(Context& context) {
     auto response = render(context, {{"new_token", created.token}, {"label", ""}}, 201);
     response.set_header("Cache-Control", "no-store");
     return response;
-  } catch (const UserError& error) {
-    if (error.status() != 422 && error.status() != 409) throw;
-    return render(context,
-                  {{"label", label}, {"label_error", context.t(error.key(), error.args())}},
-                  error.status());
+  } catch (const Invalid& error) {
+    return label_refused(context, label, error);
+  } catch (const Conflict& error) {
+    return label_refused(context, label, error);
   }
 }
 

@@ -12,7 +12,7 @@ namespace simpul::api_tokens {
 NewToken create_token(db::Database& database, const kernel::Actor& actor, std::int64_t agency_id,
                       std::string label) {
   if (auto problem = check_label(label)) {
-    throw UserError(422, *problem, {{"max", std::to_string(kMaxLabelLength)}});
+    throw Invalid(*problem, {{"max", std::to_string(kMaxLabelLength)}});
   }
   std::string token = new_token();
   auto id = database.write([&](db::Transaction& tx) {

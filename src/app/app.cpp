@@ -47,6 +47,16 @@ bool is_loopback(std::string_view address) {
   return address.starts_with("127.") || address == "::1" || address.starts_with("::ffff:127.");
 }
 
+// Migration 0003: the provinces and regencies of idn-area-data, and one agency per regional
+// government, each written by the feature that owns its tables.
+std::vector<db::CodeMigration> code_migrations(const kernel::Config& config) {
+  auto load = [data_dir = config.path("node_modules/idn-area-data/data")](db::Transaction& tx) {
+    auto data = regions::load_reference_data(tx, data_dir);
+    agencies::add_regional_governments(tx, data.provinces, data.regencies, now_seconds());
+  };
+  return {{3, "regions", load}};
+}
+
 }  // namespace
 
 namespace {
@@ -60,8 +70,7 @@ App::App(kernel::Config config) : config_(std::move(config)) {
   init_crypto();
   std::filesystem::create_directories(config_.data_dir);
   database_ = db::Database::open(config_.database_url(), config_.pool);
-  auto report = db::migrate(*database_, config_.path("migrations"),
-                            regions::migrations(config_.path("node_modules/idn-area-data/data")));
+  auto report = db::migrate(*database_, config_.path("migrations"), code_migrations(config_));
   for (const auto& name : report.applied) spdlog::info("migration applied: {}", name);
   csrf_secret_ = site::settings_secret(*database_, "csrf_secret");
 
@@ -185,8 +194,8 @@ http::Response App::run_route(const Route& route, http::Request& request) {
     response = handle(route, context);
   } catch (const UserError& error) {
     spdlog::info("[{}] {} {} -> {} {}", request.request_id, http::method_name(request.method),
-                 request.path, error.status(), error.key());
-    response = error_page(context, error.status(), error.key(), error.args());
+                 request.path, http_status(error.failure()), error.key());
+    response = error_page(context, http_status(error.failure()), error.key(), error.args());
   } catch (const db::Unavailable& error) {
     spdlog::warn("[{}] database unavailable: {}", request.request_id, error.what());
     response = error_page(context, 503, "error.database_unavailable");
@@ -216,10 +225,10 @@ void App::prepare_language_and_csrf(Context& context) {
     request.headers.emplace_back("cookie", std::string(auth::kCsrfCookie) + "=" + *csrf_cookie);
   }
   context.set_csrf_token(auth::csrf_token(csrf_secret_, *csrf_cookie));
-  if (auto notice = request.cookie(kNoticeCookie)) {
-    if (notice->starts_with("notice.") && catalog_.has(view::Lang::id, *notice)) {
-      context.set_notice(*notice);
-    }
+  if (auto cookie = request.cookie(kNoticeCookie)) {
+    // Only a message of the catalogue: the cookie is the visitor's to change.
+    auto notice = kernel::decode_notice(*cookie);
+    if (notice && catalog_.has(view::Lang::id, notice->key)) context.set_notice(std::move(*notice));
     context.cookies_to_set().push_back({std::string(kNoticeCookie), "", 0});
   }
 }
@@ -247,7 +256,7 @@ http::Response App::handle_api_call(const Route& route, Context& context) {
   context.set_lang(accept_language.starts_with("en") ? view::Lang::en : view::Lang::id);
   auto client =
       api_tokens::authenticate(*database_, request.header("authorization"), now_seconds());
-  if (!client) throw UserError(401, "api_tokens.error.unknown_token");
+  if (!client) throw Unauthorized("api_tokens.error.unknown_token");
   context.set_api_client(std::move(*client));
   return route.page(context);
 }
@@ -269,7 +278,7 @@ http::Response App::handle(const Route& route, Context& context) {
     auto cookie = request.cookie(auth::kCsrfCookie).value_or("");
     if (!auth::csrf_token_valid(csrf_secret_, cookie, submitted)) {
       spdlog::warn("[{}] CSRF token rejected for {}", request.request_id, request.path);
-      throw UserError(403, "error.csrf");
+      throw Forbidden("error.csrf");
     }
   }
 
@@ -282,7 +291,7 @@ http::Response App::handle(const Route& route, Context& context) {
   }
   if (!context.user()) {
     if (request.wants_json() || !http::is_safe(request.method)) {
-      throw UserError(401, session_expired ? "error.session_expired" : "error.unauthorized");
+      throw Unauthorized(session_expired ? "error.session_expired" : "error.unauthorized");
     }
     std::string next = http::url_encode(request.target);
     if (session_expired)

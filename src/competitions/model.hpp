@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "competitions/programme.hpp"
 #include "core/util/errors.hpp"
 #include "core/view/format.hpp"
 
@@ -68,8 +69,8 @@ struct General {
   std::optional<std::int64_t> owner_agency_id;
   view::Zone zone = view::Zone::wib;
   std::optional<int> evaluators_per_proposal = 2;
-  std::optional<int> passing_grade = 85;
-  std::optional<int> finalist_count = 99;
+  std::optional<int> passing_grade = programme::kPassingGrade;
+  std::optional<int> finalist_count = programme::kFinalists;
   bool blind_review = false;
   std::string source_note;  // where the facts come from ("sumber")
   bool operator==(const General&) const = default;

@@ -233,29 +233,30 @@ http::Response show(Context& context) {
   auto now = now_seconds();
   const Stage* registration = find_stage(setup, kRegistration);
   auto names = names_json(context, setup);
-  Json model = {{"title", g.title},
-                {"year", g.year},
-                {"level", level_text(context, g.level, edition.owner_name)},
-                {"theme", g.theme},
-                {"zone", view::zone_name(g.zone)},
-                {"is_draft", edition.status == Status::draft},
-                {"registration", registration_text(context, edition.status, registration->starts_at,
-                                                   registration->ends_at, g.zone, now)},
-                {"registration_open", registration_open(edition, now)},
-                {"registration_closed", edition.status == Status::published &&
-                                            registration->ends_at && now >= *registration->ends_at},
-                {"extensions", extensions_json(context, edition)},
-                {"stages", stages_json(context, setup)},
-                {"groups", groups_json(context, setup)},
-                {"categories", names["categories"]},
-                {"clusters", names["clusters"]},
-                {"sections", form_json(context, setup)},
-                {"attachments", attachments_json(context, setup)},
-                {"rubric", rubric_json(context, setup.rubric)},
-                {"interview", rubric_json(context, setup.interview)},
-                {"facts", facts_json(context, g)},
-                {"source_note", paragraphs(g.source_note)},
-                {"notice_text", notice_from_query(context)}};
+  Json model = {
+      {"title", g.title},
+      {"year", g.year},
+      {"level", level_text(context, g.level, edition.owner_name)},
+      {"theme", g.theme},
+      {"zone", view::zone_name(g.zone)},
+      {"is_draft", edition.status == Status::draft},
+      {"registration", registration_text(context, edition.status, registration->starts_at,
+                                         registration->ends_at, g.zone, now)},
+      {"registration_open", registration_open(edition, now)},
+      {"registration_closed", edition.status == Status::published && registration->ends_at &&
+                                  now >= *registration->ends_at},
+      {"extensions", extensions_json(context, edition)},
+      {"stages", stages_json(context, setup)},
+      {"groups", groups_json(context, setup)},
+      {"categories", names["categories"]},
+      {"clusters", names["clusters"]},
+      {"sections", form_json(context, setup)},
+      {"attachments", attachments_json(context, setup)},
+      {"rubric", rubric_json(context, setup.rubric)},
+      {"interview", rubric_json(context, setup.interview)},
+      {"facts", facts_json(context, g)},
+      {"source_note", paragraphs(g.source_note)},
+  };
   for (const char* list : {"extensions", "stages", "categories", "clusters", "sections",
                            "attachments", "rubric", "interview", "facts", "source_note"}) {
     model[std::string("has_") + list] = !model[list].empty();

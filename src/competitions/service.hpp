@@ -20,20 +20,20 @@
 
 namespace simpul::competitions {
 
-class InvalidSetup : public UserError {
+class InvalidSetup : public Invalid {
  public:
   explicit InvalidSetup(FieldErrors errors)
-      : UserError(422, "competition.error.invalid"), errors_(std::move(errors)) {}
+      : Invalid("competition.error.invalid"), errors_(std::move(errors)) {}
   const FieldErrors& errors() const { return errors_; }
 
  private:
   FieldErrors errors_;
 };
 
-class NotReady : public UserError {
+class NotReady : public Invalid {
  public:
   explicit NotReady(std::vector<Problem> problems)
-      : UserError(422, "competition.error.not_ready"), problems_(std::move(problems)) {}
+      : Invalid("competition.error.not_ready"), problems_(std::move(problems)) {}
   const std::vector<Problem>& problems() const { return problems_; }
 
  private:

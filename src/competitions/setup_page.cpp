@@ -231,7 +231,6 @@ http::Response render_setup(Context& context, const SetupPage& page, int status)
       {"problem", page.problem},
       {"has_errors", !page.errors.empty()},
       {"failed_part", page.typed_part ? std::string(part_code(*page.typed_part)) : ""},
-      {"notice_text", notice_from_query(context)},
       {"general", general_fields(context, general, page.errors, published)},
       {"stages", stages_json(context, {stages, page.errors}, edition)},
       {"groups", groups_json(context, {groups, page.errors})},

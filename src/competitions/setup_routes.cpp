@@ -50,9 +50,9 @@ http::Response render_new(Context& context, const http::Form& values, const Fiel
   return context.page("competitions/new", std::move(model), status);
 }
 
-http::Response back_to_setup(std::int64_t id, const char* message, Part part) {
-  return http::Response::redirect(edition_url(id) + "/atur?pesan=" + message + "#" +
-                                  std::string(part_code(part)));
+http::Response back_to_setup(Context& context, std::int64_t id, Part part) {
+  return context.redirect_with_notice(edition_url(id) + "/atur#" + std::string(part_code(part)),
+                                      "competition.notice.saved");
 }
 
 // The set-up page again when the change is refused: 422 with the field errors or what
@@ -68,8 +68,7 @@ std::optional<http::Response> refusal(Context& context, SetupPage& page, Change&
   } catch (const NotReady& error) {
     page.blocked = error.problems();
     return render_setup(context, page, 422);
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const Conflict& error) {
     page.problem = context.t(error.key(), error.args());
     return render_setup(context, page, 409);
   }
@@ -131,7 +130,7 @@ http::Response create(Context& context) {
   try {
     auto id = create_edition(context.db(), context.actor(), manager_of(context.signed_in_user()),
                              typed.general);
-    return http::Response::redirect(edition_url(id) + "/atur?pesan=dibuat");
+    return context.redirect_with_notice(edition_url(id) + "/atur", "competition.notice.created");
   } catch (const InvalidSetup& error) {
     return render_new(context, read.values, error.errors(), 422);
   }
@@ -162,7 +161,7 @@ http::Response save(Context& context) {
     save_part(context.db(), context.actor(), manager_of(context.signed_in_user()), id, page.version,
               *part, typed);
   });
-  return refused ? std::move(*refused) : back_to_setup(id, "tersimpan", *part);
+  return refused ? std::move(*refused) : back_to_setup(context, id, *part);
 }
 
 http::Response publish(Context& context) {
@@ -174,7 +173,7 @@ http::Response publish(Context& context) {
                     page.version);
   });
   return refused ? std::move(*refused)
-                 : http::Response::redirect(edition_url(id) + "?pesan=terbit");
+                 : context.redirect_with_notice(edition_url(id), "competition.notice.published");
 }
 
 http::Response extend_form(Context& context) {
@@ -195,11 +194,10 @@ http::Response extend(Context& context) {
                     version, form.get("stage"), new_end, form.get("reason"));
   } catch (const InvalidSetup& error) {
     return render_extend(context, edition, form, error.errors(), "", 422);
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const Conflict& error) {
     return render_extend(context, edition, form, {}, context.t(error.key(), error.args()), 409);
   }
-  return http::Response::redirect(edition_url(id) + "?pesan=diperpanjang");
+  return context.redirect_with_notice(edition_url(id), "competition.notice.extended");
 }
 
 http::Response copy_form(Context& context) {
@@ -216,7 +214,8 @@ http::Response copy(Context& context) {
     if (!to_year) throw InvalidSetup({{"year", {"competition.error.number", {}}}});
     auto copy_id = copy_edition(context.db(), context.actor(), manager_of(context.signed_in_user()),
                                 id, static_cast<int>(std::min<std::int64_t>(*to_year, 1'000'000)));
-    return http::Response::redirect(edition_url(copy_id) + "/atur?pesan=disalin");
+    return context.redirect_with_notice(edition_url(copy_id) + "/atur",
+                                        "competition.notice.copied");
   } catch (const InvalidSetup& error) {
     return render_copy(context, edition, year, error.errors(), 422);
   }

@@ -83,17 +83,4 @@ Json translated(const Context& context, const FieldErrors& errors) {
   return out;
 }
 
-std::string notice_from_query(Context& context) {
-  static constexpr std::pair<std::string_view, std::string_view> kNotices[] = {
-      {"dibuat", "competition.notice.created"},   {"tersimpan", "competition.notice.saved"},
-      {"terbit", "competition.notice.published"}, {"diperpanjang", "competition.notice.extended"},
-      {"disalin", "competition.notice.copied"},
-  };
-  const std::string message = context.request().query().get("pesan");
-  for (const auto& [name, key] : kNotices) {
-    if (name == message) return context.t(key);
-  }
-  return "";
-}
-
 }  // namespace simpul::competitions

@@ -41,7 +41,5 @@ std::string reason_text(Context& context, const Reason& reason, view::Zone zone)
 Json paragraphs(std::string_view text);
 // Field errors in the visitor's language, by field name.
 Json translated(const Context& context, const FieldErrors& errors);
-// A one-time message named in the query (?pesan=tersimpan), from a fixed list.
-std::string notice_from_query(Context& context);
 
 }  // namespace simpul::competitions

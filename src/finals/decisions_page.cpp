@@ -98,7 +98,7 @@ http::Response render_decisions(Context& context, const competitions::Edition& e
       {"can_publish", window_over && !results && runs(context.signed_in_user(), edition)},
       {"results_url", results ? base_url(edition.id) + "/hasil" : ""},
       {"problem", problem},
-      {"notice_text", notice_text(context)}};
+  };
   return context.page("finals/decisions", std::move(model), status);
 }
 
@@ -118,13 +118,13 @@ http::Response decisions_act(Context& context) {
     if (!id) throw bad_request("finals.error.tier");
     tiers[*id] = value;
   }
-  std::string done = "tersimpan";
+  std::string done = "finals.notice.saved";
   try {
     if (form.get("aksi") == "umumkan") {
       auto awarded = publish_results(context.db(), context.actor(), context.signed_in_user(),
                                      edition.id, form.get("catatan"), now_seconds());
       for (auto id : awarded) context.events().publish("innovation.published", std::to_string(id));
-      done = "diumumkan";
+      done = "finals.notice.published";
     } else {
       save_decisions(context.db(), context.actor(), context.signed_in_user(), edition.id, tiers,
                      now_seconds());
@@ -132,11 +132,12 @@ http::Response decisions_act(Context& context) {
   } catch (const InvalidForm& error) {
     return render_decisions(context, edition, &typed, context.t(error.errors().begin()->second),
                             422);
-  } catch (const UserError& error) {
-    if (error.status() != 409 && error.status() != 404) throw;
-    return render_decisions(context, edition, &typed, context.t(error.key()), error.status());
+  } catch (const Conflict& error) {
+    return render_decisions(context, edition, &typed, context.t(error.key()), 409);
+  } catch (const NotFound& error) {  // a finalist removed meanwhile
+    return render_decisions(context, edition, &typed, context.t(error.key()), 404);
   }
-  return http::Response::redirect(base_url(edition.id) + "/keputusan?pesan=" + done);
+  return context.redirect_with_notice(base_url(edition.id) + "/keputusan", done);
 }
 
 }  // namespace

@@ -63,7 +63,7 @@ http::Response finalists_list(Context& context) {
       {"removed", removed},
       {"has_removed", !removed.empty()},
       {"results_url", p.stage.results_published_at ? base_url(p.edition.id) + "/hasil" : ""},
-      {"notice_text", notice_text(context)}};
+  };
   return context.page("finals/finalists", std::move(model));
 }
 
@@ -106,11 +106,11 @@ http::Response file(Context& context) {
     file_objection(context.db(), context.actor(), p.edition.id, proposal_id, typed, now_seconds());
   } catch (const InvalidForm& error) {
     return render_form(context, p, proposal_id, typed, error.errors(), context.t(error.key()), 422);
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const Conflict& error) {
     return render_form(context, p, proposal_id, typed, {}, context.t(error.key()), 409);
   }
-  return http::Response::redirect(base_url(p.edition.id) + "/finalis?pesan=terkirim");
+  return context.redirect_with_notice(base_url(p.edition.id) + "/finalis",
+                                      "finals.notice.objection_filed");
 }
 
 }  // namespace

@@ -59,10 +59,7 @@ http::Response render_interview(Context& context, std::int64_t edition_id, std::
       {"editable", interview_open(l.seat, l.sheet)},
       {"action", base_url(edition_id) + "/wawancara/" + std::to_string(proposal_id)},
       {"problem", problem},
-      {"has_errors", !errors.empty()},
-      {"notice_text", context.request().query().get("pesan") == "tersimpan"
-                          ? context.t("finals.notice.saved")
-                          : ""}};
+      {"has_errors", !errors.empty()}};
   return context.page("finals/interview", std::move(model), status);
 }
 
@@ -87,13 +84,12 @@ http::Response save(Context& context) {
                    typed, submit, now_seconds());
   } catch (const InvalidForm& error) {
     return render_interview(context, edition_id, proposal_id, &typed, error.errors(), "", 422);
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const Conflict& error) {
     return render_interview(context, edition_id, proposal_id, &typed, {}, context.t(error.key()),
                             409);
   }
-  return http::Response::redirect(base_url(edition_id) + "/wawancara/" +
-                                  std::to_string(proposal_id) + "?pesan=tersimpan");
+  return context.redirect_with_notice(
+      base_url(edition_id) + "/wawancara/" + std::to_string(proposal_id), "finals.notice.saved");
 }
 
 }  // namespace

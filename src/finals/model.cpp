@@ -4,6 +4,7 @@
 #include <charconv>
 #include <regex>
 
+#include "competitions/programme.hpp"
 #include "core/util/text.hpp"
 #include "innovations/model.hpp"
 
@@ -16,7 +17,7 @@ bool objection_open(const Stage& stage, std::int64_t now) {
 
 std::int64_t objection_end(std::optional<std::int64_t> stage_end, std::int64_t published) {
   if (stage_end && *stage_end > published) return *stage_end;
-  return published + std::int64_t{kDefaultObjectionDays} * 24 * 3600;
+  return published + std::int64_t{competitions::programme::kObjectionDays} * 24 * 3600;
 }
 
 bool is_tier(std::string_view code) {
@@ -25,8 +26,9 @@ bool is_tier(std::string_view code) {
 
 int tier_target(std::string_view level, std::string_view tier) {
   if (level != "national") return 0;
-  if (tier == "top_inovasi") return 45;
-  if (tier == "replikasi" || tier == "outstanding") return 5;
+  if (tier == "top_inovasi") return competitions::programme::kTopInovasi;
+  if (tier == "replikasi") return competitions::programme::kTopReplikasi;
+  if (tier == "outstanding") return competitions::programme::kTopOutstanding;
   return 0;
 }
 

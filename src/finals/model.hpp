@@ -33,8 +33,7 @@ struct Stage {
 // The public may object from the publication of the finalists until the window closes.
 bool objection_open(const Stage& stage, std::int64_t now);
 // The window's end: the objection stage's end when the set-up gives one after `published`, else
-// kDefaultObjectionDays later (about five calendar days in 2020 and 2023).
-inline constexpr int kDefaultObjectionDays = 5;
+// competitions::programme::kObjectionDays later (about five calendar days in 2020 and 2023).
 std::int64_t objection_end(std::optional<std::int64_t> stage_end, std::int64_t published);
 
 // The tiers of the final decision; labels under "finals.tier.<code>". "finalist" wins no tier.

@@ -136,14 +136,16 @@ http::Response render_nomination(Context& context, const competitions::Edition& 
       {"objections_url", base + "/sanggahan"},
       {"decisions_url", base + "/keputusan"},
       {"results_url", base + "/nilai"},
-      {"places", edition.setup.general.finalist_count.value_or(99)},
-      {"grade", edition.setup.general.passing_grade.value_or(85)},
+      {"places",
+       edition.setup.general.finalist_count.value_or(competitions::programme::kFinalists)},
+      {"grade",
+       edition.setup.general.passing_grade.value_or(competitions::programme::kPassingGrade)},
       {"can_nominate", organiser && !data.stage},
       {"organiser", organiser},
       {"export_base", base + "/ekspor"},
       {"nominated", false},
       {"problem", input.problem},
-      {"notice_text", notice_text(context)}};
+  };
   if (data.stage) add_stage(context, model, edition, *data.stage, organiser);
   static const FormErrors kNone;
   model["quotas"] = quotas_json(context, edition, data.nominees, data.quotas,
@@ -171,7 +173,7 @@ http::Response nomination_act(Context& context) {
   const auto& form = context.request().form();
   const std::string action = form.get("aksi");
   const auto& user = context.signed_in_user();
-  std::string notice = "tersimpan";
+  std::string notice = "finals.notice.saved";
   std::map<std::string, std::string> typed;
   try {
     if (action == "nominasi") {
@@ -183,18 +185,17 @@ http::Response nomination_act(Context& context) {
       run_shortlist(context.db(), context.actor(), user, edition.id, now_seconds());
     } else if (action == "umumkan") {
       publish_finalists(context.db(), context.actor(), user, edition.id, now_seconds());
-      notice = "diumumkan";
+      notice = "finals.notice.published";
     } else {
       throw bad_request("finals.error.action");
     }
   } catch (const InvalidForm& error) {
     return render_nomination(context, edition,
                              {&error.errors(), &typed, context.t(error.key()), 422});
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const Conflict& error) {
     return render_nomination(context, edition, {nullptr, nullptr, context.t(error.key()), 409});
   }
-  return http::Response::redirect(base_url(edition.id) + "/nominasi?pesan=" + notice);
+  return context.redirect_with_notice(base_url(edition.id) + "/nominasi", notice);
 }
 
 // One nominee: its facts, the helper's explanation and the panel's choice.
@@ -242,11 +243,10 @@ http::Response adjust(Context& context) {
   } catch (const InvalidForm& error) {
     return render_nominee(context, edition, proposal_id, &choice, error.errors(),
                           context.t(error.key()), 422);
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const Conflict& error) {
     return render_nominee(context, edition, proposal_id, &choice, {}, context.t(error.key()), 409);
   }
-  return http::Response::redirect(base_url(edition.id) + "/nominasi?pesan=tersimpan");
+  return context.redirect_with_notice(base_url(edition.id) + "/nominasi", "finals.notice.saved");
 }
 
 }  // namespace

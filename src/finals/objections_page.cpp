@@ -47,7 +47,7 @@ http::Response render_list(Context& context, const competitions::Edition& editio
       {"pending", pending},
       {"finalists_url", base_url(edition.id) + "/finalis"},
       {"problem", problem},
-      {"notice_text", notice_text(context)}};
+  };
   return context.page("finals/objections", std::move(model), status);
 }
 
@@ -64,11 +64,10 @@ http::Response decide(Context& context) {
                      form.get("keputusan"), form.get("catatan"), now_seconds());
   } catch (const InvalidForm& error) {
     return render_list(context, edition, context.t(error.errors().begin()->second), 422);
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const Conflict& error) {
     return render_list(context, edition, context.t(error.key()), 409);
   }
-  return http::Response::redirect(base_url(edition.id) + "/sanggahan?pesan=tersimpan");
+  return context.redirect_with_notice(base_url(edition.id) + "/sanggahan", "finals.notice.saved");
 }
 
 http::Response render_finalist(Context& context, const competitions::Edition& edition,
@@ -112,7 +111,6 @@ http::Response render_finalist(Context& context, const competitions::Edition& ed
   model["typed_note"] = status == 200 ? "" : f.get("catatan");
   model["errors"] = errors_json(context, errors);
   model["problem"] = problem;
-  model["notice_text"] = notice_text(context);
   return context.page("finals/finalist", std::move(model), status);
 }
 
@@ -125,12 +123,12 @@ http::Response finalist_act(Context& context) {
   auto edition = panel_edition(context);
   auto proposal_id = proposal_param(context);
   const auto& form = context.request().form();
-  std::string done = "tersimpan";
+  std::string done = "finals.notice.saved";
   try {
     if (form.get("aksi") == "coret") {
       remove_finalist(context.db(), context.actor(), context.signed_in_user(), edition.id,
                       proposal_id, form.get("alasan"), now_seconds());
-      done = "dihapus";
+      done = "finals.notice.removed";
     } else {
       add_verification_note(context.db(), context.actor(), context.signed_in_user(), edition.id,
                             proposal_id, form.get("tanggal"), form.get("catatan"), now_seconds());
@@ -138,12 +136,11 @@ http::Response finalist_act(Context& context) {
   } catch (const InvalidForm& error) {
     return render_finalist(context, edition, proposal_id, error.errors(), context.t(error.key()),
                            422);
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const Conflict& error) {
     return render_finalist(context, edition, proposal_id, {}, context.t(error.key()), 409);
   }
-  return http::Response::redirect(base_url(edition.id) + "/finalis/" + std::to_string(proposal_id) +
-                                  "?pesan=" + done);
+  return context.redirect_with_notice(
+      base_url(edition.id) + "/finalis/" + std::to_string(proposal_id), done);
 }
 
 }  // namespace

@@ -34,18 +34,6 @@ Viewer viewer(Context& context) {
 
 std::string page_url(std::int64_t edition_id) { return base_url(edition_id) + "/presentasi"; }
 
-std::string presentation_notice(Context& context) {
-  static constexpr std::pair<std::string_view, std::string_view> kNotices[] = {
-      {"tersimpan", "finals.notice.saved"},
-      {"tersusun", "presentation.notice.built"},
-      {"dipindah", "presentation.notice.moved"},
-  };
-  const std::string message = context.request().query().get("pesan");
-  for (const auto& [name, key] : kNotices)
-    if (name == message) return context.t(key);
-  return "";
-}
-
 struct PresentationInput {
   FormErrors errors;
   std::optional<TypedGrid> grid;
@@ -236,29 +224,30 @@ http::Response render_presentation(Context& context, const Viewer& v, const Pres
   Json unplaced = Json::array();
   Json finalists = finalists_json(context, v.edition, plan, v.editable(), unplaced);
   Json days = timetable_json(context, v.edition, plan, v.organiser);
-  Json model = {{"title", context.t("presentation.title") + " · " + v.edition.setup.general.title},
-                {"edition_title", v.edition.setup.general.title},
-                {"edition_url", competitions::edition_url(v.edition.id)},
-                {"schedule_url", base_url(v.edition.id) + "/jadwal"},
-                {"action", page_url(v.edition.id)},
-                {"editable", v.editable()},
-                {"results_published", v.stage.results_published_at.has_value()},
-                {"grid", presentation_grid_json(context, v.edition, plan, in)},
-                {"panelists", panelists_json(context, plan, in)},
-                {"has_panelists", !plan.panelists.empty()},
-                {"panel_count", plan.request.panels.size()},
-                {"finalist_count", plan.finalists.size()},
-                {"booked_count", plan.slots.size()},
-                {"stale", !plan.slots.empty() && plan.stale},
-                {"finalists", finalists},
-                {"has_finalists", !plan.finalists.empty()},
-                {"unplaced", unplaced},
-                {"has_unplaced", !unplaced.empty()},
-                {"days", days},
-                {"has_days", !days.empty()},
-                {"problem", in.problem},
-                {"has_errors", !in.errors.empty()},
-                {"notice_text", presentation_notice(context)}};
+  Json model = {
+      {"title", context.t("presentation.title") + " · " + v.edition.setup.general.title},
+      {"edition_title", v.edition.setup.general.title},
+      {"edition_url", competitions::edition_url(v.edition.id)},
+      {"schedule_url", base_url(v.edition.id) + "/jadwal"},
+      {"action", page_url(v.edition.id)},
+      {"editable", v.editable()},
+      {"results_published", v.stage.results_published_at.has_value()},
+      {"grid", presentation_grid_json(context, v.edition, plan, in)},
+      {"panelists", panelists_json(context, plan, in)},
+      {"has_panelists", !plan.panelists.empty()},
+      {"panel_count", plan.request.panels.size()},
+      {"finalist_count", plan.finalists.size()},
+      {"booked_count", plan.slots.size()},
+      {"stale", !plan.slots.empty() && plan.stale},
+      {"finalists", finalists},
+      {"has_finalists", !plan.finalists.empty()},
+      {"unplaced", unplaced},
+      {"has_unplaced", !unplaced.empty()},
+      {"days", days},
+      {"has_days", !days.empty()},
+      {"problem", in.problem},
+      {"has_errors", !in.errors.empty()},
+  };
   return context.page("finals/presentation", std::move(model), in.status);
 }
 
@@ -293,7 +282,7 @@ http::Response presentation_act(Context& context) {
   const auto& form = context.request().form();
   const std::string action = form.get("aksi");
   PresentationInput in;
-  std::string done = "tersimpan";
+  std::string done = "finals.notice.saved";
   try {
     if (action == "grid") {
       in.grid = typed_grid(form);
@@ -306,7 +295,7 @@ http::Response presentation_act(Context& context) {
     } else if (action == "susun") {
       build_timetable(context.db(), context.actor(), context.signed_in_user(), v.edition.id,
                       now_seconds());
-      done = "tersusun";
+      done = "presentation.notice.built";
     } else {
       throw bad_request("finals.error.action");
     }
@@ -314,13 +303,12 @@ http::Response presentation_act(Context& context) {
     in.errors = error.errors();
     in.status = 422;
     return render_presentation(context, v, in);
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const Conflict& error) {
     in.problem = context.t(error.key());
     in.status = 409;
     return render_presentation(context, v, in);
   }
-  return http::Response::redirect(page_url(v.edition.id) + "?pesan=" + done);
+  return context.redirect_with_notice(page_url(v.edition.id), done);
 }
 
 // The move form of one finalist: every seat check_move allows.
@@ -400,13 +388,12 @@ http::Response move(Context& context) {
     in.errors = error.errors();
     in.status = 422;
     return render_move(context, v, proposal_id, in);
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const Conflict& error) {
     in.problem = context.t(error.key());
     in.status = 409;
     return render_move(context, v, proposal_id, in);
   }
-  return http::Response::redirect(page_url(v.edition.id) + "?pesan=dipindah");
+  return context.redirect_with_notice(page_url(v.edition.id), "presentation.notice.moved");
 }
 
 }  // namespace

@@ -26,7 +26,7 @@ inline constexpr std::size_t kMaxPresentationDays = 60;
 struct GridSettings {
   std::vector<competitions::LocalDate> days;  // ascending; empty: working_days of the stage
   Window day{8 * 60, 16 * 60};
-  int slot_minutes = 20;
+  int slot_minutes = competitions::programme::kSlotMinutes;
   int break_minutes = 0;
   std::optional<Window> lunch;
   bool operator==(const GridSettings&) const = default;

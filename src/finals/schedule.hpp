@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "competitions/calendar.hpp"
+#include "competitions/programme.hpp"
 #include "core/view/format.hpp"
 
 namespace simpul::finals {
@@ -50,8 +51,8 @@ struct Grid {
   std::vector<competitions::LocalDate> days;  // in any order, each once
   view::Zone zone = view::Zone::wib;          // the edition's
   Window day{8 * 60, 16 * 60};
-  int slot_minutes = 20;        // 5 to 180: presentation and interview together
-  int break_minutes = 0;        // 0 to 180, between two slots
+  int slot_minutes = competitions::programme::kSlotMinutes;  // 5 to 180: both together
+  int break_minutes = 0;                                     // 0 to 180, between two slots
   std::optional<Window> lunch;  // e.g. {12 * 60, 13 * 60}: no slot overlaps it
 };
 

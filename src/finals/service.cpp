@@ -11,6 +11,7 @@
 #include "competitions/rules.hpp"
 #include "finals/presentation_store.hpp"
 #include "innovations/model.hpp"
+#include "innovations/registry.hpp"
 #include "judging/aggregation.hpp"
 #include "judging/evaluation.hpp"
 #include "judging/results.hpp"
@@ -215,7 +216,9 @@ void save_quotas(db::Database& database, const kernel::Actor& actor,
     auto edition = for_organiser(tx, user, edition_id);
     before_publication(tx, edition_id);
     auto fields = quota_fields(edition, nominees_of(tx, edition_id));
-    auto parsed = parse_quotas(fields, form, edition.setup.general.finalist_count.value_or(99));
+    auto parsed = parse_quotas(
+        fields, form,
+        edition.setup.general.finalist_count.value_or(competitions::programme::kFinalists));
     if (!parsed.errors.empty()) throw InvalidForm(parsed.errors);
     replace_quotas(tx, edition_id, parsed.quotas);
     mark_stale(tx, edition_id);
@@ -274,7 +277,7 @@ judging::ShortlistStatus run_shortlist(db::Database& database, const kernel::Act
       excluded += n.panel_choice == "exclude";
     }
     // An edition with fewer nominees than finalist places takes every nominee not excluded.
-    int places = edition.setup.general.finalist_count.value_or(99);
+    int places = edition.setup.general.finalist_count.value_or(competitions::programme::kFinalists);
     request.size = std::max(1, std::min(places, static_cast<int>(nominees.size()) - excluded));
     request.quotas = quotas_of(tx, edition_id);
     auto result = judging::shortlist(request);
@@ -329,7 +332,8 @@ std::int64_t file_objection(db::Database& database, const kernel::Actor& actor,
     Stage stage = stage_of(tx, edition_id);
     if (!objection_open(stage, now)) throw conflict("finals.error.objection_closed");
     finalist_of(tx, edition_id, proposal_id);
-    if (objections_from(tx, edition_id, actor.remote_address, now - 24 * 3600) >= 20)
+    if (objections_from(tx, edition_id, actor.remote_address, now - 24 * 3600) >=
+        competitions::programme::kObjectionsPerAddressPerDay)
       throw conflict("finals.error.too_many_objections");
     if (objection_repeated(tx, proposal_id, objection.contact, objection.reason))
       throw conflict("finals.error.objection_repeated");
@@ -458,9 +462,11 @@ std::vector<std::int64_t> publish_results(db::Database& database, const kernel::
     std::vector<std::int64_t> awarded;
     std::string source = "/kompetisi/" + std::to_string(edition_id) + "/hasil";
     for (const auto& f : finalists) {
-      Award award = award_for(competitions::level_code(g.level), tiers[f.proposal_id],
-                              g.finalist_count.value_or(99), g.title);
-      insert_award(tx, f.innovation_id, g.year, award, source, now);
+      Award award =
+          award_for(competitions::level_code(g.level), tiers[f.proposal_id],
+                    g.finalist_count.value_or(competitions::programme::kFinalists), g.title);
+      innovations::insert_award(tx, f.innovation_id, {g.year, award.tier, award.title, source},
+                                now);
       awarded.push_back(f.innovation_id);
       notices::notify_role(
           tx, auth::Role::local_admin, f.agency_id,

@@ -20,10 +20,10 @@
 
 namespace simpul::finals {
 
-class InvalidForm : public UserError {
+class InvalidForm : public Invalid {
  public:
   explicit InvalidForm(FormErrors errors)
-      : UserError(422, "finals.error.invalid"), errors_(std::move(errors)) {}
+      : Invalid("finals.error.invalid"), errors_(std::move(errors)) {}
   const FormErrors& errors() const { return errors_; }
 
  private:

@@ -279,14 +279,6 @@ void write_decision(db::Transaction& tx, std::int64_t edition_id, std::int64_t p
       {proposal_id, edition_id, tier, db::optional_integer(by), now});
 }
 
-void insert_award(db::Transaction& tx, std::int64_t innovation_id, int year, const Award& award,
-                  const std::string& source, std::int64_t now) {
-  tx.execute(
-      "INSERT INTO innovation_awards (innovation_id, year, tier, title, source, created_at) "
-      "VALUES ($1, $2, $3, $4, $5, $6)",
-      {innovation_id, std::int64_t{year}, award.tier, award.title, source, now});
-}
-
 std::vector<ExportedProposal> exported_proposals(db::Transaction& tx, std::int64_t edition_id) {
   std::vector<ExportedProposal> rows;
   for (auto r : tx.query("SELECT p.id, p.title, a.name, COALESCE(v.name, ''), p.cluster, "

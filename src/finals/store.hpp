@@ -112,8 +112,6 @@ std::map<std::int64_t, std::string> decisions_of(db::Transaction& tx, std::int64
 void write_decision(db::Transaction& tx, std::int64_t edition_id, std::int64_t proposal_id,
                     const std::string& tier, std::optional<std::int64_t> by, std::int64_t now);
 void delete_decision(db::Transaction& tx, std::int64_t proposal_id);
-void insert_award(db::Transaction& tx, std::int64_t innovation_id, int year, const Award& award,
-                  const std::string& source, std::int64_t now);
 
 // The export's rows (finals/export.hpp).
 struct ExportedProposal {

@@ -59,20 +59,3 @@ Json errors_json(const Context& context, const FormErrors& errors) {
 }
 
 }  // namespace simpul::finals
-
-namespace simpul::finals {
-
-std::string notice_text(Context& context) {
-  static constexpr std::pair<std::string_view, std::string_view> kNotices[] = {
-      {"tersimpan", "finals.notice.saved"},
-      {"diumumkan", "finals.notice.published"},
-      {"terkirim", "finals.notice.objection_filed"},
-      {"dihapus", "finals.notice.removed"},
-  };
-  const std::string message = context.request().query().get("pesan");
-  for (const auto& [name, key] : kNotices)
-    if (name == message) return context.t(key);
-  return "";
-}
-
-}  // namespace simpul::finals

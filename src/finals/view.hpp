@@ -29,7 +29,4 @@ Json errors_json(const Context& context, const FormErrors& errors);
 
 }  // namespace simpul::finals
 
-namespace simpul::finals {
-// A one-time message named in the query (?pesan=tersimpan), from a fixed list.
-std::string notice_text(Context& context);
-}  // namespace simpul::finals
+namespace simpul::finals {}  // namespace simpul::finals

@@ -93,7 +93,7 @@ std::mutex one_import_at_a_time;
 http::Response upload(Context& context) {
   auto agency_id = context.own_agency_id();
   std::unique_lock guard(one_import_at_a_time, std::try_to_lock);
-  if (!guard.owns_lock()) throw UserError(503, "import.error.busy");
+  if (!guard.owns_lock()) throw Unavailable("import.error.busy");
   const auto& request = context.request();
   http::MultipartLimits limits;
   limits.max_parts = 8;

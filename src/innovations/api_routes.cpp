@@ -33,7 +33,7 @@ Json error_body(Context& context, int status, const std::string& key,
 Json read_body(Context& context) {
   const auto& request = context.request();
   if (!request.header("content-type").starts_with("application/json")) {
-    throw UserError(415, "api.error.content_type");
+    throw UnsupportedType("api.error.content_type");
   }
   Json body = Json::parse(request.body, nullptr, false);
   if (body.is_discarded() || !body.is_object()) throw bad_request("api.error.json");

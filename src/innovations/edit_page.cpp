@@ -157,7 +157,6 @@ void add_existing(Context& context, const EditPage& page, Json& model) {
       context.t("innovation.files.limits", {{"size", std::to_string(kMaxFileBytes >> 20) + " MB"},
                                             {"count", std::to_string(kMaxFilesPerInnovation)}});
   if (!page.upload_error.empty()) model["upload_error"] = page.upload_error;
-  model["notice"] = notice_from_query(context);
 }
 
 void add_new(Context& context, const EditPage& page, Json& model) {

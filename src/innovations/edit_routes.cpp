@@ -21,8 +21,8 @@ std::int64_t form_version(const http::Form& form) {
   return *version;
 }
 
-http::Response to_edit_page(std::int64_t id, const char* message) {
-  return http::Response::redirect("/inovasi/" + std::to_string(id) + "/ubah?pesan=" + message);
+http::Response to_edit_page(Context& context, std::int64_t id, const char* notice_key) {
+  return context.redirect_with_notice("/inovasi/" + std::to_string(id) + "/ubah", notice_key);
 }
 
 // The groups of "my innovations": at the unit, at the local admin, published.
@@ -65,15 +65,14 @@ http::Response run_action(Context& context, const char* done, Act&& act) {
   int status = 0;
   try {
     act(editor_of(context.signed_in_user()), id, version, form);
-    return to_edit_page(id, done);
+    return to_edit_page(context, id, done);
   } catch (const Incomplete& error) {
     refused.blocked = error.missing();
     status = 422;
   } catch (const InvalidFields& error) {
     refused.errors = error.errors();
     status = 422;
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const Conflict& error) {
     refused.problem = context.t(error.key(), error.args());
     status = 409;
   }
@@ -148,7 +147,7 @@ http::Response create(Context& context) {
     page.errors = error.errors();
     return render_edit(context, page, 422);
   }
-  return to_edit_page(id, "dibuat");
+  return to_edit_page(context, id, "innovation.notice.created");
 }
 
 http::Response edit_form(Context& context) {
@@ -171,19 +170,18 @@ http::Response save(Context& context) {
   } catch (const InvalidFields& error) {
     page.errors = error.errors();
     return render_edit(context, page, 422);
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const Conflict& error) {
     // What was typed stays on the page, with the version it started from: saving it again
     // conflicts again until the editor reloads and sees the other change.
     page.problem = context.t(error.key(), error.args());
     return render_edit(context, page, 409);
   }
-  return to_edit_page(id, "tersimpan");
+  return to_edit_page(context, id, "innovation.notice.saved");
 }
 
 http::Response submit(Context& context) {
   return run_action(
-      context, "terkirim",
+      context, "innovation.notice.submitted",
       [&](const Editor& editor, std::int64_t id, std::int64_t version, const http::Form&) {
         submit_innovation(context.db(), context.actor(), editor, id, version);
       });
@@ -191,7 +189,7 @@ http::Response submit(Context& context) {
 
 http::Response publish(Context& context) {
   return run_action(
-      context, "terbit",
+      context, "innovation.notice.published",
       [&](const Editor& editor, std::int64_t id, std::int64_t version, const http::Form&) {
         publish_innovation(context.db(), context.events(), context.actor(), editor, id, version);
       });
@@ -199,7 +197,7 @@ http::Response publish(Context& context) {
 
 http::Response send_back(Context& context) {
   return run_action(
-      context, "dikembalikan",
+      context, "innovation.notice.returned",
       [&](const Editor& editor, std::int64_t id, std::int64_t version, const http::Form& form) {
         return_innovation(context.db(), context.actor(), editor, id, version, form.get("notes"));
       });

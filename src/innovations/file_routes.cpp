@@ -47,24 +47,28 @@ http::Response upload(Context& context) {
   try {
     result = attach_files(context.db(), context.actor(), editor_of(context.signed_in_user()), id,
                           uploads_of(context.request()));
+  } catch (const Forbidden&) {
+    throw;
+  } catch (const NotFound&) {
+    throw;
   } catch (const UserError& error) {
-    if (error.status() == 403 || error.status() == 404) throw;
     // A refused file (type, size, count, a broken upload) is explained next to the upload form.
     EditPage page = stored_page(innovation);
     page.upload_error = context.t(error.key(), error.args());
-    return render_edit(context, page, error.status());
+    return render_edit(context, page, http_status(error.failure()));
   }
-  const char* message = result.attached > 0 ? "berkas" : "berkas_ada";
-  return http::Response::redirect("/inovasi/" + std::to_string(id) + "/ubah?pesan=" + message +
-                                  "#berkas");
+  return context.redirect_with_notice("/inovasi/" + std::to_string(id) + "/ubah#berkas",
+                                      result.attached > 0
+                                          ? "innovation.notice.files_attached"
+                                          : "innovation.notice.files_already_attached");
 }
 
 http::Response remove_upload(Context& context) {
   auto id = path_id(context);
   remove_file(context.db(), context.actor(), editor_of(context.signed_in_user()), id,
               path_id(context, "file"));
-  return http::Response::redirect("/inovasi/" + std::to_string(id) +
-                                  "/ubah?pesan=berkas_dihapus#berkas");
+  return context.redirect_with_notice("/inovasi/" + std::to_string(id) + "/ubah#berkas",
+                                      "innovation.notice.file_removed");
 }
 
 http::Response download(Context& context) {

@@ -26,24 +26,6 @@ Innovation viewable_innovation(kernel::Context& context, std::int64_t id) {
   return *innovation;
 }
 
-std::string notice_from_query(kernel::Context& context) {
-  static constexpr std::pair<std::string_view, std::string_view> kNotices[] = {
-      {"dibuat", "innovation.notice.created"},
-      {"tersimpan", "innovation.notice.saved"},
-      {"terkirim", "innovation.notice.submitted"},
-      {"terbit", "innovation.notice.published"},
-      {"dikembalikan", "innovation.notice.returned"},
-      {"berkas", "innovation.notice.files_attached"},
-      {"berkas_ada", "innovation.notice.files_already_attached"},
-      {"berkas_dihapus", "innovation.notice.file_removed"},
-  };
-  const std::string message = context.request().query().get("pesan");
-  for (const auto& [name, key] : kNotices) {
-    if (name == message) return context.t(key);
-  }
-  return "";
-}
-
 void register_routes(kernel::Routes& routes) {
   using auth::Role;
   using kernel::Access;

@@ -16,9 +16,6 @@ Editor editor_of(const kernel::CurrentUser& user);
 std::int64_t path_id(kernel::Context& context, std::string_view name = "id");
 // The innovation, when the signed-in user may see its working copy: 404 or 403 otherwise.
 Innovation viewable_innovation(kernel::Context& context, std::int64_t id);
-// A one-time message named in the query (?pesan=tersimpan) after a post/redirect/get; a fixed
-// list, so a link cannot put arbitrary text on the page.
-std::string notice_from_query(kernel::Context& context);
 
 http::Response my_innovations(kernel::Context& context);
 http::Response new_form(kernel::Context& context);

@@ -95,12 +95,12 @@ CheckedUpload check_upload(const Upload& upload) {
   std::string name = clean_file_name(upload.name);
   if (upload.bytes.empty()) throw bad_request("innovation.upload.empty", {{"name", name}});
   if (upload.bytes.size() > kMaxFileBytes) {
-    throw UserError(413, "innovation.multipart.file_too_large",
-                    {{"name", name}, {"limit", std::to_string(kMaxFileBytes >> 20) + " MB"}});
+    throw TooLarge("innovation.multipart.file_too_large",
+                   {{"name", name}, {"limit", std::to_string(kMaxFileBytes >> 20) + " MB"}});
   }
   std::string type = sniff_content_type(upload.bytes);
   if (!is_allowed_type(type)) {
-    throw UserError(415, "innovation.upload.type", {{"name", name}, {"type", type}});
+    throw UnsupportedType("innovation.upload.type", {{"name", name}, {"type", type}});
   }
   Attachment file{0, name, type, static_cast<std::int64_t>(upload.bytes.size()),
                   sha256_hex(upload.bytes)};

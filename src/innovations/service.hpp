@@ -22,10 +22,10 @@
 
 namespace simpul::innovations {
 
-class InvalidFields : public UserError {
+class InvalidFields : public Invalid {
  public:
   explicit InvalidFields(FieldErrors errors)
-      : UserError(422, "innovation.error.invalid"), errors_(std::move(errors)) {}
+      : Invalid("innovation.error.invalid"), errors_(std::move(errors)) {}
   const FieldErrors& errors() const { return errors_; }
 
  private:
@@ -33,10 +33,10 @@ class InvalidFields : public UserError {
 };
 
 // Submission or publication of an innovation that lacks required items.
-class Incomplete : public UserError {
+class Incomplete : public Invalid {
  public:
   explicit Incomplete(std::vector<CheckItem> missing)
-      : UserError(422, "innovation.error.incomplete"), missing_(std::move(missing)) {}
+      : Invalid("innovation.error.incomplete"), missing_(std::move(missing)) {}
   const std::vector<CheckItem>& missing() const { return missing_; }
 
  private:

@@ -123,17 +123,6 @@ Json proposals_json(Context& context, const Board& board, std::int64_t edition_i
   return rows;
 }
 
-// The outcome of the last action, named in the redirect: a run, or reminders and how many.
-std::string notice_text(Context& context) {
-  const auto& query = context.request().query();
-  std::string message = query.get("pesan");
-  if (message == "ditugaskan") return context.t("judging.assign.done");
-  if (message != "diingatkan") return "";
-  auto count = parse_positive(query.get("jumlah"));
-  return count ? context.t("judging.remind.done", {{"n", std::to_string(*count)}})
-               : context.t("judging.remind.nobody");
-}
-
 http::Response render_board(Context& context, const competitions::Edition& edition,
                             const std::string& problem, int status) {
   Board board = read_board(context, edition);
@@ -148,24 +137,25 @@ http::Response render_board(Context& context, const competitions::Edition& editi
   if (page > 1) pager["previous"] = base + "?halaman=" + std::to_string(page - 1);
   if (page * kPageSize < static_cast<std::int64_t>(board.proposals.size()))
     pager["following"] = base + "?halaman=" + std::to_string(page + 1);
-  Json model = {{"title", context.t("judging.assign.title") + " · " + edition.setup.general.title},
-                {"edition_title", edition.setup.general.title},
-                {"edition_url", competitions::edition_url(edition.id)},
-                {"action", base},
-                {"k", k},
-                {"screened", board.proposals.size()},
-                {"evaluators", board.active.size()},
-                {"pairs", board.pairs.size()},
-                {"expertise_matches", expertise_matches(board)},
-                {"remind_action", base + "/pengingat"},
-                {"short", short_count},
-                {"loads", loads},
-                {"has_loads", !loads.empty()},
-                {"rows", rows},
-                {"has_rows", !rows.empty()},
-                {"pager", pager},
-                {"problem", problem},
-                {"notice_text", notice_text(context)}};
+  Json model = {
+      {"title", context.t("judging.assign.title") + " · " + edition.setup.general.title},
+      {"edition_title", edition.setup.general.title},
+      {"edition_url", competitions::edition_url(edition.id)},
+      {"action", base},
+      {"k", k},
+      {"screened", board.proposals.size()},
+      {"evaluators", board.active.size()},
+      {"pairs", board.pairs.size()},
+      {"expertise_matches", expertise_matches(board)},
+      {"remind_action", base + "/pengingat"},
+      {"short", short_count},
+      {"loads", loads},
+      {"has_loads", !loads.empty()},
+      {"rows", rows},
+      {"has_rows", !rows.empty()},
+      {"pager", pager},
+      {"problem", problem},
+  };
   return context.page("judging/assignment", std::move(model), status);
 }
 
@@ -179,11 +169,10 @@ http::Response run(Context& context) {
   try {
     assign_edition(context.db(), context.actor(), context.signed_in_user(), edition.id,
                    now_seconds());
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const simpul::Conflict& error) {
     return render_board(context, edition, context.t(error.key(), error.args()), 409);
   }
-  return http::Response::redirect(base_url(edition.id) + "?pesan=ditugaskan");
+  return context.redirect_with_notice(base_url(edition.id), "judging.assign.done");
 }
 
 http::Response remind(Context& context) {
@@ -192,12 +181,13 @@ http::Response remind(Context& context) {
   try {
     reminded = remind_evaluators(context.db(), context.actor(), context.signed_in_user(),
                                  edition.id, now_seconds());
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const simpul::Conflict& error) {
     return render_board(context, edition, context.t(error.key(), error.args()), 409);
   }
-  return http::Response::redirect(base_url(edition.id) +
-                                  "?pesan=diingatkan&jumlah=" + std::to_string(reminded));
+  if (reminded == 0)
+    return context.redirect_with_notice(base_url(edition.id), "judging.remind.nobody");
+  return context.redirect_with_notice(base_url(edition.id), "judging.remind.done",
+                                      {{"n", std::to_string(reminded)}});
 }
 
 std::int64_t proposal_param(Context& context) {
@@ -264,8 +254,7 @@ http::Response move(Context& context) {
   } catch (const InvalidForm& error) {
     return render_moves(context, edition, proposal_id, context.t(error.errors().begin()->second),
                         422);
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const simpul::Conflict& error) {
     return render_moves(context, edition, proposal_id, context.t(error.key()), 409);
   }
   return http::Response::redirect(base_url(edition.id) + "/" + std::to_string(proposal_id));

@@ -324,8 +324,9 @@ void choose_method(db::Database& database, const kernel::Actor& actor,
     if (competitions::finals_progress(tx, edition_id).nominated)
       throw conflict("judging.error.nominated");
     auto before = find_method_choice(tx, edition_id);
-    MethodChoice choice{std::string(method_name(method)),
-                        edition.setup.general.passing_grade.value_or(85), now};
+    MethodChoice choice{
+        std::string(method_name(method)),
+        edition.setup.general.passing_grade.value_or(competitions::programme::kPassingGrade), now};
     write_method_choice(tx, edition_id, choice, actor.user_id);
     audit::record(tx, actor,
                   {"evaluation.method", "competition", std::to_string(edition_id),

@@ -90,7 +90,8 @@ Json crossings_json(const Aggregation& a, const Inputs& in, Method chosen, doubl
 
 http::Response results(Context& context) {
   auto edition = competitions::managed_edition(context, competitions::path_id(context));
-  double grade = edition.setup.general.passing_grade.value_or(85);
+  double grade =
+      edition.setup.general.passing_grade.value_or(competitions::programme::kPassingGrade);
   std::optional<MethodChoice> recorded;
   Inputs in = context.db().read([&](db::Transaction& tx) {
     recorded = find_method_choice(tx, edition.id);
@@ -148,7 +149,7 @@ http::Response record(Context& context) {
   auto edition = competitions::managed_edition(context, competitions::path_id(context));
   std::string code = context.request().form().get("metode");
   auto method = method_of_slug(code);
-  if (!method) throw UserError(422, "judging.error.method");
+  if (!method) throw Invalid("judging.error.method");
   choose_method(context.db(), context.actor(), context.signed_in_user(), edition.id, *method,
                 now_seconds());
   return http::Response::redirect("/kompetisi/" + std::to_string(edition.id) +

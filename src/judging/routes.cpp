@@ -121,8 +121,7 @@ http::Response declare_route(Context& context) {
                      now_seconds());
   } catch (const InvalidForm& error) {
     return render(context, &typed, error.errors(), "", 422);
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const simpul::Conflict& error) {
     return render(context, &typed, {}, context.t(error.key()), 409);
   }
   return context.redirect_with_notice(kPage, "notice.judging_declared");

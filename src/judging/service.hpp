@@ -17,10 +17,10 @@ namespace simpul::judging {
 
 // Form field -> i18n key.
 using FormErrors = std::map<std::string, std::string>;
-class InvalidForm : public UserError {
+class InvalidForm : public Invalid {
  public:
   explicit InvalidForm(FormErrors errors)
-      : UserError(422, "judging.error.invalid"), errors_(std::move(errors)) {}
+      : Invalid("judging.error.invalid"), errors_(std::move(errors)) {}
   const FormErrors& errors() const { return errors_; }
 
  private:

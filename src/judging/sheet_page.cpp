@@ -115,10 +115,7 @@ http::Response render_sheet(Context& context, std::int64_t proposal_id, const Ty
       {"editable", editable},
       {"action", "/penilaian/" + std::to_string(proposal_id)},
       {"problem", problem},
-      {"has_errors", !errors.empty()},
-      {"notice_text", context.request().query().get("pesan") == "tersimpan"
-                          ? context.t("judging.sheet.saved")
-                          : ""}};
+      {"has_errors", !errors.empty()}};
   return context.page("judging/sheet", std::move(model), status);
 }
 
@@ -140,11 +137,11 @@ http::Response post_sheet(Context& context) {
                now_seconds());
   } catch (const InvalidForm& error) {
     return render_sheet(context, proposal_id, &typed, error.errors(), "", 422);
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const simpul::Conflict& error) {
     return render_sheet(context, proposal_id, &typed, {}, context.t(error.key()), 409);
   }
-  return http::Response::redirect("/penilaian/" + std::to_string(proposal_id) + "?pesan=tersimpan");
+  return context.redirect_with_notice("/penilaian/" + std::to_string(proposal_id),
+                                      "judging.sheet.saved");
 }
 
 // The file's extension from its type, which was sniffed from the bytes at upload, so the name

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "competitions/programme.hpp"
+
 namespace simpul::judging {
 
 struct Nominee {
@@ -49,7 +51,7 @@ struct PanelChoice {
 
 struct ShortlistRequest {
   std::vector<Nominee> nominees;
-  int size = 99;  // N
+  int size = competitions::programme::kFinalists;  // N
   std::vector<Quota> quotas;
   std::vector<PanelChoice> panel_choices;
   // A safety net: the solver stops here and the result says it is not proven optimal.

@@ -6,7 +6,7 @@
 namespace simpul::kernel {
 
 const CurrentUser& Context::signed_in_user() const {
-  if (!user_) throw UserError(401, "error.unauthorized");
+  if (!user_) throw Unauthorized("error.unauthorized");
   return *user_;
 }
 
@@ -55,7 +55,7 @@ Json Context::layout_model(Json model) const {
         {"name", user_->full_name.empty() ? user_->username : user_->full_name},
         {"role", t(auth::role_label_key(user_->role))}};
   }
-  if (!notice_key_.empty()) model["notice"] = t(notice_key_);
+  if (notice_) model["notice"] = t(notice_->key, notice_->args);
   if (host_.config().demo) model["demo"] = true;
   const auto& assets = host_.static_files();
   model["assets"] = {{"css", assets.url_for("/static/css/simpul.css")},
@@ -76,9 +76,11 @@ http::Response Context::page(std::string_view template_name, Json model, int sta
   return http::Response::html(templates.render("layout", lang_, full), status);
 }
 
-http::Response Context::redirect_with_notice(std::string location, std::string notice_key) {
+http::Response Context::redirect_with_notice(std::string location, std::string notice_key,
+                                             MessageArgs args) {
   auto response = http::Response::redirect(std::move(location));
-  response.set_cookie({std::string(kNoticeCookie), std::move(notice_key), 60, true,
+  response.set_cookie({std::string(kNoticeCookie),
+                       encode_notice({std::move(notice_key), std::move(args)}), 60, true,
                        host_.config().secure_cookies, "Lax"});
   return response;
 }

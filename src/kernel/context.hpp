@@ -13,6 +13,7 @@
 #include "core/http/message.hpp"
 #include "core/view/format.hpp"
 #include "core/view/template.hpp"
+#include "kernel/flash.hpp"
 #include "kernel/host.hpp"
 
 namespace simpul::kernel {
@@ -82,8 +83,10 @@ class Context {
   // The model with the fields every page shares (language, CSRF token, ...), for a fragment
   // rendered without the layout (htmx requests).
   Json common_model(Json page_model) const { return layout_model(std::move(page_model)); }
-  // Post/redirect/get with a one-time notice (an i18n key) shown on the next page.
-  http::Response redirect_with_notice(std::string location, std::string notice_key);
+  // Post/redirect/get with a one-time notice (an i18n key and its arguments) shown on the next
+  // page: the one way a page says what just happened (kernel/flash.hpp).
+  http::Response redirect_with_notice(std::string location, std::string notice_key,
+                                      MessageArgs args = {});
   // The agency zone a date is shown in, WIB when the user has no agency.
   view::Zone zone() const { return zone_; }
   std::string format_datetime(std::int64_t utc_seconds) const;
@@ -94,7 +97,7 @@ class Context {
   void set_api_client(ApiClient client) { api_client_ = std::move(client); }
   void set_csrf_token(std::string token) { csrf_token_ = std::move(token); }
   void set_zone(view::Zone zone) { zone_ = zone; }
-  void set_notice(std::string key) { notice_key_ = std::move(key); }
+  void set_notice(Notice notice) { notice_ = std::move(notice); }
   std::vector<http::Cookie>& cookies_to_set() { return cookies_; }
 
  private:
@@ -107,7 +110,7 @@ class Context {
   std::optional<CurrentUser> user_;
   std::optional<ApiClient> api_client_;
   std::string csrf_token_;
-  std::string notice_key_;
+  std::optional<Notice> notice_;
   std::vector<http::Cookie> cookies_;
 };
 

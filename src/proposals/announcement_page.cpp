@@ -58,7 +58,7 @@ http::Response render_announcement(Context& context, const competitions::Edition
       {"list_url", list_url(edition.id)},
       {"publish_action", "/kompetisi/" + std::to_string(edition.id) + "/pengumuman"},
       {"problem", problem},
-      {"notice_text", notice_from_query(context)}};
+  };
   return context.page("proposals/announcement", std::move(model), status);
 }
 
@@ -76,12 +76,11 @@ http::Response announce_page(Context& context) {
                         context.request().form().get("catatan"), now_seconds());
   } catch (const InvalidFields& error) {
     return render_announcement(context, edition, context.t(error.errors().begin()->second), 422);
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const Conflict& error) {
     return render_announcement(context, edition, context.t(error.key(), error.args()), 409);
   }
-  return http::Response::redirect("/kompetisi/" + std::to_string(edition.id) +
-                                  "/pengumuman?pesan=diumumkan");
+  return context.redirect_with_notice("/kompetisi/" + std::to_string(edition.id) + "/pengumuman",
+                                      "proposal.notice_page.announced");
 }
 
 }  // namespace simpul::proposals

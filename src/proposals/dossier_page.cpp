@@ -192,7 +192,7 @@ http::Response render(Context& context, const Dossier& d, const Feedback& feedba
       {"problem", feedback.problem.empty() || !feedback.errors.empty() ? "" : feedback.problem},
       {"missing", checklist_json(context, feedback.missing)},
       {"ineligible", reasons_json(context, feedback.ineligible, d.edition.setup.general.zone)},
-      {"notice_text", notice_from_query(context)}};
+  };
   model["has_return_note"] = !model["return_note"].empty();
   model["has_eligibility"] = !model["eligibility"].empty();
   model["has_missing"] = !model["missing"].empty();
@@ -218,7 +218,7 @@ http::Response attempt(Context& context, std::string_view done, Feedback feedbac
   auto id = path_number(context, "id");
   try {
     change(id);
-    return http::Response::redirect(proposal_url(id) + "?pesan=" + std::string(done));
+    return context.redirect_with_notice(proposal_url(id), std::string(done));
   } catch (const InvalidFields& error) {
     feedback.errors = error.errors();
     return render(context, dossier(context), feedback, 422);
@@ -228,11 +228,16 @@ http::Response attempt(Context& context, std::string_view done, Feedback feedbac
   } catch (const Ineligible& error) {
     feedback.ineligible = error.reasons();
     return render(context, dossier(context), feedback, 422);
+  } catch (const Forbidden&) {
+    throw;
+  } catch (const NotFound&) {
+    throw;
+  } catch (const BadRequest&) {
+    throw;
   } catch (const UserError& error) {
-    if (error.status() == 403 || error.status() == 404 || error.status() == 400) throw;
     feedback.problem = context.t(error.key(), error.args());
     feedback.errors.clear();
-    return render(context, dossier(context), feedback, error.status());
+    return render(context, dossier(context), feedback, http_status(error.failure()));
   }
 }
 
@@ -277,7 +282,7 @@ http::Response save(Context& context) {
     if (form.has(field)) draft.sections[s.code] = form.get(field);
   }
   feedback.typed_sections = draft.sections;
-  return attempt(context, "tersimpan", feedback, [&](std::int64_t id) {
+  return attempt(context, "proposal.notice_page.saved", feedback, [&](std::int64_t id) {
     save_draft(context.db(), context.actor(), context.signed_in_user(), id, version_of(form), draft,
                now_seconds());
   });
@@ -293,16 +298,16 @@ http::Response upload(Context& context) {
   auto files = multipart.files("berkas");
   Feedback feedback;
   feedback.problem = code;
-  return attempt(context, "lampiran", feedback, [&](std::int64_t id) {
+  return attempt(context, "proposal.notice_page.attached", feedback, [&](std::int64_t id) {
     if (files.empty() || files.front()->body.empty())
       throw InvalidFields(FieldErrors{{"file", "proposal.error.file_missing"}});
     try {
       attach_file(context.db(), context.actor(), context.signed_in_user(), id, code,
                   {*files.front()->filename, files.front()->body}, now_seconds());
-    } catch (const UserError& error) {
-      if (error.status() == 413 || error.status() == 415)
-        throw InvalidFields(FieldErrors{{"file", error.key()}});
-      throw;
+    } catch (const TooLarge& error) {
+      throw InvalidFields(FieldErrors{{"file", error.key()}});
+    } catch (const UnsupportedType& error) {
+      throw InvalidFields(FieldErrors{{"file", error.key()}});
     }
   });
 }
@@ -312,7 +317,7 @@ http::Response video(Context& context) {
   std::string code = form.get("lampiran");
   Feedback feedback;
   feedback.problem = code;
-  return attempt(context, "lampiran", feedback, [&](std::int64_t id) {
+  return attempt(context, "proposal.notice_page.attached", feedback, [&](std::int64_t id) {
     attach_video(context.db(), context.actor(), context.signed_in_user(), id, code,
                  form.get("video_url"), parse_duration(form.get("video_seconds")), now_seconds());
   });
@@ -320,7 +325,7 @@ http::Response video(Context& context) {
 
 http::Response remove_upload(Context& context) {
   auto file = path_number(context, "file");
-  return attempt(context, "lampiran_dihapus", {}, [&](std::int64_t id) {
+  return attempt(context, "proposal.notice_page.detached", {}, [&](std::int64_t id) {
     remove_attachment(context.db(), context.actor(), context.signed_in_user(), id, file,
                       now_seconds());
   });
@@ -347,7 +352,7 @@ http::Response download(Context& context) {
 
 http::Response send_page(Context& context) {
   const auto& form = context.request().form();
-  return attempt(context, "terkirim", {}, [&](std::int64_t id) {
+  return attempt(context, "proposal.notice_page.sent", {}, [&](std::int64_t id) {
     send_to_admin(context.db(), context.actor(), context.signed_in_user(), id, version_of(form),
                   now_seconds());
   });
@@ -355,7 +360,7 @@ http::Response send_page(Context& context) {
 
 http::Response send_back_page(Context& context) {
   const auto& form = context.request().form();
-  return attempt(context, "dikembalikan", {}, [&](std::int64_t id) {
+  return attempt(context, "proposal.notice_page.returned", {}, [&](std::int64_t id) {
     proposals::send_back(context.db(), context.actor(), context.signed_in_user(), id,
                          version_of(form), form.get("catatan"), now_seconds());
   });
@@ -363,7 +368,7 @@ http::Response send_back_page(Context& context) {
 
 http::Response submit_page(Context& context) {
   const auto& form = context.request().form();
-  return attempt(context, "diajukan", {}, [&](std::int64_t id) {
+  return attempt(context, "proposal.notice_page.submitted", {}, [&](std::int64_t id) {
     proposals::submit(context.db(), context.actor(), context.signed_in_user(), id, version_of(form),
                       now_seconds());
   });
@@ -371,7 +376,7 @@ http::Response submit_page(Context& context) {
 
 http::Response withdraw_page(Context& context) {
   const auto& form = context.request().form();
-  return attempt(context, "ditarik", {}, [&](std::int64_t id) {
+  return attempt(context, "proposal.notice_page.withdrawn", {}, [&](std::int64_t id) {
     if (form.get("yakin") != "1")
       throw InvalidFields(FieldErrors{{"yakin", "proposal.error.confirm_withdraw"}});
     proposals::withdraw(context.db(), context.actor(), context.signed_in_user(), id,

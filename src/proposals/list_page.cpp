@@ -113,7 +113,7 @@ Json row_json(Context& context, const Listed& p, bool can_screen) {
 std::string query_without_page(const http::Form& q) {
   std::string out;
   for (const auto& [name, value] : q.pairs()) {
-    if (name == "halaman" || name == "pesan") continue;
+    if (name == "halaman") continue;
     out += (out.empty() ? "" : "&") + http::url_encode(name) + "=" + http::url_encode(value);
   }
   return out;
@@ -160,29 +160,30 @@ http::Response render_list(Context& context, const competitions::Edition& editio
   std::string base = list_url(edition.id), query = query_without_page(q);
   bool open = competitions::registration_open(edition, now);
   bool agency_user = !organiser_view(scope);
-  Json model = {{"title", context.t("proposal.list.title") + " · " + edition.setup.general.title},
-                {"edition_title", edition.setup.general.title},
-                {"edition_url", competitions::edition_url(edition.id)},
-                {"base", base},
-                {"counts", counts_json(data.counts)},
-                {"show_counts", user.role != auth::Role::unit_operator},
-                {"filters", filters_json(context, edition.setup, filter, scope)},
-                {"rows", rows},
-                {"has_rows", !rows.empty()},
-                {"total", view::format_integer(data.total, context.lang())},
-                {"pager", pager_json(base, query, filter, data.total)},
-                {"can_start", agency_user && open},
-                {"closed", agency_user && !open},
-                {"can_screen", can_screen && !rows.empty()},
-                {"reasons", reasons_options(context)},
-                {"back", base + (query.empty() ? "" : "?" + query)},
-                {"screen_action", "/kompetisi/" + std::to_string(edition.id) + "/seleksi"},
-                {"manages", scope.person.manages_edition},
-                {"announced", data.announced},
-                {"announcement_url", "/kompetisi/" + std::to_string(edition.id) + "/pengumuman"},
-                {"dashboard_url", "/kompetisi/" + std::to_string(edition.id) + "/dasbor"},
-                {"problem", problem},
-                {"notice_text", notice_from_query(context)}};
+  Json model = {
+      {"title", context.t("proposal.list.title") + " · " + edition.setup.general.title},
+      {"edition_title", edition.setup.general.title},
+      {"edition_url", competitions::edition_url(edition.id)},
+      {"base", base},
+      {"counts", counts_json(data.counts)},
+      {"show_counts", user.role != auth::Role::unit_operator},
+      {"filters", filters_json(context, edition.setup, filter, scope)},
+      {"rows", rows},
+      {"has_rows", !rows.empty()},
+      {"total", view::format_integer(data.total, context.lang())},
+      {"pager", pager_json(base, query, filter, data.total)},
+      {"can_start", agency_user && open},
+      {"closed", agency_user && !open},
+      {"can_screen", can_screen && !rows.empty()},
+      {"reasons", reasons_options(context)},
+      {"back", base + (query.empty() ? "" : "?" + query)},
+      {"screen_action", "/kompetisi/" + std::to_string(edition.id) + "/seleksi"},
+      {"manages", scope.person.manages_edition},
+      {"announced", data.announced},
+      {"announcement_url", "/kompetisi/" + std::to_string(edition.id) + "/pengumuman"},
+      {"dashboard_url", "/kompetisi/" + std::to_string(edition.id) + "/dasbor"},
+      {"problem", problem},
+  };
   return context.page("proposals/list", std::move(model), status);
 }
 
@@ -223,12 +224,10 @@ http::Response screen_chosen(Context& context) {
     for (const auto& [field, key] : error.errors())
       text += (text.empty() ? "" : " ") + context.t(key);
     return render_list(context, edition, text, 422);
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const Conflict& error) {
     return render_list(context, edition, context.t(error.key(), error.args()), 409);
   }
-  return http::Response::redirect(back + (back.find('?') == std::string::npos ? "?" : "&") +
-                                  "pesan=diseleksi");
+  return context.redirect_with_notice(back, "proposal.notice_page.screened");
 }
 
 }  // namespace simpul::proposals

@@ -290,9 +290,9 @@ void attach_file(db::Database& database, const kernel::Actor& actor,
                  const kernel::CurrentUser& user, std::int64_t id,
                  const std::string& attachment_code, const Upload& upload, std::int64_t now) {
   if (upload.bytes.empty() || upload.bytes.size() > innovations::kMaxFileBytes)
-    throw UserError(413, "proposal.error.file_size");
+    throw TooLarge("proposal.error.file_size");
   std::string type = innovations::sniff_content_type(upload.bytes);
-  if (!innovations::is_allowed_type(type)) throw UserError(415, "proposal.error.file_type");
+  if (!innovations::is_allowed_type(type)) throw UnsupportedType("proposal.error.file_type");
   database.write([&](db::Transaction& tx) {
     auto [proposal, edition] = agency_change(tx, user, id, Action::edit, now);
     requirement(edition, attachment_code, "file");

@@ -26,20 +26,20 @@
 
 namespace simpul::proposals {
 
-class Ineligible : public UserError {
+class Ineligible : public Invalid {
  public:
   explicit Ineligible(std::vector<competitions::Reason> reasons)
-      : UserError(422, "proposal.error.ineligible"), reasons_(std::move(reasons)) {}
+      : Invalid("proposal.error.ineligible"), reasons_(std::move(reasons)) {}
   const std::vector<competitions::Reason>& reasons() const { return reasons_; }
 
  private:
   std::vector<competitions::Reason> reasons_;
 };
 
-class Incomplete : public UserError {
+class Incomplete : public Invalid {
  public:
   explicit Incomplete(std::vector<CheckItem> missing)
-      : UserError(422, "proposal.error.incomplete"), missing_(std::move(missing)) {}
+      : Invalid("proposal.error.incomplete"), missing_(std::move(missing)) {}
   const std::vector<CheckItem>& missing() const { return missing_; }
 
  private:
@@ -48,10 +48,10 @@ class Incomplete : public UserError {
 
 // Form field name ("group", "section.<code>", "video.<code>") -> i18n key.
 using FieldErrors = std::map<std::string, std::string>;
-class InvalidFields : public UserError {
+class InvalidFields : public Invalid {
  public:
   explicit InvalidFields(FieldErrors errors)
-      : UserError(422, "proposal.error.invalid"), errors_(std::move(errors)) {}
+      : Invalid("proposal.error.invalid"), errors_(std::move(errors)) {}
   const FieldErrors& errors() const { return errors_; }
 
  private:

@@ -117,7 +117,7 @@ http::Response start(Context& context) {
     }
     auto id = start_proposal(context.db(), context.actor(), context.signed_in_user(), edition.id, s,
                              now_seconds());
-    return http::Response::redirect(proposal_url(id) + "?pesan=dibuat");
+    return context.redirect_with_notice(proposal_url(id), "proposal.notice_page.created");
   } catch (const Ineligible& error) {
     return render_start(
         context, edition, typed,
@@ -125,8 +125,7 @@ http::Response start(Context& context) {
   } catch (const InvalidFields& error) {
     return render_start(context, edition, typed, {{"errors", errors_json(context, error.errors())}},
                         422);
-  } catch (const UserError& error) {
-    if (error.status() != 409) throw;
+  } catch (const Conflict& error) {
     return render_start(context, edition, typed,
                         {{"problem", context.t(error.key(), error.args())}}, 409);
   }

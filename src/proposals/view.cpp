@@ -55,24 +55,4 @@ Json counts_json(const Counts& counts) {
           {"withdrawn", counts.withdrawn}};
 }
 
-std::string notice_from_query(Context& context) {
-  static constexpr std::pair<std::string_view, std::string_view> kNotices[] = {
-      {"dibuat", "proposal.notice_page.created"},
-      {"tersimpan", "proposal.notice_page.saved"},
-      {"lampiran", "proposal.notice_page.attached"},
-      {"lampiran_dihapus", "proposal.notice_page.detached"},
-      {"terkirim", "proposal.notice_page.sent"},
-      {"dikembalikan", "proposal.notice_page.returned"},
-      {"diajukan", "proposal.notice_page.submitted"},
-      {"ditarik", "proposal.notice_page.withdrawn"},
-      {"diseleksi", "proposal.notice_page.screened"},
-      {"diumumkan", "proposal.notice_page.announced"},
-  };
-  const std::string message = context.request().query().get("pesan");
-  for (const auto& [name, key] : kNotices) {
-    if (name == message) return context.t(key);
-  }
-  return "";
-}
-
 }  // namespace simpul::proposals

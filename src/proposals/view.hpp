@@ -29,7 +29,5 @@ Json checklist_json(const Context& context, const std::vector<CheckItem>& items)
 Json errors_json(const Context& context, const FieldErrors& errors);
 // The three SINOVIK counts.
 Json counts_json(const Counts& counts);
-// A one-time message named in the query (?pesan=tersimpan), from a fixed list.
-std::string notice_from_query(Context& context);
 
 }  // namespace simpul::proposals

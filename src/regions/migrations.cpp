@@ -1,10 +1,9 @@
-// Reference data loaded by migration 0003: provinces, regencies/cities and one agency per regional
-// government, from the idn-area-data npm package (ODbL, credited on the About page).
+// Reference data loaded by migration 0003: provinces and regencies/cities from the idn-area-data
+// npm package (ODbL, credited on the About page).
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
-#include "core/util/clock.hpp"
 #include "regions/feature.hpp"
 #include "regions/store.hpp"
 
@@ -24,13 +23,11 @@ std::string read_file(const std::string& path) {
 
 }  // namespace
 
-std::vector<db::CodeMigration> migrations(const std::string& data_dir) {
-  auto load = [data_dir](db::Transaction& tx) {
-    auto provinces = parse_provinces(read_file(data_dir + "/provinces.csv"));
-    auto regencies = parse_regencies(read_file(data_dir + "/regencies.csv"));
-    insert_reference_data(tx, provinces, regencies, now_seconds());
-  };
-  return {{3, "regions", load}};
+ReferenceData load_reference_data(db::Transaction& tx, const std::string& data_dir) {
+  ReferenceData data{parse_provinces(read_file(data_dir + "/provinces.csv")),
+                     parse_regencies(read_file(data_dir + "/regencies.csv"))};
+  insert_reference_data(tx, data.provinces, data.regencies);
+  return data;
 }
 
 }  // namespace simpul::regions

@@ -6,8 +6,8 @@
 
 namespace simpul::regions {
 
-// Inserts the provinces and regencies and one agency per regional government.
+// Inserts the provinces and regencies.
 void insert_reference_data(db::Transaction& tx, const std::vector<Province>& provinces,
-                           const std::vector<Regency>& regencies, std::int64_t now);
+                           const std::vector<Regency>& regencies);
 
 }  // namespace simpul::regions

@@ -17,6 +17,7 @@
 #include "core/util/crypto.hpp"
 #include "innovations/registry.hpp"
 #include "kernel/context.hpp"
+#include "proposals/loading.hpp"
 #include "synthetic/corpus.hpp"
 
 namespace simpul::synthetic {
@@ -393,78 +394,50 @@ void record_awards(db::Transaction& tx, const SyntheticPlan& plan, int year, std
     award(plan.top_45[i], i, "top_inovasi", "Top 45");
 }
 
-std::int64_t insert_row(db::Transaction& tx, std::int64_t edition_id, const SyntheticProposal& p) {
+// The proposal as the workflow would have left it: one answer per section of the form, 200 to
+// 400 words in four paragraphs, and for a sent proposal the decree and the video link, uploaded
+// while it was drafted.
+proposals::LoadedProposal loaded(std::int64_t edition_id, const SyntheticProposal& p,
+                                 const Setup& setup, synthetic::Generator& text,
+                                 const Decree& decree) {
   const SyntheticEntrant& i = p.innovation;
-  return tx.scalar(
-      "INSERT INTO proposals (edition_id, innovation_id, agency_id, unit_id, province_code, "
-      "cluster, group_code, category_code, title, title_key, source_innovation_id, status, "
-      "return_note, screening_reason, screening_note, screened_at, version, created_at, "
-      "updated_at, sent_at, submitted_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-      "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21) RETURNING id",
-      {edition_id,
-       i.id,
-       i.agency_id,
-       i.unit_id,
-       i.province_code.empty() ? db::Value{nullptr} : db::Value{i.province_code},
-       p.cluster,
-       p.group_code,
-       p.category_code,
-       i.name,
-       competitions::title_key(i.name),
-       db::optional_integer(p.source_innovation_id),
-       p.status,
-       p.return_note,
-       db::optional_text(p.screening_reason),
-       p.screening_note,
-       db::optional_integer(p.screened_at),
-       p.version,
-       p.created_at,
-       p.updated_at,
-       db::optional_integer(p.sent_at),
-       db::optional_integer(p.submitted_at)});
-}
-
-// "($1, $2, $3), ($4, $5, $6), ..." for rows of width columns.
-std::string placeholders(std::size_t rows, std::size_t width) {
-  std::string out;
-  for (std::size_t r = 0; r < rows; ++r) {
-    out += r ? ", (" : "(";
-    for (std::size_t c = 0; c < width; ++c) {
-      out += (c ? ", $" : "$") + std::to_string(r * width + c + 1);
-    }
-    out += ")";
-  }
-  return out;
-}
-
-// One answer per section of the form, 200 to 400 words in four paragraphs, in one statement.
-void insert_sections(db::Transaction& tx, std::int64_t id, const Setup& setup,
-                     synthetic::Generator& text) {
-  db::Params params;
+  proposals::LoadedProposal out{edition_id,
+                                i.id,
+                                i.agency_id,
+                                i.unit_id,
+                                i.province_code,
+                                p.cluster,
+                                p.group_code,
+                                p.category_code,
+                                i.name,
+                                competitions::title_key(i.name),
+                                p.source_innovation_id,
+                                p.status,
+                                p.return_note,
+                                p.screening_reason,
+                                p.screening_note,
+                                p.screened_at,
+                                p.version,
+                                p.created_at,
+                                p.updated_at,
+                                p.sent_at,
+                                p.submitted_at,
+                                {},
+                                {}};
   for (const competitions::FormSection& section : setup.sections) {
     auto f = text.next().fields;
-    params.insert(
-        params.end(),
-        {id, section.code, f.problem + "\n\n" + f.design + "\n\n" + f.goals + "\n\n" + f.benefits});
+    out.sections.emplace_back(
+        section.code, f.problem + "\n\n" + f.design + "\n\n" + f.goals + "\n\n" + f.benefits);
   }
-  tx.execute("INSERT INTO proposal_sections (proposal_id, code, body) VALUES " +
-                 placeholders(setup.sections.size(), 3),
-             params);
-}
-
-// Sent proposals carry the decree and the video link, uploaded while they were drafted.
-void insert_files(db::Transaction& tx, std::int64_t id, const SyntheticProposal& p,
-                  const Decree& decree) {
-  if (!p.sent_at) return;
-  std::int64_t uploaded = p.created_at + (*p.sent_at - p.created_at) / 2;
-  std::string url = "https://www.youtube.com/watch?v=" + p.video_id;
-  tx.execute(
-      "INSERT INTO proposal_files (proposal_id, attachment_code, sha256, original_name, "
-      "content_type, size, video_url, video_seconds, uploaded_at) VALUES " +
-          placeholders(2, 9),
-      {id, "sk", decree.sha256, "SK Inovasi.pdf", "application/pdf", decree.size, "", nullptr,
-       uploaded, id, "video", nullptr, "", "", std::int64_t{0}, url, std::int64_t{p.video_seconds},
-       uploaded});
+  if (p.sent_at) {
+    std::int64_t uploaded = p.created_at + (*p.sent_at - p.created_at) / 2;
+    out.files.push_back({"sk", decree.sha256, "SK Inovasi.pdf", "application/pdf", decree.size, "",
+                         std::nullopt, uploaded});
+    out.files.push_back({"video", std::nullopt, "", "", 0,
+                         "https://www.youtube.com/watch?v=" + p.video_id,
+                         std::int64_t{p.video_seconds}, uploaded});
+  }
+  return out;
 }
 
 }  // namespace
@@ -477,7 +450,7 @@ competitions::Setup synthetic_setup(int year, std::int64_t now) {
   general.theme =
       "Peningkatan Kualitas Pelayanan Publik Melalui Inovasi Menuju Reformasi Birokrasi yang "
       "Berdampak";
-  general.finalist_count = 99;
+  general.finalist_count = competitions::programme::kFinalists;
   general.source_note =
       "Data contoh sintetis untuk uji beban (simpul seed --synthetic-competition), disusun "
       "seperti KIPP: kelompok dan aturan menurut pedoman 2021, kategori KIPP 2021.";
@@ -545,9 +518,7 @@ SyntheticCompetition seed_synthetic_competition(db::Database& database, const st
     record_awards(tx, plan, year, now);
     auto decree = store_decree(tx, now);
     for (const SyntheticProposal& p : plan.proposals) {
-      auto id = insert_row(tx, edition_id, p);
-      insert_sections(tx, id, setup, text);
-      insert_files(tx, id, p, decree);
+      proposals::insert_loaded(tx, loaded(edition_id, p, setup, text, decree));
     }
     audit::record(tx, kCompetitionSeeder,
                   {"proposal.seed_synthetic", "competition", std::to_string(edition_id),

@@ -181,14 +181,14 @@ describe('signed in as the demo local admin', () => {
 async function draftSavedTwice(page) {
   await page.goto('/inovasi/baru');
   await fillInnovation(page, completeInnovation({ name: 'Layanan Akta Keliling Sebatik', note: 'draf pertama' }));
-  await pressAndLoad(page, 'Simpan draf', (url) => url.searchParams.get('pesan') === 'dibuat');
+  await pressAndLoad(page, 'Simpan draf', (url) => url.pathname.endsWith('/ubah'));
   await fillInnovation(page, {
     name: 'Layanan Akta Keliling Pulau Sebatik',
     budget: '2.750.000',
     affairs: ['Kesehatan'],
     note: 'nama dan anggaran diperbarui',
   });
-  await pressAndLoad(page, 'Simpan draf', (url) => url.searchParams.get('pesan') === 'tersimpan');
+  await pressAndLoad(page, 'Simpan draf', (url) => url.pathname.endsWith('/ubah'));
   return innovationId(page);
 }
 

@@ -180,9 +180,10 @@ export async function fillInnovation(page, data) {
 /** Presses a button of the registry's pages and waits for the page it leads to. */
 export async function pressAndLoad(page, buttonName, expected = () => true) {
   await Promise.all([
-    page.waitForURL((url) => expected(url), { waitUntil: 'load' }),
+    page.waitForNavigation({ waitUntil: 'load' }),
     page.getByRole('button', { name: buttonName, exact: true }).click(),
   ]);
+  if (!expected(new URL(page.url()))) throw new Error(`"${buttonName}" led to ${page.url()}`);
 }
 
 /** The items of the "Kelengkapan" checklist on the edit page, as shown. */

@@ -86,8 +86,14 @@ async function startNew(page) {
   assert.equal(await heading(page), 'Inovasi baru');
 }
 
-async function save(page, expectedMessage) {
-  await pressAndLoad(page, 'Simpan draf', (url) => url.searchParams.get('pesan') === expectedMessage);
+// Saves the form; the next page says the draft was created or saved.
+const kSaved = {
+  dibuat: 'Draf inovasi dibuat.',
+  tersimpan: 'Perubahan tersimpan sebagai versi baru.',
+};
+async function save(page, expected) {
+  await pressAndLoad(page, 'Simpan draf', (url) => url.pathname.endsWith('/ubah'));
+  assert.ok((await notice(page)).startsWith(kSaved[expected]));
 }
 
 test('an operator drafts and sends an innovation, the local admin publishes it, a visitor finds it', async (t) => {
@@ -149,7 +155,7 @@ test('an operator drafts and sends an innovation, the local admin publishes it, 
   await screenshot(operator, 'registry-draft-complete');
 
   // Sent to the local admin: locked for the unit.
-  await pressAndLoad(operator, 'Kirim ke admin lokal', (url) => url.searchParams.get('pesan') === 'terkirim');
+  await pressAndLoad(operator, 'Kirim ke admin lokal', (url) => url.pathname.endsWith('/ubah'));
   assert.equal(await notice(operator), 'Inovasi terkirim ke admin lokal untuk diperiksa.');
   assert.equal(await editStatus(operator), 'Di admin lokal');
   await operator.getByText('Inovasi ini sedang diperiksa admin lokal, jadi tidak dapat diubah sekarang.', { exact: true }).waitFor();
@@ -174,7 +180,7 @@ test('an operator drafts and sends an innovation, the local admin publishes it, 
   assert.equal(innovationId(admin), id);
   assert.equal(await editStatus(admin), 'Di admin lokal');
   await admin.getByRole('button', { name: 'Kembalikan ke unit', exact: true }).waitFor();
-  await pressAndLoad(admin, 'Terbitkan', (url) => url.searchParams.get('pesan') === 'terbit');
+  await pressAndLoad(admin, 'Terbitkan', (url) => url.pathname.endsWith('/ubah'));
   assert.equal(await notice(admin), 'Inovasi telah diterbitkan. Publik sekarang melihat versi ini.');
   assert.equal(await editStatus(admin), 'Terbit');
   assert.equal(await admin.getByRole('link', { name: 'Lihat versi terbit', exact: true }).getAttribute('href'), `/inovasi/${id}`);
@@ -268,7 +274,7 @@ test('the local admin returns a draft with notes, and the operator reads them', 
   await save(operator, 'dibuat');
   const id = innovationId(operator);
   await operator.getByText('Semua butir lengkap.', { exact: true }).waitFor();
-  await pressAndLoad(operator, 'Kirim ke admin lokal', (url) => url.searchParams.get('pesan') === 'terkirim');
+  await pressAndLoad(operator, 'Kirim ke admin lokal', (url) => url.pathname.endsWith('/ubah'));
   assert.equal(await editStatus(operator), 'Di admin lokal');
 
   await openMine(admin);
@@ -280,7 +286,7 @@ test('the local admin returns a draft with notes, and the operator reads them', 
   assert.equal(innovationId(admin), id);
   await admin.getByLabel('Catatan untuk unit (wajib bila mengembalikan)', { exact: true }).fill(notes);
   await screenshot(admin, 'registry-return-notes');
-  await pressAndLoad(admin, 'Kembalikan ke unit', (url) => url.searchParams.get('pesan') === 'dikembalikan');
+  await pressAndLoad(admin, 'Kembalikan ke unit', (url) => url.pathname.endsWith('/ubah'));
   assert.equal(await notice(admin), 'Inovasi dikembalikan ke unit dengan catatan Anda.');
   assert.equal(await editStatus(admin), 'Dikembalikan ke unit');
 

@@ -37,8 +37,8 @@ std::string media_type(std::string_view content_type) {
 
 std::string decode_form_component(std::string_view text) {
   auto decoded = url_decode(text, /*plus_is_space=*/true);
-  if (!decoded) throw UserError(400, "error.bad_form");
-  if (!is_valid_utf8(*decoded)) throw UserError(400, "error.bad_utf8");
+  if (!decoded) throw BadRequest("error.bad_form");
+  if (!is_valid_utf8(*decoded)) throw BadRequest("error.bad_utf8");
   return std::move(*decoded);
 }
 

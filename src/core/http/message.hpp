@@ -21,8 +21,8 @@ inline bool is_safe(Method m) {
 // Decoded name/value pairs of a query string or an urlencoded body, in order.
 class Form {
  public:
-  // Parses application/x-www-form-urlencoded text. Throws UserError(400, "error.bad_form") on a
-  // malformed percent escape and UserError(400, "error.bad_utf8") on invalid UTF-8.
+  // Parses application/x-www-form-urlencoded text. Throws BadRequest("error.bad_form") on a
+  // malformed percent escape and BadRequest("error.bad_utf8") on invalid UTF-8.
   static Form parse(std::string_view encoded);
   std::string get(std::string_view name, std::string_view fallback = {}) const;  // first value
   std::vector<std::string> all(std::string_view name) const;

@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* kMalformed = "innovation.multipart.malformed";
 
-UserError malformed() { return UserError(400, kMalformed); }
+BadRequest malformed() { return BadRequest(kMalformed); }
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -145,20 +145,20 @@ struct PartView {
 
 void check_part(const PartView& part, const MultipartLimits& limits) {
   if (!is_valid_utf8(part.name) || (part.filename && !is_valid_utf8(*part.filename))) {
-    throw UserError(400, "error.bad_utf8");
+    throw BadRequest("error.bad_utf8");
   }
   if (part.filename) {
     if (part.body.size() > limits.max_file_bytes) {
       std::string limit = std::to_string(limits.max_file_bytes >> 20) + " MB";
-      throw UserError(413, "innovation.multipart.file_too_large",
-                      {{"name", *part.filename}, {"limit", limit}});
+      throw TooLarge("innovation.multipart.file_too_large",
+                     {{"name", *part.filename}, {"limit", limit}});
     }
     return;
   }
   if (part.body.size() > limits.max_field_bytes) {
-    throw UserError(413, "innovation.multipart.field_too_large", {{"name", part.name}});
+    throw TooLarge("innovation.multipart.field_too_large", {{"name", part.name}});
   }
-  if (!is_valid_utf8(part.body)) throw UserError(400, "error.bad_utf8");
+  if (!is_valid_utf8(part.body)) throw BadRequest("error.bad_utf8");
 }
 
 // Where the first part's headers start: just after the first delimiter line's "--boundary",
@@ -184,7 +184,7 @@ void walk_parts(std::string_view content_type, std::string_view body, const Mult
     while (at < body.size() && (body[at] == ' ' || body[at] == '\t')) ++at;
     if (body.substr(at, 2) != "\r\n") throw malformed();
     at += 2;
-    if (count == limits.max_parts) throw UserError(413, "innovation.multipart.too_many_parts");
+    if (count == limits.max_parts) throw TooLarge("innovation.multipart.too_many_parts");
     const bool no_headers = body.substr(at, 2) == "\r\n";
     const auto header_end = no_headers ? at : body.find("\r\n\r\n", at);
     if (header_end == std::string_view::npos || header_end - at > limits.max_header_bytes) {

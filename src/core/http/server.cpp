@@ -622,7 +622,7 @@ Response ServerCore::dispatch_safely(Request& request) const {
   try {
     return dispatch(request);
   } catch (const UserError& e) {
-    return error_response(e.status(), &request);
+    return error_response(http_status(e.failure()), &request);
   } catch (const std::exception& e) {
     spdlog::error("http: request {} {} {} failed: {}", request.request_id,
                   method_name(request.method), request.target, e.what());

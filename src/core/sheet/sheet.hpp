@@ -38,10 +38,10 @@ struct Limits {
 
 // A file that cannot be read at all: key() is "sheet.error.*" (i18n/sheet.*.json), args() the
 // details ({"row", "12"}). 422: the upload arrived, its content is the problem.
-class Unreadable : public UserError {
+class Unreadable : public Invalid {
  public:
   explicit Unreadable(std::string key, MessageArgs args = {})
-      : UserError(422, std::move(key), std::move(args)) {}
+      : Invalid(std::move(key), std::move(args)) {}
 };
 
 // RFC 4180 with what Excel writes: a UTF-8 BOM, ',' or ';' (Indonesian Excel) detected from the

@@ -10,30 +10,95 @@ namespace simpul {
 
 using MessageArgs = std::vector<std::pair<std::string, std::string>>;
 
+// What kind of expected failure it is. Services and handlers throw the types below; the request
+// pipeline (and a handler showing a form again) takes the HTTP status from the kind (http_status),
+// so no code compares status numbers.
+enum class Failure {
+  bad_request,   // malformed input: a broken form, invalid UTF-8
+  unauthorized,  // nobody signed in, or an unknown API token
+  forbidden,     // signed in, but not allowed
+  not_found,     // no such thing, or not visible to this visitor
+  conflict,      // the state does not allow it (now): a stale version, a closed stage, a duplicate
+  invalid,       // well-formed input that breaks a rule, usually with field errors
+  too_large,     // an upload or field beyond its limit
+  unsupported_type,  // a file or body of a type not accepted
+  too_many,          // a rate limit
+  unavailable,       // busy now; try again later
+};
+
+// An expected failure: a kind, an i18n message key and its arguments, shown to the visitor in
+// their language. Anything else that escapes a handler is a 500 with a request id.
 class UserError : public std::runtime_error {
  public:
-  UserError(int status, std::string message_key, MessageArgs args = {})
+  UserError(Failure failure, std::string message_key, MessageArgs args = {})
       : std::runtime_error(message_key),
-        status_(status),
+        failure_(failure),
         key_(std::move(message_key)),
         args_(std::move(args)) {}
-  int status() const { return status_; }
+  Failure failure() const { return failure_; }
   const std::string& key() const { return key_; }
   const MessageArgs& args() const { return args_; }
 
  private:
-  int status_;
+  Failure failure_;
   std::string key_;
   MessageArgs args_;
 };
 
-inline UserError bad_request(std::string key, MessageArgs args = {}) {
-  return {400, std::move(key), std::move(args)};
+// One type per kind, so that a handler catches the failure it can answer (a Conflict shown again
+// on the form) and lets the others reach the pipeline.
+template <Failure kind>
+class Failed : public UserError {
+ public:
+  explicit Failed(std::string message_key, MessageArgs args = {})
+      : UserError(kind, std::move(message_key), std::move(args)) {}
+};
+using BadRequest = Failed<Failure::bad_request>;
+using Unauthorized = Failed<Failure::unauthorized>;
+using Forbidden = Failed<Failure::forbidden>;
+using NotFound = Failed<Failure::not_found>;
+using Conflict = Failed<Failure::conflict>;
+using Invalid = Failed<Failure::invalid>;
+using TooLarge = Failed<Failure::too_large>;
+using UnsupportedType = Failed<Failure::unsupported_type>;
+using TooMany = Failed<Failure::too_many>;
+using Unavailable = Failed<Failure::unavailable>;
+
+inline BadRequest bad_request(std::string key, MessageArgs args = {}) {
+  return BadRequest(std::move(key), std::move(args));
 }
-inline UserError forbidden(std::string key = "error.forbidden") { return {403, std::move(key)}; }
-inline UserError not_found(std::string key = "error.not_found") { return {404, std::move(key)}; }
-inline UserError conflict(std::string key, MessageArgs args = {}) {
-  return {409, std::move(key), std::move(args)};
+inline Forbidden forbidden(std::string key = "error.forbidden") {
+  return Forbidden(std::move(key));
+}
+inline NotFound not_found(std::string key = "error.not_found") { return NotFound(std::move(key)); }
+inline Conflict conflict(std::string key, MessageArgs args = {}) {
+  return Conflict(std::move(key), std::move(args));
+}
+
+inline int http_status(Failure failure) {
+  switch (failure) {
+    case Failure::bad_request:
+      return 400;
+    case Failure::unauthorized:
+      return 401;
+    case Failure::forbidden:
+      return 403;
+    case Failure::not_found:
+      return 404;
+    case Failure::conflict:
+      return 409;
+    case Failure::invalid:
+      return 422;
+    case Failure::too_large:
+      return 413;
+    case Failure::unsupported_type:
+      return 415;
+    case Failure::too_many:
+      return 429;
+    case Failure::unavailable:
+      return 503;
+  }
+  return 500;
 }
 
 }  // namespace simpul

@@ -12,7 +12,7 @@ int user_error_status(std::string_view encoded, std::string* key) {
     Form::parse(encoded);
   } catch (const UserError& e) {
     *key = e.key();
-    return e.status();
+    return http_status(e.failure());
   }
   return 0;
 }

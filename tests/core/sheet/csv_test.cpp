@@ -158,12 +158,12 @@ TEST(CsvErrors, TooMuchText) {
             (Problem{"sheet.error.too_much_text", {{"max", "1"}}}));
 }
 
-TEST(CsvErrors, UnreadableIsAUserErrorOf422) {
+TEST(CsvErrors, UnreadableIsAnInvalidUserError) {
   try {
     read_csv("");
     FAIL();
   } catch (const UserError& error) {
-    EXPECT_EQ(error.status(), 422);
+    EXPECT_EQ(error.failure(), Failure::invalid);
     EXPECT_EQ(error.key(), "sheet.error.empty");
   }
 }

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/util/crypto.hpp"
-#include "harness.hpp"
+#include "support/harness.hpp"
 
 namespace simpul::test {
 namespace {

@@ -8,8 +8,8 @@
 
 #include "catalogue/catalogue.hpp"
 #include "catalogue/watch.hpp"
-#include "harness.hpp"
 #include "imports/service.hpp"
+#include "support/harness.hpp"
 
 namespace simpul::test {
 namespace {

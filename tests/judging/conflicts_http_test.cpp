@@ -1,6 +1,6 @@
 // An evaluator's own declarations over HTTP, on every engine: the workplace, ties with agencies
 // added and removed with audit events, and the refusals that change nothing.
-#include "harness.hpp"
+#include "support/harness.hpp"
 
 namespace simpul::test {
 namespace {

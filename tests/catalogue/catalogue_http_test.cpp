@@ -2,8 +2,8 @@
 // direct SQL counts, phrases, prefixes, sorting, pagination, htmx fragments and the CSV export.
 #include <regex>
 
-#include "harness.hpp"
 #include "samples/loader.hpp"
+#include "support/harness.hpp"
 #include "synthetic/seed.hpp"
 
 namespace simpul::test {

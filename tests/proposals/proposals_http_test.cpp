@@ -4,10 +4,10 @@
 // admins submitting at once.
 #include <thread>
 
-#include "competition_setup.hpp"
-#include "harness.hpp"
 #include "innovations/service.hpp"
 #include "innovations/store.hpp"
+#include "support/competition_setup.hpp"
+#include "support/harness.hpp"
 
 namespace simpul::test {
 namespace {

@@ -3,11 +3,11 @@
 // pages; who is refused what; and the demo editions of KIPP 2021–2025.
 #include <regex>
 
-#include "competition_setup.hpp"
 #include "competitions/calendar.hpp"
 #include "competitions/seed.hpp"
 #include "core/util/clock.hpp"
-#include "harness.hpp"
+#include "support/competition_setup.hpp"
+#include "support/harness.hpp"
 
 namespace simpul::test {
 namespace {
@@ -74,7 +74,7 @@ TEST_P(CompetitionsTest, AnOrganiserSetsUpPublishesAndThePublicSeesIt) {
   ASSERT_EQ(form.status, 200);
   EXPECT_TRUE(form.contains("Nasional"));
   auto id = c.create(c.organiser, general(2027, "Kompetisi Inovasi Pelayanan Publik 2027"));
-  auto page = c.organiser.get(setup_url(id) + "?pesan=dibuat");
+  auto page = c.organiser.get(setup_url(id));
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(page.contains("Draf kompetisi dibuat"));
   EXPECT_TRUE(page.contains("batas pendaftaran (tanggal dan jam penutupan)"));

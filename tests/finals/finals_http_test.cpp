@@ -4,8 +4,8 @@
 // decides, removes a finalist and notes a visit, the decisions are taken after the window and
 // the results publish the awards to the profile and the catalogue. Wrong roles, bad input and
 // steps out of order are refused and change nothing.
-#include "finals_setup.hpp"
-#include "harness.hpp"
+#include "support/finals_setup.hpp"
+#include "support/harness.hpp"
 
 namespace simpul::test {
 namespace {

@@ -2,7 +2,7 @@
 // the server keeps serving, and nothing half-done is committed.
 #include <sqlite3.h>
 
-#include "harness.hpp"
+#include "support/harness.hpp"
 
 namespace simpul::test {
 namespace {

@@ -2,11 +2,11 @@
 // every engine: expertise and maximum loads decide the automatic assignment; invalid settings are
 // refused whole; reminders reach only evaluators with sheets left; a proposal's files reach only
 // its assigned evaluators, under a name that never tells who sent them.
-#include "competition_setup.hpp"
 #include "core/util/crypto.hpp"
-#include "harness.hpp"
 #include "innovations/service.hpp"
 #include "innovations/store.hpp"
+#include "support/competition_setup.hpp"
+#include "support/harness.hpp"
 
 namespace simpul::test {
 namespace {

@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "competition_setup.hpp"
-#include "harness.hpp"
+#include "support/competition_setup.hpp"
+#include "support/harness.hpp"
 
 namespace simpul::test {
 

@@ -14,9 +14,9 @@
 
 #include "core/mail/retry.hpp"
 #include "core/util/clock.hpp"
-#include "harness.hpp"
 #include "notices/sender.hpp"
 #include "notices/service.hpp"
+#include "support/harness.hpp"
 #include "support/smtp_server.hpp"
 
 namespace simpul::test {
@@ -311,7 +311,7 @@ TEST_P(Notices, ANoticeCommitsOrVanishesWithTheCallersChange) {
   auto& database = f.server.app().db();
   EXPECT_THROW(database.write([&](db::Transaction& tx) {
     notices::notify(tx, siti, returned("Dibatalkan"));
-    throw UserError(409, "error.conflict");
+    throw Conflict("error.conflict");
   }),
                UserError);
   // Malformed messages and unknown users are the caller's bug: they undo the whole change.

@@ -1,10 +1,10 @@
 // The assignment of evaluators over HTTP, on every engine: the automatic run never crosses a
 // conflict (own province, a declared tie), keeps loads within one, and keeps manual moves; moves
 // name their reason and refuse a conflict; evaluators see their queue; others are refused.
-#include "competition_setup.hpp"
-#include "harness.hpp"
 #include "innovations/service.hpp"
 #include "innovations/store.hpp"
+#include "support/competition_setup.hpp"
+#include "support/harness.hpp"
 
 namespace simpul::test {
 namespace {

@@ -4,8 +4,8 @@
 // tie, a finalist moved by hand with a reason and kept by the next run, each agency told and shown
 // its slot, the panel's interview sheets, and the interview mean on the decisions page. Wrong
 // roles, bad input and steps out of order are refused and change nothing.
-#include "finals_setup.hpp"
-#include "harness.hpp"
+#include "support/finals_setup.hpp"
+#include "support/harness.hpp"
 
 namespace simpul::test {
 namespace {

@@ -1,7 +1,7 @@
 // Public pages, language, reference data, agencies, health and metrics over HTTP.
 #include <regex>
 
-#include "harness.hpp"
+#include "support/harness.hpp"
 
 namespace simpul::test {
 namespace {

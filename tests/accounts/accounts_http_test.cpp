@@ -2,7 +2,7 @@
 // completes the first sign-in, adds a service unit and creates a unit operator.
 #include <regex>
 
-#include "harness.hpp"
+#include "support/harness.hpp"
 
 namespace simpul::test {
 namespace {

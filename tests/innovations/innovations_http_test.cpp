@@ -3,8 +3,8 @@
 #include <fstream>
 #include <regex>
 
-#include "harness.hpp"
 #include "innovations/service.hpp"
+#include "support/harness.hpp"
 
 namespace simpul::test {
 namespace {
@@ -160,7 +160,7 @@ class InnovationRegistry : public EngineTest {};
 TEST_P(InnovationRegistry, DraftSendReturnReviseAndPublish) {
   Registry r(GetParam());
   auto id = r.draft({{"name", "Pro Lantera KU"}, {"note", "draf pertama"}});
-  auto created = r.unit.get(r.edit_url(id) + "?pesan=dibuat");
+  auto created = r.unit.get(r.edit_url(id));
   ASSERT_EQ(created.status, 200);
   EXPECT_TRUE(created.contains("Draf inovasi dibuat"));
   EXPECT_TRUE(created.contains("Belum: Rancang bangun dan pokok perubahan, minimal 300 kata"));
@@ -459,7 +459,10 @@ TEST_P(InnovationRegistry, UploadsAreSniffedLimitedAndStoredOnce) {
 
   // The same bytes again: not attached twice, not stored twice, even for another innovation.
   auto again = upload(r.unit, id, {{"salinan.pdf", kPdf}});
-  EXPECT_EQ(again.header("location"), r.edit_url(id) + "?pesan=berkas_ada#berkas");
+  EXPECT_EQ(again.header("location"), r.edit_url(id) + "#berkas");
+  // The next page says so, once (the notice travels in a one-time cookie, not in the address).
+  EXPECT_TRUE(r.unit.get(r.edit_url(id)).contains("Berkas itu sudah terlampir"));
+  EXPECT_FALSE(r.unit.get(r.edit_url(id)).contains("Berkas itu sudah terlampir"));
   r.unit.get(r.edit_url(other));
   EXPECT_EQ(upload(r.unit, other, {{"laporan.pdf", kPdf}}).status, 303);
   EXPECT_EQ(r.count("SELECT COUNT(*) FROM innovation_blobs"), 2);

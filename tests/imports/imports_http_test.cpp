@@ -4,9 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/sheet/write.hpp"
-#include "harness.hpp"
 #include "imports/layout.hpp"
 #include "innovations/model.hpp"
+#include "support/harness.hpp"
 
 namespace simpul::test {
 namespace {

@@ -9,9 +9,9 @@
 #include "competitions/calendar.hpp"
 #include "competitions/model.hpp"
 #include "core/util/clock.hpp"
-#include "harness.hpp"
 #include "innovations/service.hpp"
 #include "innovations/store.hpp"
+#include "support/harness.hpp"
 
 namespace simpul::test {
 
