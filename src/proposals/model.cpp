@@ -107,7 +107,8 @@ std::vector<CheckItem> checklist(const competitions::Setup& setup, const Content
   for (const auto& section : setup.sections) items.push_back(section_item(section, content));
   for (const auto& attachment : setup.attachments) {
     CheckItem item = attachment_item(attachment, content);
-    if (attachment.required || !item.done && item.key == "proposal.check.video_too_long")
+    // An optional video too long still counts against the checklist.
+    if (attachment.required || (!item.done && item.key == "proposal.check.video_too_long"))
       items.push_back(std::move(item));
   }
   return items;
