@@ -35,16 +35,12 @@ Json navigation(const Context& context, std::string_view path) {
   return items;
 }
 
-bool setup_done(const std::optional<CurrentUser>& user) {
-  return user && !user->must_complete_profile && !user->must_change_password;
-}
-
 constexpr std::string_view kInbox = "/kotak-masuk";
 
 Json account_menu(const Context& context) {
   Json items = Json::array();
   const auto& user = context.user();
-  if (!setup_done(user)) return items;
+  if (!user || !user->setup_done()) return items;
   auto add = [&](std::string_view href, std::string_view key) {
     items.push_back({{"href", href}, {"label", context.t(key)}});
   };

@@ -61,7 +61,7 @@ void read_stages(const json& entry, Setup& setup, std::int64_t now) {
     registration.starts_at =
         instant_of(local_date(now + days.at(0).get<int>() * 86400, zone), 8 * 60, zone);
     registration.ends_at =
-        instant_of(local_date(now + days.at(1).get<int>() * 86400, zone), 23 * 60 + 59, zone);
+        instant_of(local_date(now + days.at(1).get<int>() * 86400, zone), kLastMinuteOfDay, zone);
   }
   const json stages = entry.value("stages", json::object());
   for (Stage& stage : setup.stages) {

@@ -35,14 +35,6 @@ std::string Context::format_datetime(std::int64_t utc_seconds) const {
   return view::format_datetime(utc_seconds, zone_, lang_);
 }
 
-namespace {
-
-bool setup_done(const std::optional<CurrentUser>& user) {
-  return user && !user->must_complete_profile && !user->must_change_password;
-}
-
-}  // namespace
-
 Json Context::layout_model(Json model) const {
   view::Lang other = lang_ == view::Lang::id ? view::Lang::en : view::Lang::id;
   model["lang"] = view::lang_code(lang_);
@@ -70,7 +62,7 @@ http::Response Context::page(std::string_view template_name, Json model, int sta
   const auto& templates = host_.templates();
   Json full = layout_model(std::move(model));
   // The page of a server error may be the database's: no unread count there.
-  host_.add_frame(*this, full, setup_done(user_) && status < 500);
+  host_.add_frame(*this, full, user_ && user_->setup_done() && status < 500);
   std::string content = templates.render(template_name, lang_, full);
   full["content"] = std::move(content);
   return http::Response::html(templates.render("layout", lang_, full), status);

@@ -32,6 +32,8 @@ struct CurrentUser {
   std::string session_hash;
 
   bool is(auth::Role r) const { return role == r; }
+  // The first sign-in's profile and password steps are behind it.
+  bool setup_done() const { return !must_complete_profile && !must_change_password; }
 };
 
 // An agency's system calling the JSON API with one of the agency's tokens (api_tokens/).

@@ -19,6 +19,7 @@
 #include "kernel/context.hpp"
 #include "proposals/loading.hpp"
 #include "synthetic/corpus.hpp"
+#include "synthetic/seed.hpp"
 
 namespace simpul::synthetic {
 namespace {
@@ -26,9 +27,7 @@ namespace {
 using competitions::LocalDate;
 using competitions::Setup;
 
-const kernel::Actor kCompetitionSeeder{std::nullopt, "system:seed", "", ""};
 constexpr std::int64_t kDay = 24 * 3600;
-constexpr int kEndOfDay = 23 * 60 + 59;
 // So that the answers are not the registry's own texts again for the same seed.
 constexpr std::uint64_t kTextSalt = 0x5eed0f7e47;
 
@@ -54,7 +53,8 @@ void set_stages(Setup& setup, std::int64_t now) {
     for (const StageDays& days : kStageDays) {
       if (stage.code != days.code) continue;
       stage.starts_at = competitions::instant_of(day(days.starts), 0, zone);
-      stage.ends_at = competitions::instant_of(day(days.ends), kEndOfDay, zone);
+      stage.ends_at =
+          competitions::instant_of(day(days.ends), competitions::kLastMinuteOfDay, zone);
     }
   }
 }
@@ -514,13 +514,13 @@ SyntheticCompetition seed_synthetic_competition(db::Database& database, const st
     refuse_taken_year(tx, year);
     SyntheticPlan plan =
         plan_synthetic_proposals(setup, published_innovations(tx), count, seed, now);
-    auto edition_id = competitions::insert_published(tx, kCompetitionSeeder, setup, {}, announced);
+    auto edition_id = competitions::insert_published(tx, kSeeder, setup, {}, announced);
     record_awards(tx, plan, year, now);
     auto decree = store_decree(tx, now);
     for (const SyntheticProposal& p : plan.proposals) {
       proposals::insert_loaded(tx, loaded(edition_id, p, setup, text, decree));
     }
-    audit::record(tx, kCompetitionSeeder,
+    audit::record(tx, kSeeder,
                   {"proposal.seed_synthetic", "competition", std::to_string(edition_id),
                    std::nullopt, nlohmann::json{{"proposals", count}, {"seed", seed}}});
     return SyntheticCompetition{edition_id, std::ssize(plan.proposals)};

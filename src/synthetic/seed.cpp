@@ -22,12 +22,6 @@ int current_year() {
   return static_cast<int>(std::chrono::year_month_day(days).year());
 }
 
-namespace {
-
-const kernel::Actor kSeeder{std::nullopt, "system:seed", "", ""};
-
-}  // namespace
-
 std::int64_t publish_new(db::Transaction& tx, const Placement& where, innovations::Fields fields,
                          bool is_sample, std::int64_t now, const std::string& note) {
   const agencies::AgencyRow& agency = where.agency;

@@ -14,6 +14,7 @@
 #include "agencies/feature.hpp"
 #include "core/db/database.hpp"
 #include "innovations/model.hpp"
+#include "kernel/context.hpp"
 #include "synthetic/corpus.hpp"
 
 namespace simpul::synthetic {
@@ -36,6 +37,9 @@ void write_import_csv(const std::string& home, std::int64_t count, std::uint64_t
 // Adds a few real ministries, agencies and state enterprises when none of that cluster exists, so
 // generated data covers every cluster. Returns how many were added.
 std::int64_t ensure_national_agencies(db::Transaction& tx);
+
+// Who the audit log names for every seeding run.
+inline const kernel::Actor kSeeder{std::nullopt, "system:seed", "", ""};
 
 int current_year();
 
