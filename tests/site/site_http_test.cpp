@@ -30,6 +30,24 @@ TEST_P(Site, HomePageSpeaksIndonesianWithTheProgrammeParts) {
   EXPECT_TRUE(about.contains("Open Database License"));
 }
 
+// The one-time notice travels in a cookie the visitor can change: only a message of the catalogue
+// is shown, its arguments escaped, and only once.
+TEST_P(Site, ANoticeCookieShowsOnlyACatalogueMessageOnce) {
+  TestServer server(GetParam());
+  Client client = server.client();
+  client.set_cookie("simpul_notice", "evil.unknown");
+  auto unknown = client.get("/");
+  EXPECT_FALSE(unknown.contains("class=\"notice\""));
+  EXPECT_FALSE(unknown.contains("evil"));
+  client.set_cookie("simpul_notice", "%zz");
+  EXPECT_EQ(client.get("/").status, 200) << "a broken cookie is ignored, not a 400";
+  client.set_cookie("simpul_notice", "judging.remind.done&n=%3Cb%3E7");
+  auto shown = client.get("/");
+  EXPECT_TRUE(shown.contains("Pengingat terkirim kepada &lt;b&gt;7 evaluator."));
+  EXPECT_FALSE(shown.contains("<b>7"));
+  EXPECT_FALSE(client.get("/").contains("Pengingat terkirim")) << "shown once";
+}
+
 TEST_P(Site, LanguageSwitchIsRememberedAndRedirectsOnlyLocally) {
   TestServer server(GetParam());
   Client client = server.client();
