@@ -8,22 +8,22 @@
 # wires). A store is never public: another feature reads and writes NAME's tables only through
 # these headers' functions.
 simpul_feature(audit PUBLIC audit.hpp)
-simpul_feature(notices PUBLIC model.hpp service.hpp LIBS simpul_mail)
 simpul_feature(site PUBLIC settings.hpp)
 simpul_feature(regions PUBLIC model.hpp)
-simpul_feature(agencies USES regions audit PUBLIC model.hpp)
+simpul_feature(agencies USES regions audit PUBLIC model.hpp paths.hpp)
 simpul_feature(accounts USES agencies PUBLIC model.hpp service.hpp)
-simpul_feature(api_tokens USES agencies PUBLIC service.hpp)
+simpul_feature(notices USES accounts PUBLIC model.hpp service.hpp LIBS simpul_mail)
+simpul_feature(api_tokens USES accounts PUBLIC service.hpp)
 simpul_feature(innovations USES accounts notices
-               PUBLIC model.hpp registry.hpp rules.hpp service.hpp uploads.hpp LIBS PkgConfig::MAGIC)
+               PUBLIC model.hpp paths.hpp registry.hpp rules.hpp service.hpp uploads.hpp LIBS PkgConfig::MAGIC)
 simpul_feature(catalogue USES innovations LIBS simpul_search simpul_sheet)
 simpul_feature(imports USES innovations PUBLIC layout.hpp cli.hpp service.hpp LIBS simpul_sheet)
 simpul_feature(competitions USES innovations
-               PUBLIC calendar.hpp editions.hpp eligibility.hpp model.hpp programme.hpp rules.hpp seed.hpp
+               PUBLIC calendar.hpp editions.hpp eligibility.hpp model.hpp paths.hpp programme.hpp rules.hpp seed.hpp
                       service.hpp view.hpp)
-simpul_feature(proposals USES competitions PUBLIC loading.hpp model.hpp)
+simpul_feature(proposals USES competitions PUBLIC loading.hpp model.hpp paths.hpp)
 simpul_feature(judging USES proposals
-               PUBLIC aggregation.hpp assignment.hpp conflicts.hpp evaluation.hpp results.hpp
+               PUBLIC aggregation.hpp assignment.hpp conflicts.hpp evaluation.hpp paths.hpp results.hpp
                       scoring.hpp service.hpp sheet_form.hpp shortlist.hpp
                LIBS ${GLPK_LIBRARY})
 target_include_directories(simpul_judging PUBLIC ${GLPK_INCLUDE_DIR})

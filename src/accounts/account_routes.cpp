@@ -2,10 +2,12 @@
 // and later changes to either.
 #include "accounts/routes.hpp"
 #include "accounts/store.hpp"
+#include "agencies/paths.hpp"
 #include "audit/audit.hpp"
 #include "core/auth/passwords.hpp"
 #include "core/util/clock.hpp"
 #include "kernel/context.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::accounts {
 namespace {
@@ -80,7 +82,8 @@ http::Response account_home(Context& context) {
                  user.role == auth::Role::organiser || user.role == auth::Role::local_admin},
                 {"is_organiser", user.role == auth::Role::organiser},
                 {"is_local_admin", user.role == auth::Role::local_admin}};
-  if (user.agency_id) model["agency_url"] = "/instansi/" + std::to_string(*user.agency_id);
+  if (user.agency_id)
+    model["agency_url"] = kernel::path(agencies::paths::kAgency, {*user.agency_id});
   return context.page("accounts/home", std::move(model));
 }
 

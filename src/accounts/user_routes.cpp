@@ -4,10 +4,12 @@
 #include "accounts/rules.hpp"
 #include "accounts/service.hpp"
 #include "accounts/store.hpp"
+#include "agencies/paths.hpp"
 #include "audit/audit.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/numbers.hpp"
 #include "kernel/context.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::accounts {
 namespace {
@@ -54,7 +56,7 @@ http::Response render_new_user(Context& context, const FormState& state, const s
       }
       model["units"] = units;
       model["has_units"] = !units.empty();
-      model["agency_url"] = "/instansi/" + std::to_string(*agency_id);
+      model["agency_url"] = kernel::path(agencies::paths::kAgency, {*agency_id});
     });
   }
   return context.page("accounts/new_user", std::move(model), status);

@@ -1,11 +1,13 @@
 // Agencies: the organiser lists and adds them; an agency's page shows its service units, where its
 // local admin (or the organiser) adds units.
 #include "agencies/feature.hpp"
+#include "agencies/paths.hpp"
 #include "agencies/store.hpp"
 #include "audit/audit.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
 #include "kernel/context.hpp"
+#include "kernel/paths.hpp"
 #include "regions/model.hpp"
 
 namespace simpul::agencies {
@@ -58,7 +60,7 @@ http::Response list(Context& context) {
   const auto& me = context.signed_in_user();
   if (!me.is(Role::organiser)) {
     if (!me.agency_id) throw forbidden();
-    return http::Response::redirect("/instansi/" + std::to_string(*me.agency_id));
+    return http::Response::redirect(kernel::path(paths::kAgency, {*me.agency_id}));
   }
   const auto& query = context.request().query();
   AgencyFilter filter{is_type(query.get("jenis")) ? query.get("jenis") : "", query.get("provinsi"),
@@ -129,7 +131,7 @@ http::Response create_agency(Context& context) {
   if (!id) {
     return render_new_agency(context, agency, {{"name", "agency.name_taken"}}, 409);
   }
-  return context.redirect_with_notice("/instansi/" + std::to_string(*id), "notice.agency_created");
+  return context.redirect_with_notice(kernel::path(paths::kAgency, {*id}), "notice.agency_created");
 }
 
 http::Response render_agency(Context& context, const Agency& agency, const std::string& unit_name,
@@ -176,7 +178,7 @@ http::Response add_unit(Context& context) {
     return true;
   });
   if (!added) return render_agency(context, agency, name, {{"name", "unit.name_taken"}}, 409);
-  return context.redirect_with_notice("/instansi/" + std::to_string(agency.id),
+  return context.redirect_with_notice(kernel::path(paths::kAgency, {agency.id}),
                                       "notice.unit_created");
 }
 
@@ -185,11 +187,11 @@ http::Response add_unit(Context& context) {
 void register_routes(kernel::Routes& routes) {
   auto organiser = Access::roles({Role::organiser});
   auto agency_staff = Access::roles({Role::organiser, Role::local_admin, Role::hub_coordinator});
-  routes.get("/instansi", agency_staff, list);
-  routes.get("/instansi/baru", organiser, new_agency_form);
-  routes.post("/instansi/baru", organiser, create_agency);
-  routes.get("/instansi/{id}", agency_staff, show);
-  routes.post("/instansi/{id}/unit", Access::roles({Role::organiser, Role::local_admin}), add_unit);
+  routes.get(paths::kAgencies, agency_staff, list);
+  routes.get(paths::kNewAgency, organiser, new_agency_form);
+  routes.post(paths::kNewAgency, organiser, create_agency);
+  routes.get(paths::kAgency, agency_staff, show);
+  routes.post(paths::kUnits, Access::roles({Role::organiser, Role::local_admin}), add_unit);
 }
 
 }  // namespace simpul::agencies

@@ -96,6 +96,7 @@ App::App(kernel::Config config) : config_(std::move(config)) {
                       [database] { return double(database->stats().wait_timeouts_total); });
   services_.provide<http::Metrics>(*metrics_);
   services_.provide<accounts::DemoAccounts>(demo_accounts_);
+  services_.provide<competitions::LaterStages>(later_stages_);
   load_routes();
 }
 
@@ -142,6 +143,10 @@ void App::load_routes() {
   proposals::register_routes(routes_);
   judging::register_routes(routes_);
   finals::register_routes(routes_);
+  // The stages in the programme's order, which is the order of their links on an edition's page.
+  proposals::register_stage(later_stages_);
+  judging::register_stage(later_stages_);
+  finals::register_stage(later_stages_);
   for (const Route& route : routes_.all()) {
     const Route* target = &route;
     router_.add(route.method, route.pattern,

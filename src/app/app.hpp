@@ -12,6 +12,7 @@
 
 #include "accounts/feature.hpp"
 #include "app/config.hpp"
+#include "competitions/editions.hpp"
 #include "core/db/database.hpp"
 #include "core/http/metrics.hpp"
 #include "core/http/router.hpp"
@@ -92,6 +93,7 @@ class App : public kernel::Host {
   kernel::Routes routes_;
   http::Router router_;
   accounts::DemoAccounts demo_accounts_;
+  competitions::LaterStages later_stages_;
   kernel::Events events_;
   kernel::Services services_;
   std::unique_ptr<catalogue::Catalogue> catalogue_;

@@ -7,7 +7,9 @@
 #include "catalogue/catalogue.hpp"
 #include "catalogue/search_request.hpp"
 #include "core/util/numbers.hpp"
+#include "innovations/paths.hpp"
 #include "kernel/context.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::catalogue {
 namespace {
@@ -37,8 +39,8 @@ Json item_json(const Catalogue& catalogue, const Card& card) {
       {"stage", card.stage},
       {"year", card.year ? Json(*card.year) : Json(nullptr)},
       {"is_sample", card.is_sample},
-      {"url", "/inovasi/" + std::to_string(card.id)},
-      {"api_url", "/api/v1/innovations/" + std::to_string(card.id)}};
+      {"url", kernel::path(innovations::paths::kInnovation, {card.id})},
+      {"api_url", kernel::path(innovations::paths::kApiInnovation, {card.id})}};
   return item;
 }
 

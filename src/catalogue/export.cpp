@@ -11,7 +11,9 @@
 #include "catalogue/export.hpp"
 #include "catalogue/search_request.hpp"
 #include "core/sheet/write.hpp"
+#include "innovations/paths.hpp"
 #include "kernel/context.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::catalogue {
 namespace {
@@ -115,7 +117,7 @@ std::vector<std::string> export_cells(const ExportRow& row) {
           snapshot_text(snapshot, "video_url"),
           joined(snapshot, "tags"),
           std::to_string(row.published_at),
-          "/inovasi/" + std::to_string(row.id),
+          kernel::path(innovations::paths::kInnovation, {row.id}),
           unit_name(snapshot)};
 }
 

@@ -2,11 +2,14 @@
 // groups' rules in plain words, categories, form and rubrics. A draft is shown only to whoever
 // runs it, marked as a draft.
 #include "competitions/calendar.hpp"
+#include "competitions/editions.hpp"
+#include "competitions/paths.hpp"
 #include "competitions/routes.hpp"
 #include "competitions/service.hpp"
 #include "competitions/store.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::competitions {
 namespace {
@@ -15,9 +18,9 @@ Json listed_json(const Context& context, const ListedEdition& edition, std::int6
   std::string deadline = edition.registration_close
                              ? datetime_text(context, *edition.registration_close, edition.zone)
                              : context.t("competition.list.no_deadline");
-  return {{"url", edition_url(edition.id)},
+  return {{"url", kernel::path(paths::kEdition, {edition.id})},
           {"deadline", deadline},
-          {"setup_url", edition_url(edition.id) + "/atur"},
+          {"setup_url", kernel::path(paths::kSetup, {edition.id})},
           {"year", edition.year},
           {"title", edition.title},
           {"level", level_text(context, edition.level, edition.owner_name)},
@@ -166,40 +169,25 @@ Json names_json(const Context& context, const Setup& setup) {
   return {{"categories", categories}, {"clusters", clusters}};
 }
 
-// Where the visitor goes next for the edition's proposals: an agency to its own (and to start one
-// while registration is open), whoever runs it to the submitted ones, the dashboard and the
-// announcement, everyone to the announcement once it is published.
-Json proposal_links(Context& context, const Edition& edition, bool manager, std::int64_t now) {
+// Where the visitor goes next: the pages the later stages (proposals, judging, finals) offer this
+// visitor on a published edition.
+Json stage_links(Context& context, const Edition& edition, bool manager, std::int64_t now) {
   if (edition.status != Status::published) return nullptr;
-  std::string base = edition_url(edition.id);
-  bool announced = false;
-  FinalsProgress finals;
-  context.db().read([&](db::Transaction& tx) {
-    announced = screening_announced(tx, edition.id);
-    finals = finals_progress(tx, edition.id);
-  });
   const auto& user = context.user();
-  bool panel = manager || (user && user->is(auth::Role::panelist));
-  bool agency = user && (user->is(auth::Role::unit_operator) || user->is(auth::Role::local_admin));
+  EditionViewer viewer{
+      .manager = manager,
+      .panel = manager || (user && user->is(auth::Role::panelist)),
+      .agency = user && (user->is(auth::Role::unit_operator) || user->is(auth::Role::local_admin)),
+      .registration_open = registration_open(edition, now)};
+  std::vector<EditionLink> found;
+  context.db().read([&](db::Transaction& tx) {
+    found = context.service<LaterStages>().links(tx, edition, viewer);
+  });
+  if (found.empty()) return nullptr;
   Json links = Json::array();
-  auto add = [&](const std::string& url, const char* key) {
-    links.push_back({{"url", url}, {"text", context.t(key)}});
-  };
-  if (agency && registration_open(edition, now)) add(base + "/usulan/baru", "proposal.list.start");
-  if (agency || manager) add(base + "/usulan", "proposal.list.title");
-  if (manager) add(base + "/dasbor", "proposal.list.dashboard");
-  if (manager) add(base + "/penugasan", "judging.assign.title");
-  if (manager) add(base + "/nilai", "judging.results.title");
-  if (announced || manager) add(base + "/pengumuman", "proposal.announcement.title");
-  if (panel) add(base + "/nominasi", "finals.nomination.title");
-  if (panel && finals.finalists_published) add(base + "/sanggahan", "finals.objections.title");
-  if (panel && finals.finalists_published) add(base + "/keputusan", "finals.decisions.title");
-  if (panel && finals.finalists_published) add(base + "/presentasi", "presentation.title");
-  if ((agency || panel) && finals.finalists_published)
-    add(base + "/jadwal", "presentation.schedule.title");
-  if (finals.finalists_published) add(base + "/finalis", "finals.finalists.title");
-  if (finals.results_published) add(base + "/hasil", "finals.results.title");
-  return links.empty() ? Json(nullptr) : links;
+  for (const auto& link : found)
+    links.push_back({{"url", link.url}, {"text", context.t(link.text_key)}});
+  return links;
 }
 
 }  // namespace
@@ -261,13 +249,14 @@ http::Response show(Context& context) {
                            "attachments", "rubric", "interview", "facts", "source_note"}) {
     model[std::string("has_") + list] = !model[list].empty();
   }
-  model["proposals"] = proposal_links(context, edition, manager, now);
+  model["proposals"] = stage_links(context, edition, manager, now);
   model["has_proposal_links"] = !model["proposals"].is_null();
   if (manager) {
-    std::string base = edition_url(edition.id);
-    model["manage"] = {{"setup", base + "/atur"},
-                       {"copy", base + "/salin"},
-                       {"extend", edition.status == Status::published ? base + "/perpanjang" : ""}};
+    model["manage"] = {
+        {"setup", kernel::path(paths::kSetup, {edition.id})},
+        {"copy", kernel::path(paths::kCopy, {edition.id})},
+        {"extend",
+         edition.status == Status::published ? kernel::path(paths::kExtend, {edition.id}) : ""}};
   }
   return context.page("competitions/show", std::move(model));
 }

@@ -3,6 +3,7 @@
 #include "competitions/routes.hpp"
 
 #include "competitions/feature.hpp"
+#include "competitions/paths.hpp"
 
 namespace simpul::competitions {
 
@@ -12,17 +13,17 @@ void register_routes(kernel::Routes& routes) {
   // Whoever runs some level of competition; ownership of the edition is checked per request.
   auto organisers = Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
 
-  routes.get("/kompetisi", Access::anyone(), list);
-  routes.get("/kompetisi/baru", organisers, new_form);
-  routes.post("/kompetisi/baru", organisers, create);
-  routes.get("/kompetisi/{id}", Access::anyone(), show);
-  routes.get("/kompetisi/{id}/atur", organisers, setup);
-  routes.post("/kompetisi/{id}/atur/{part}", organisers, save);
-  routes.post("/kompetisi/{id}/terbitkan", organisers, publish);
-  routes.get("/kompetisi/{id}/perpanjang", organisers, extend_form);
-  routes.post("/kompetisi/{id}/perpanjang", organisers, extend);
-  routes.get("/kompetisi/{id}/salin", organisers, copy_form);
-  routes.post("/kompetisi/{id}/salin", organisers, copy);
+  routes.get(paths::kEditions, Access::anyone(), list);
+  routes.get(paths::kNewEdition, organisers, new_form);
+  routes.post(paths::kNewEdition, organisers, create);
+  routes.get(paths::kEdition, Access::anyone(), show);
+  routes.get(paths::kSetup, organisers, setup);
+  routes.post(paths::kSetupPart, organisers, save);
+  routes.post(paths::kPublish, organisers, publish);
+  routes.get(paths::kExtend, organisers, extend_form);
+  routes.post(paths::kExtend, organisers, extend);
+  routes.get(paths::kCopy, organisers, copy_form);
+  routes.post(paths::kCopy, organisers, copy);
 }
 
 }  // namespace simpul::competitions

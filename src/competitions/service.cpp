@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "audit/audit.hpp"
+#include "competitions/editions.hpp"
 #include "competitions/store.hpp"
 #include "core/util/clock.hpp"
 
@@ -59,18 +60,14 @@ void require_open_terms(const Edition& edition, Part part, std::int64_t now) {
 }
 
 // A category that proposals chose stays: the proposals keep naming it.
-void require_unused_removals(db::Transaction& tx, std::int64_t id, const Setup& before,
-                             const Setup& after) {
-  std::vector<std::string> removed;
+void require_unused_removals(db::Transaction& tx, const LaterStages& stages, std::int64_t id,
+                             const Setup& before, const Setup& after) {
+  std::string names;
   for (const Category& c : before.categories) {
     bool kept = std::any_of(after.categories.begin(), after.categories.end(),
                             [&](const Category& k) { return k.code == c.code; });
-    if (!kept) removed.push_back(c.code);
-  }
-  std::string names;
-  for (const auto& code : categories_in_use(tx, id, removed)) {
-    for (const Category& c : before.categories)
-      if (c.code == code) names += (names.empty() ? "" : ", ") + c.name;
+    if (!kept && stages.category_in_use(tx, id, c.code))
+      names += (names.empty() ? "" : ", ") + c.name;
   }
   if (!names.empty()) throw conflict("competition.error.category_in_use", {{"names", names}});
 }
@@ -159,7 +156,8 @@ std::int64_t create_edition(db::Database& database, const kernel::Actor& actor,
 }
 
 void save_part(db::Database& database, const kernel::Actor& actor, const Manager& manager,
-               std::int64_t id, std::int64_t based_on_version, Part part, Setup typed) {
+               const LaterStages& stages, std::int64_t id, std::int64_t based_on_version, Part part,
+               Setup typed) {
   database.write([&](db::Transaction& tx) {
     Edition edition = load(tx, id);
     require_manager(manager, edition);
@@ -171,7 +169,7 @@ void save_part(db::Database& database, const kernel::Actor& actor, const Manager
     }
     if (!errors.empty()) throw InvalidSetup(std::move(errors));
     if (part == Part::general) require_free_year(tx, changed.general, id);
-    if (part == Part::categories) require_unused_removals(tx, id, edition.setup, changed);
+    if (part == Part::categories) require_unused_removals(tx, stages, id, edition.setup, changed);
     require_open_terms(edition, part, now_seconds());
     // The edition's row first: a concurrent change of the same edition waits here, then fails.
     advance(tx, actor, edition, now_seconds());

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "competitions/editions.hpp"
 #include "competitions/model.hpp"
 #include "competitions/rules.hpp"
 #include "core/db/database.hpp"
@@ -46,9 +47,11 @@ Edition load_edition(db::Database& database, std::int64_t id);
 // A new draft of the manager's level and owner, from the general part; returns its id.
 std::int64_t create_edition(db::Database& database, const kernel::Actor& actor,
                             const Manager& manager, General general);
-// Saves one part of the set-up from `typed` (the other parts of typed are ignored).
+// Saves one part of the set-up from `typed` (the other parts of typed are ignored); a category
+// the later stages still name stays.
 void save_part(db::Database& database, const kernel::Actor& actor, const Manager& manager,
-               std::int64_t id, std::int64_t based_on_version, Part part, Setup typed);
+               const LaterStages& stages, std::int64_t id, std::int64_t based_on_version, Part part,
+               Setup typed);
 void publish_edition(db::Database& database, const kernel::Actor& actor, const Manager& manager,
                      std::int64_t id, std::int64_t based_on_version);
 // Moves a published stage deadline later, recording the old and new deadline and the reason.

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <charconv>
 
+#include "competitions/paths.hpp"
 #include "competitions/setup_form.hpp"
 #include "competitions/store.hpp"
 #include "competitions/view.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::competitions {
 namespace {
@@ -217,7 +219,7 @@ http::Response render_setup(Context& context, const SetupPage& page, int status)
              groups = part(Part::groups), categories = part(Part::categories),
              form = part(Part::form), attachments = part(Part::attachments),
              rubric = part(Part::rubric), interview = part(Part::interview);
-  const std::string base = edition_url(edition.id);
+  const std::string base = kernel::path(paths::kEdition, {edition.id});
   Json model = {
       {"title", context.t("competition.setup.title", {{"title", g.title}})},
       {"edition_title", g.title},

@@ -1,6 +1,7 @@
 // The organisers' pages: a new edition, its set-up part by part, publication, deadline extensions
 // and copies to another year. A refused save shows the page again with what was typed.
 #include "competitions/calendar.hpp"
+#include "competitions/paths.hpp"
 #include "competitions/routes.hpp"
 #include "competitions/service.hpp"
 #include "competitions/setup_form.hpp"
@@ -9,6 +10,7 @@
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::competitions {
 namespace {
@@ -35,7 +37,7 @@ http::Response render_new(Context& context, const http::Form& values, const Fiel
     for (const auto& edition : editions_of(tx, level, owner_for(manager))) {
       sources.push_back({{"title", edition.title},
                          {"year", edition.year},
-                         {"copy_url", edition_url(edition.id) + "/salin"}});
+                         {"copy_url", kernel::path(paths::kCopy, {edition.id})}});
     }
   });
   Json model = {{"title", context.t("competition.new.title")},
@@ -51,8 +53,9 @@ http::Response render_new(Context& context, const http::Form& values, const Fiel
 }
 
 http::Response back_to_setup(Context& context, std::int64_t id, Part part) {
-  return context.redirect_with_notice(edition_url(id) + "/atur#" + std::string(part_code(part)),
-                                      "competition.notice.saved");
+  return context.redirect_with_notice(
+      kernel::path(paths::kSetup, {id}) + "#" + std::string(part_code(part)),
+      "competition.notice.saved");
 }
 
 // The set-up page again when the change is refused: 422 with the field errors or what
@@ -88,7 +91,7 @@ http::Response render_extend(Context& context, const Edition& edition, const htt
   }
   Json model = {
       {"title", context.t("competition.extend.title", {{"title", g.title}})},
-      {"base", edition_url(edition.id)},
+      {"base", kernel::path(paths::kEdition, {edition.id})},
       {"version", typed.has("version") ? typed.get("version") : std::to_string(edition.version)},
       {"zone", view::zone_name(g.zone)},
       {"published", edition.status == Status::published},
@@ -105,7 +108,7 @@ http::Response render_copy(Context& context, const Edition& edition, const std::
                            const FieldErrors& errors, int status) {
   const General& g = edition.setup.general;
   Json model = {{"title", context.t("competition.copy.title", {{"title", g.title}})},
-                {"base", edition_url(edition.id)},
+                {"base", kernel::path(paths::kEdition, {edition.id})},
                 {"year", year},
                 {"errors", translated(context, errors)}};
   return context.page("competitions/copy", std::move(model), status);
@@ -130,7 +133,8 @@ http::Response create(Context& context) {
   try {
     auto id = create_edition(context.db(), context.actor(), manager_of(context.signed_in_user()),
                              typed.general);
-    return context.redirect_with_notice(edition_url(id) + "/atur", "competition.notice.created");
+    return context.redirect_with_notice(kernel::path(paths::kSetup, {id}),
+                                        "competition.notice.created");
   } catch (const InvalidSetup& error) {
     return render_new(context, read.values, error.errors(), 422);
   }
@@ -158,8 +162,8 @@ http::Response save(Context& context) {
     return render_setup(context, page, 422);
   }
   auto refused = refusal(context, page, [&] {
-    save_part(context.db(), context.actor(), manager_of(context.signed_in_user()), id, page.version,
-              *part, typed);
+    save_part(context.db(), context.actor(), manager_of(context.signed_in_user()),
+              context.service<LaterStages>(), id, page.version, *part, typed);
   });
   return refused ? std::move(*refused) : back_to_setup(context, id, *part);
 }
@@ -173,7 +177,8 @@ http::Response publish(Context& context) {
                     page.version);
   });
   return refused ? std::move(*refused)
-                 : context.redirect_with_notice(edition_url(id), "competition.notice.published");
+                 : context.redirect_with_notice(kernel::path(paths::kEdition, {id}),
+                                                "competition.notice.published");
 }
 
 http::Response extend_form(Context& context) {
@@ -197,7 +202,8 @@ http::Response extend(Context& context) {
   } catch (const Conflict& error) {
     return render_extend(context, edition, form, {}, context.t(error.key(), error.args()), 409);
   }
-  return context.redirect_with_notice(edition_url(id), "competition.notice.extended");
+  return context.redirect_with_notice(kernel::path(paths::kEdition, {id}),
+                                      "competition.notice.extended");
 }
 
 http::Response copy_form(Context& context) {
@@ -214,7 +220,7 @@ http::Response copy(Context& context) {
     if (!to_year) throw InvalidSetup({{"year", {"competition.error.number", {}}}});
     auto copy_id = copy_edition(context.db(), context.actor(), manager_of(context.signed_in_user()),
                                 id, static_cast<int>(std::min<std::int64_t>(*to_year, 1'000'000)));
-    return context.redirect_with_notice(edition_url(copy_id) + "/atur",
+    return context.redirect_with_notice(kernel::path(paths::kSetup, {copy_id}),
                                         "competition.notice.copied");
   } catch (const InvalidSetup& error) {
     return render_copy(context, edition, year, error.errors(), 422);

@@ -378,31 +378,8 @@ std::optional<AgencyFacts> find_agency(db::Transaction& tx, std::int64_t id) {
   return AgencyFacts{row.integer(0), row.text(1), row.text(2)};
 }
 
-std::vector<std::string> categories_in_use(db::Transaction& tx, std::int64_t id,
-                                           const std::vector<std::string>& codes) {
-  std::vector<std::string> used;
-  for (const auto& code : codes) {
-    if (tx.scalar("SELECT COUNT(*) FROM proposals WHERE edition_id = $1 AND category_code = $2",
-                  {id, code}) > 0)
-      used.push_back(code);
-  }
-  return used;
-}
-
 void lock_edition(db::Transaction& tx, std::int64_t id) {
   tx.execute("UPDATE competition_editions SET version = version WHERE id = $1", {id});
-}
-
-bool screening_announced(db::Transaction& tx, std::int64_t id) {
-  return tx.scalar("SELECT COUNT(*) FROM proposal_announcements WHERE edition_id = $1", {id}) > 0;
-}
-
-FinalsProgress finals_progress(db::Transaction& tx, std::int64_t id) {
-  auto rows = tx.query(
-      "SELECT finalists_published_at, results_published_at FROM finals WHERE edition_id = $1",
-      {id});
-  if (rows.empty()) return {};
-  return {true, !rows.front().is_null(0), !rows.front().is_null(1)};
 }
 
 std::optional<std::int64_t> agency_named(db::Transaction& tx, const std::string& name) {

@@ -54,12 +54,6 @@ std::vector<ListedEdition> published_editions(db::Transaction& tx);
 std::vector<ListedEdition> editions_of(db::Transaction& tx, Level level,
                                        const std::optional<std::int64_t>& owner);
 
-// Those of the category codes that proposals of the edition name.
-std::vector<std::string> categories_in_use(db::Transaction& tx, std::int64_t id,
-                                           const std::vector<std::string>& codes);
-
-// Whether the edition's screening announcement is published (proposal_announcements).
-bool screening_announced(db::Transaction& tx, std::int64_t id);
 std::optional<std::int64_t> agency_named(db::Transaction& tx, const std::string& name);
 
 struct AgencyFacts {

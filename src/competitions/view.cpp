@@ -26,8 +26,6 @@ Edition managed_edition(Context& context, std::int64_t id) {
   return edition;
 }
 
-std::string edition_url(std::int64_t id) { return "/kompetisi/" + std::to_string(id); }
-
 std::string level_text(const Context& context, Level level, const std::string& owner_name) {
   std::string text = context.t("competition.level." + std::string(level_code(level)));
   if (!owner_name.empty()) text += " · " + owner_name;

@@ -23,7 +23,6 @@ bool manages(const Context& context, const General& general);
 std::int64_t path_id(Context& context);
 // The edition when the signed-in user manages it: 404 or 403 otherwise.
 Edition managed_edition(Context& context, std::int64_t id);
-std::string edition_url(std::int64_t id);
 
 // "Nasional", "Simpul JIPP · Pemerintah Provinsi Jawa Timur", ...
 std::string level_text(const Context& context, Level level, const std::string& owner_name);

@@ -2,14 +2,17 @@
 // each finalist its tier (Top Inovasi, Top 5 Replikasi, Top 5 Outstanding Achievement, or
 // finalist only), with the counts against the programme's numbers; whoever runs the edition
 // publishes the results, which writes the awards.
+#include "competitions/paths.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
+#include "finals/paths.hpp"
 #include "finals/presentation_rules.hpp"
 #include "finals/presentation_store.hpp"
 #include "finals/routes.hpp"
 #include "finals/view.hpp"
 #include "kernel/context.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::finals {
 namespace {
@@ -76,7 +79,7 @@ http::Response render_decisions(Context& context, const competitions::Edition& e
     auto interview = interviews.find(f.proposal_id);
     row["interview"] =
         interview == interviews.end() ? "–" : score_text(context, interview->second.mean);
-    row["url"] = base_url(edition.id) + "/finalis/" + std::to_string(f.proposal_id);
+    row["url"] = kernel::path(paths::kFinalist, {edition.id, f.proposal_id});
     rows.push_back(std::move(row));
   }
   bool window_over = !d.stage->objection_ends_at || now >= *d.stage->objection_ends_at;
@@ -84,8 +87,8 @@ http::Response render_decisions(Context& context, const competitions::Edition& e
   Json model = {
       {"title", context.t("finals.decisions.title") + " · " + edition.setup.general.title},
       {"edition_title", edition.setup.general.title},
-      {"edition_url", competitions::edition_url(edition.id)},
-      {"action", base_url(edition.id) + "/keputusan"},
+      {"edition_url", kernel::path(competitions::paths::kEdition, {edition.id})},
+      {"action", kernel::path(paths::kDecisions, {edition.id})},
       {"rows", rows},
       {"has_rows", !rows.empty()},
       {"counts", counts_json(context, d, competitions::level_code(edition.setup.general.level))},
@@ -96,7 +99,7 @@ http::Response render_decisions(Context& context, const competitions::Edition& e
                                   {{"time", competitions::datetime_text(
                                                 context, *d.stage->objection_ends_at, zone)}})},
       {"can_publish", window_over && !results && runs(context.signed_in_user(), edition)},
-      {"results_url", results ? base_url(edition.id) + "/hasil" : ""},
+      {"results_url", results ? kernel::path(paths::kResults, {edition.id}) : ""},
       {"problem", problem},
   };
   return context.page("finals/decisions", std::move(model), status);
@@ -137,14 +140,14 @@ http::Response decisions_act(Context& context) {
   } catch (const NotFound& error) {  // a finalist removed meanwhile
     return render_decisions(context, edition, &typed, context.t(error.key()), 404);
   }
-  return context.redirect_with_notice(base_url(edition.id) + "/keputusan", done);
+  return context.redirect_with_notice(kernel::path(paths::kDecisions, {edition.id}), done);
 }
 
 }  // namespace
 
 void register_decision_routes(kernel::Routes& routes) {
-  routes.get("/kompetisi/{id}/keputusan", panel_access(), decisions_page);
-  routes.post("/kompetisi/{id}/keputusan", panel_access(), decisions_act);
+  routes.get(paths::kDecisions, panel_access(), decisions_page);
+  routes.post(paths::kDecisions, panel_access(), decisions_act);
 }
 
 }  // namespace simpul::finals

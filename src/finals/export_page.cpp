@@ -7,6 +7,7 @@
 #include "core/sheet/write.hpp"
 #include "finals/dossier.hpp"
 #include "finals/export.hpp"
+#include "finals/paths.hpp"
 #include "finals/routes.hpp"
 #include "finals/view.hpp"
 #include "judging/results.hpp"
@@ -100,15 +101,13 @@ http::Response dossier(Context& context) {
 void register_export_routes(kernel::Routes& routes) {
   auto organisers = kernel::Access::roles(
       {auth::Role::organiser, auth::Role::hub_coordinator, auth::Role::local_admin});
-  routes.get("/kompetisi/{id}/ekspor/usulan.csv", organisers,
+  routes.get(paths::kProposalsCsv, organisers,
              [](Context& c) { return proposals_export(c, false); });
-  routes.get("/kompetisi/{id}/ekspor/usulan.xlsx", organisers,
+  routes.get(paths::kProposalsXlsx, organisers,
              [](Context& c) { return proposals_export(c, true); });
-  routes.get("/kompetisi/{id}/ekspor/lembar.csv", organisers,
-             [](Context& c) { return sheets_export(c, false); });
-  routes.get("/kompetisi/{id}/ekspor/lembar.xlsx", organisers,
-             [](Context& c) { return sheets_export(c, true); });
-  routes.get("/kompetisi/{id}/dosir/{proposal}", panel_access(), dossier);
+  routes.get(paths::kSheetsCsv, organisers, [](Context& c) { return sheets_export(c, false); });
+  routes.get(paths::kSheetsXlsx, organisers, [](Context& c) { return sheets_export(c, true); });
+  routes.get(paths::kDossier, panel_access(), dossier);
 }
 
 }  // namespace simpul::finals

@@ -1,11 +1,14 @@
 // The finalists, public once published (/kompetisi/{id}/finalis), and the objection form of the
 // uji publik (/kompetisi/{id}/finalis/{proposal}/sanggah): anyone may object to a finalist while
 // the window is open, with a name, a contact and a reason; the panel decides on each.
+#include "competitions/paths.hpp"
 #include "competitions/service.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
+#include "finals/paths.hpp"
 #include "finals/routes.hpp"
 #include "finals/view.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::finals {
 namespace {
@@ -45,15 +48,14 @@ http::Response finalists_list(Context& context) {
                 {"category", n.category_name},
                 {"group", competitions::label(context, "group", n.group_code)},
                 {"cluster", competitions::label(context, "cluster", n.cluster)},
-                {"object_url",
-                 base_url(p.edition.id) + "/finalis/" + std::to_string(n.proposal_id) + "/sanggah"},
+                {"object_url", kernel::path(paths::kObjectionForm, {p.edition.id, n.proposal_id})},
                 {"removed_reason", n.removed_reason.value_or("")}};
     (n.removed_reason ? removed : finalists).push_back(std::move(row));
   }
   Json model = {
       {"title", context.t("finals.finalists.title") + " · " + p.edition.setup.general.title},
       {"edition_title", p.edition.setup.general.title},
-      {"edition_url", competitions::edition_url(p.edition.id)},
+      {"edition_url", kernel::path(competitions::paths::kEdition, {p.edition.id})},
       {"published_at", competitions::datetime_text(context, *p.stage.finalists_published_at,
                                                    p.edition.setup.general.zone)},
       {"window", window_text(context, p, now)},
@@ -62,7 +64,8 @@ http::Response finalists_list(Context& context) {
       {"finalists", finalists},
       {"removed", removed},
       {"has_removed", !removed.empty()},
-      {"results_url", p.stage.results_published_at ? base_url(p.edition.id) + "/hasil" : ""},
+      {"results_url",
+       p.stage.results_published_at ? kernel::path(paths::kResults, {p.edition.id}) : ""},
   };
   return context.page("finals/finalists", std::move(model));
 }
@@ -73,22 +76,21 @@ http::Response render_form(Context& context, const Public& p, std::int64_t propo
   auto nominee = context.db().read(
       [&](db::Transaction& tx) { return find_nominee(tx, p.edition.id, proposal_id); });
   if (!nominee || !nominee->finalist()) throw not_found();
-  Json model = {
-      {"title", context.t("finals.objection.title") + " · " + nominee->title},
-      {"finalist", nominee->title},
-      {"agency", nominee->agency_name},
-      {"edition_title", p.edition.setup.general.title},
-      {"list_url", base_url(p.edition.id) + "/finalis"},
-      {"action", base_url(p.edition.id) + "/finalis/" + std::to_string(proposal_id) + "/sanggah"},
-      {"open", objection_open(p.stage, now_seconds())},
-      {"window", window_text(context, p, now_seconds())},
-      {"name", typed.name},
-      {"contact", typed.contact},
-      {"reason", typed.reason},
-      {"min_reason", kMinObjectionReason},
-      {"max_reason", kMaxObjectionReason},
-      {"errors", errors_json(context, errors)},
-      {"problem", problem}};
+  Json model = {{"title", context.t("finals.objection.title") + " · " + nominee->title},
+                {"finalist", nominee->title},
+                {"agency", nominee->agency_name},
+                {"edition_title", p.edition.setup.general.title},
+                {"list_url", kernel::path(paths::kFinalists, {p.edition.id})},
+                {"action", kernel::path(paths::kObjectionForm, {p.edition.id, proposal_id})},
+                {"open", objection_open(p.stage, now_seconds())},
+                {"window", window_text(context, p, now_seconds())},
+                {"name", typed.name},
+                {"contact", typed.contact},
+                {"reason", typed.reason},
+                {"min_reason", kMinObjectionReason},
+                {"max_reason", kMaxObjectionReason},
+                {"errors", errors_json(context, errors)},
+                {"problem", problem}};
   return context.page("finals/objection", std::move(model), status);
 }
 
@@ -109,16 +111,16 @@ http::Response file(Context& context) {
   } catch (const Conflict& error) {
     return render_form(context, p, proposal_id, typed, {}, context.t(error.key()), 409);
   }
-  return context.redirect_with_notice(base_url(p.edition.id) + "/finalis",
+  return context.redirect_with_notice(kernel::path(paths::kFinalists, {p.edition.id}),
                                       "finals.notice.objection_filed");
 }
 
 }  // namespace
 
 void register_finalist_routes(kernel::Routes& routes) {
-  routes.get("/kompetisi/{id}/finalis", kernel::Access::anyone(), finalists_list);
-  routes.get("/kompetisi/{id}/finalis/{proposal}/sanggah", kernel::Access::anyone(), form);
-  routes.post("/kompetisi/{id}/finalis/{proposal}/sanggah", kernel::Access::anyone(), file);
+  routes.get(paths::kFinalists, kernel::Access::anyone(), finalists_list);
+  routes.get(paths::kObjectionForm, kernel::Access::anyone(), form);
+  routes.post(paths::kObjectionForm, kernel::Access::anyone(), file);
 }
 
 }  // namespace simpul::finals

@@ -3,9 +3,11 @@
 // and "submit". Only the panelists of the panel the finalist is booked with reach it.
 #include "core/util/clock.hpp"
 #include "finals/interview_service.hpp"
+#include "finals/paths.hpp"
 #include "finals/presentation_view.hpp"
 #include "finals/routes.hpp"
 #include "judging/sheet_form.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::finals {
 namespace {
@@ -45,7 +47,7 @@ http::Response render_interview(Context& context, std::int64_t edition_id, std::
       {"province", f.province_name},
       {"category", f.category_name},
       {"edition_title", l.seat.edition.setup.general.title},
-      {"schedule_url", base_url(edition_id) + "/jadwal"},
+      {"schedule_url", kernel::path(paths::kSchedule, {edition_id})},
       {"slot", slot_json(context, l.seat.slot.booking, zone, zone_of(f, zone))},
       {"aspects", judging::aspect_fields(context, l.seat.edition.setup.interview, typed,
                                          l.sheet ? &l.sheet->scores : nullptr, errors)},
@@ -57,7 +59,7 @@ http::Response render_interview(Context& context, std::int64_t edition_id, std::
       {"comment_error", comment_error == errors.end() ? "" : context.t(comment_error->second)},
       {"state", state_text(context, l)},
       {"editable", interview_open(l.seat, l.sheet)},
-      {"action", base_url(edition_id) + "/wawancara/" + std::to_string(proposal_id)},
+      {"action", kernel::path(paths::kInterview, {edition_id, proposal_id})},
       {"problem", problem},
       {"has_errors", !errors.empty()}};
   return context.page("finals/interview", std::move(model), status);
@@ -88,16 +90,16 @@ http::Response save(Context& context) {
     return render_interview(context, edition_id, proposal_id, &typed, {}, context.t(error.key()),
                             409);
   }
-  return context.redirect_with_notice(
-      base_url(edition_id) + "/wawancara/" + std::to_string(proposal_id), "finals.notice.saved");
+  return context.redirect_with_notice(kernel::path(paths::kInterview, {edition_id, proposal_id}),
+                                      "finals.notice.saved");
 }
 
 }  // namespace
 
 void register_interview_routes(kernel::Routes& routes) {
   auto panelists = kernel::Access::roles({auth::Role::panelist});
-  routes.get("/kompetisi/{id}/wawancara/{proposal}", panelists, sheet);
-  routes.post("/kompetisi/{id}/wawancara/{proposal}", panelists, save);
+  routes.get(paths::kInterview, panelists, sheet);
+  routes.post(paths::kInterview, panelists, save);
 }
 
 }  // namespace simpul::finals

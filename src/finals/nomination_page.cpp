@@ -4,11 +4,15 @@
 // runs the edition then publishes the finalists, which opens the objection window.
 #include <set>
 
+#include "competitions/paths.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
+#include "finals/paths.hpp"
 #include "finals/routes.hpp"
 #include "finals/view.hpp"
 #include "judging/evaluation.hpp"
+#include "judging/paths.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::finals {
 namespace {
@@ -126,23 +130,26 @@ http::Response render_nomination(Context& context, const competitions::Edition& 
   Data data = context.db().read([&](db::Transaction& tx) {
     return Data{find_stage(tx, edition.id), nominees_of(tx, edition.id), quotas_of(tx, edition.id)};
   });
-  const std::string base = base_url(edition.id);
   Json model = {
       {"title", context.t("finals.nomination.title") + " · " + edition.setup.general.title},
       {"edition_title", edition.setup.general.title},
-      {"edition_url", competitions::edition_url(edition.id)},
-      {"action", base + "/nominasi"},
-      {"finalists_url", base + "/finalis"},
-      {"objections_url", base + "/sanggahan"},
-      {"decisions_url", base + "/keputusan"},
-      {"results_url", base + "/nilai"},
+      {"edition_url", kernel::path(competitions::paths::kEdition, {edition.id})},
+      {"action", kernel::path(paths::kNomination, {edition.id})},
+      {"finalists_url", kernel::path(paths::kFinalists, {edition.id})},
+      {"objections_url", kernel::path(paths::kObjections, {edition.id})},
+      {"decisions_url", kernel::path(paths::kDecisions, {edition.id})},
+      {"results_url", kernel::path(judging::paths::kResults, {edition.id})},
       {"places",
        edition.setup.general.finalist_count.value_or(competitions::programme::kFinalists)},
       {"grade",
        edition.setup.general.passing_grade.value_or(competitions::programme::kPassingGrade)},
       {"can_nominate", organiser && !data.stage},
       {"organiser", organiser},
-      {"export_base", base + "/ekspor"},
+      {"exports",
+       {{"proposals_csv", kernel::path(paths::kProposalsCsv, {edition.id})},
+        {"proposals_xlsx", kernel::path(paths::kProposalsXlsx, {edition.id})},
+        {"sheets_csv", kernel::path(paths::kSheetsCsv, {edition.id})},
+        {"sheets_xlsx", kernel::path(paths::kSheetsXlsx, {edition.id})}}},
       {"nominated", false},
       {"problem", input.problem},
   };
@@ -154,7 +161,7 @@ http::Response render_nomination(Context& context, const competitions::Edition& 
   int selected = 0;
   for (const auto& n : data.nominees) {
     rows.push_back(nominee_json(context, n));
-    rows.back()["url"] = base + "/nominasi/" + std::to_string(n.proposal_id);
+    rows.back()["url"] = kernel::path(paths::kNominee, {edition.id, n.proposal_id});
     selected += n.selected;
   }
   model["nominees"] = rows;
@@ -195,7 +202,7 @@ http::Response nomination_act(Context& context) {
   } catch (const Conflict& error) {
     return render_nomination(context, edition, {nullptr, nullptr, context.t(error.key()), 409});
   }
-  return context.redirect_with_notice(base_url(edition.id) + "/nominasi", notice);
+  return context.redirect_with_notice(kernel::path(paths::kNomination, {edition.id}), notice);
 }
 
 // One nominee: its facts, the helper's explanation and the panel's choice.
@@ -209,9 +216,9 @@ http::Response render_nominee(Context& context, const competitions::Edition& edi
   Json model = nominee_json(context, *nominee);
   model["page_title"] = nominee->title;
   model["title"] = nominee->title + " · " + context.t("finals.nomination.title");
-  model["back_url"] = base_url(edition.id) + "/nominasi";
-  model["dossier_url"] = base_url(edition.id) + "/dosir/" + std::to_string(proposal_id);
-  model["action"] = base_url(edition.id) + "/nominasi/" + std::to_string(proposal_id);
+  model["back_url"] = kernel::path(paths::kNomination, {edition.id});
+  model["dossier_url"] = kernel::path(paths::kDossier, {edition.id, proposal_id});
+  model["action"] = kernel::path(paths::kNominee, {edition.id, proposal_id});
   model["editable"] = stage && !stage->finalists_published_at;
   // A refused form shows what was typed, not what is stored.
   const std::string& choice = typed ? typed->choice : nominee->panel_choice;
@@ -246,16 +253,17 @@ http::Response adjust(Context& context) {
   } catch (const Conflict& error) {
     return render_nominee(context, edition, proposal_id, &choice, {}, context.t(error.key()), 409);
   }
-  return context.redirect_with_notice(base_url(edition.id) + "/nominasi", "finals.notice.saved");
+  return context.redirect_with_notice(kernel::path(paths::kNomination, {edition.id}),
+                                      "finals.notice.saved");
 }
 
 }  // namespace
 
 void register_nomination_routes(kernel::Routes& routes) {
-  routes.get("/kompetisi/{id}/nominasi", panel_access(), nomination_page);
-  routes.post("/kompetisi/{id}/nominasi", panel_access(), nomination_act);
-  routes.get("/kompetisi/{id}/nominasi/{proposal}", panel_access(), nominee);
-  routes.post("/kompetisi/{id}/nominasi/{proposal}", panel_access(), adjust);
+  routes.get(paths::kNomination, panel_access(), nomination_page);
+  routes.post(paths::kNomination, panel_access(), nomination_act);
+  routes.get(paths::kNominee, panel_access(), nominee);
+  routes.post(paths::kNominee, panel_access(), adjust);
 }
 
 }  // namespace simpul::finals

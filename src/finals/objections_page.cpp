@@ -2,10 +2,13 @@
 // decision form (/kompetisi/{id}/sanggahan), and per finalist (/kompetisi/{id}/finalis/{proposal})
 // its objections, the field verification notes with their form, and the removal of the finalist
 // with a reason.
+#include "competitions/paths.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
+#include "finals/paths.hpp"
 #include "finals/routes.hpp"
 #include "finals/view.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::finals {
 namespace {
@@ -14,7 +17,7 @@ Json objection_json(Context& context, const competitions::Edition& edition, cons
   const auto zone = edition.setup.general.zone;
   return {{"id", o.id},
           {"finalist", o.proposal_title},
-          {"finalist_url", base_url(edition.id) + "/finalis/" + std::to_string(o.proposal_id)},
+          {"finalist_url", kernel::path(paths::kFinalist, {edition.id, o.proposal_id})},
           {"name", o.name},
           {"contact", o.contact},
           {"reason", competitions::paragraphs(o.reason)},
@@ -22,7 +25,7 @@ Json objection_json(Context& context, const competitions::Edition& edition, cons
           {"decided", !o.decision.empty()},
           {"decision", o.decision.empty() ? "" : context.t("finals.decision." + o.decision)},
           {"decision_note", o.decision_note},
-          {"action", base_url(edition.id) + "/sanggahan/" + std::to_string(o.id)}};
+          {"action", kernel::path(paths::kObjection, {edition.id, o.id})}};
 }
 
 http::Response render_list(Context& context, const competitions::Edition& edition,
@@ -39,13 +42,13 @@ http::Response render_list(Context& context, const competitions::Edition& editio
   Json model = {
       {"title", context.t("finals.objections.title") + " · " + edition.setup.general.title},
       {"edition_title", edition.setup.general.title},
-      {"edition_url", competitions::edition_url(edition.id)},
+      {"edition_url", kernel::path(competitions::paths::kEdition, {edition.id})},
       {"published", stage && stage->finalists_published_at},
       {"editable", stage && stage->finalists_published_at && !stage->results_published_at},
       {"objections", rows},
       {"has_objections", !rows.empty()},
       {"pending", pending},
-      {"finalists_url", base_url(edition.id) + "/finalis"},
+      {"finalists_url", kernel::path(paths::kFinalists, {edition.id})},
       {"problem", problem},
   };
   return context.page("finals/objections", std::move(model), status);
@@ -67,7 +70,8 @@ http::Response decide(Context& context) {
   } catch (const Conflict& error) {
     return render_list(context, edition, context.t(error.key()), 409);
   }
-  return context.redirect_with_notice(base_url(edition.id) + "/sanggahan", "finals.notice.saved");
+  return context.redirect_with_notice(kernel::path(paths::kObjections, {edition.id}),
+                                      "finals.notice.saved");
 }
 
 http::Response render_finalist(Context& context, const competitions::Edition& edition,
@@ -90,9 +94,9 @@ http::Response render_finalist(Context& context, const competitions::Edition& ed
   model["page_title"] = d.nominee->title;
   model["title"] = d.nominee->title + " · " + context.t("finals.finalist.title");
   model["edition_title"] = edition.setup.general.title;
-  model["decisions_url"] = base_url(edition.id) + "/keputusan";
-  model["dossier_url"] = base_url(edition.id) + "/dosir/" + std::to_string(proposal_id);
-  model["action"] = base_url(edition.id) + "/finalis/" + std::to_string(proposal_id);
+  model["decisions_url"] = kernel::path(paths::kDecisions, {edition.id});
+  model["dossier_url"] = kernel::path(paths::kDossier, {edition.id, proposal_id});
+  model["action"] = kernel::path(paths::kFinalist, {edition.id, proposal_id});
   model["editable"] = stage && stage->finalists_published_at && !stage->results_published_at &&
                       !d.nominee->removed_reason;
   Json objections = Json::array();
@@ -139,17 +143,17 @@ http::Response finalist_act(Context& context) {
   } catch (const Conflict& error) {
     return render_finalist(context, edition, proposal_id, {}, context.t(error.key()), 409);
   }
-  return context.redirect_with_notice(
-      base_url(edition.id) + "/finalis/" + std::to_string(proposal_id), done);
+  return context.redirect_with_notice(kernel::path(paths::kFinalist, {edition.id, proposal_id}),
+                                      done);
 }
 
 }  // namespace
 
 void register_objection_routes(kernel::Routes& routes) {
-  routes.get("/kompetisi/{id}/sanggahan", panel_access(), objections_list);
-  routes.post("/kompetisi/{id}/sanggahan/{objection}", panel_access(), decide);
-  routes.get("/kompetisi/{id}/finalis/{proposal}", panel_access(), finalist);
-  routes.post("/kompetisi/{id}/finalis/{proposal}", panel_access(), finalist_act);
+  routes.get(paths::kObjections, panel_access(), objections_list);
+  routes.post(paths::kObjection, panel_access(), decide);
+  routes.get(paths::kFinalist, panel_access(), finalist);
+  routes.post(paths::kFinalist, panel_access(), finalist_act);
 }
 
 }  // namespace simpul::finals

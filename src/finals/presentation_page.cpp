@@ -5,12 +5,15 @@
 // and the results.
 #include <set>
 
+#include "competitions/paths.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
+#include "finals/paths.hpp"
 #include "finals/presentation_service.hpp"
 #include "finals/presentation_view.hpp"
 #include "finals/routes.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::finals {
 namespace {
@@ -31,8 +34,6 @@ Viewer viewer(Context& context) {
   bool organiser = runs(context.signed_in_user(), edition);
   return {std::move(edition), *stage, organiser};
 }
-
-std::string page_url(std::int64_t edition_id) { return base_url(edition_id) + "/presentasi"; }
 
 struct PresentationInput {
   FormErrors errors;
@@ -154,7 +155,8 @@ Json timetable_json(const Context& context, const competitions::Edition& edition
              {"title", f.title},
              {"agency", f.agency_name},
              {"manual", s.method == "manual"},
-             {"url", organiser ? page_url(edition.id) + "/" + std::to_string(f.proposal_id) : ""}});
+             {"url", organiser ? kernel::path(paths::kPresentationMove, {edition.id, f.proposal_id})
+                               : ""}});
         cells.push_back(std::move(cell));
       }
       rows.push_back({{"time", time_range(context, {0, 0, start, end}, zone)}, {"cells", cells}});
@@ -203,7 +205,8 @@ Json finalists_json(const Context& context, const competitions::Edition& edition
         {"title", f.title},
         {"agency", f.agency_name},
         {"zone", f.agency_zone},
-        {"move_url", editable ? page_url(edition.id) + "/" + std::to_string(f.proposal_id) : ""}};
+        {"move_url",
+         editable ? kernel::path(paths::kPresentationMove, {edition.id, f.proposal_id}) : ""}};
     if (const SlotRow* s = plan.slot(f.proposal_id)) {
       row["slot"] = slot_json(context, s->booking, zone, zone_of(f, zone));
       row["manual_reason"] = s->method == "manual" ? s->reason : "";
@@ -227,9 +230,9 @@ http::Response render_presentation(Context& context, const Viewer& v, const Pres
   Json model = {
       {"title", context.t("presentation.title") + " · " + v.edition.setup.general.title},
       {"edition_title", v.edition.setup.general.title},
-      {"edition_url", competitions::edition_url(v.edition.id)},
-      {"schedule_url", base_url(v.edition.id) + "/jadwal"},
-      {"action", page_url(v.edition.id)},
+      {"edition_url", kernel::path(competitions::paths::kEdition, {v.edition.id})},
+      {"schedule_url", kernel::path(paths::kSchedule, {v.edition.id})},
+      {"action", kernel::path(paths::kPresentation, {v.edition.id})},
       {"editable", v.editable()},
       {"results_published", v.stage.results_published_at.has_value()},
       {"grid", presentation_grid_json(context, v.edition, plan, in)},
@@ -308,7 +311,7 @@ http::Response presentation_act(Context& context) {
     in.status = 409;
     return render_presentation(context, v, in);
   }
-  return context.redirect_with_notice(page_url(v.edition.id), done);
+  return context.redirect_with_notice(kernel::path(paths::kPresentation, {v.edition.id}), done);
 }
 
 // The move form of one finalist: every seat check_move allows.
@@ -351,8 +354,8 @@ http::Response render_move(Context& context, const Viewer& v, std::int64_t propo
       {"agency", f->agency_name},
       {"zone", f->agency_zone},
       {"edition_title", v.edition.setup.general.title},
-      {"back_url", page_url(v.edition.id)},
-      {"action", page_url(v.edition.id) + "/" + std::to_string(proposal_id)},
+      {"back_url", kernel::path(paths::kPresentation, {v.edition.id})},
+      {"action", kernel::path(paths::kPresentationMove, {v.edition.id, proposal_id})},
       {"slot", current ? slot_json(context, current->booking, zone, zone_of(*f, zone)) : Json()},
       {"manual_reason", current && current->method == "manual" ? current->reason : ""},
       {"options", options},
@@ -393,16 +396,17 @@ http::Response move(Context& context) {
     in.status = 409;
     return render_move(context, v, proposal_id, in);
   }
-  return context.redirect_with_notice(page_url(v.edition.id), "presentation.notice.moved");
+  return context.redirect_with_notice(kernel::path(paths::kPresentation, {v.edition.id}),
+                                      "presentation.notice.moved");
 }
 
 }  // namespace
 
 void register_presentation_routes(kernel::Routes& routes) {
-  routes.get("/kompetisi/{id}/presentasi", panel_access(), presentation_page);
-  routes.post("/kompetisi/{id}/presentasi", panel_access(), presentation_act);
-  routes.get("/kompetisi/{id}/presentasi/{proposal}", panel_access(), move_page);
-  routes.post("/kompetisi/{id}/presentasi/{proposal}", panel_access(), move);
+  routes.get(paths::kPresentation, panel_access(), presentation_page);
+  routes.post(paths::kPresentation, panel_access(), presentation_act);
+  routes.get(paths::kPresentationMove, panel_access(), move_page);
+  routes.post(paths::kPresentationMove, panel_access(), move);
   register_presentation_schedule_routes(routes);
   register_interview_routes(routes);
 }

@@ -2,12 +2,15 @@
 // their own finalists' slots in their own zone and the edition's; a panelist sees the timetable of
 // the panel they sit on, with a link to each interview sheet; whoever runs the edition sees every
 // slot. Anyone else is refused.
+#include "competitions/paths.hpp"
 #include "competitions/service.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
+#include "finals/paths.hpp"
 #include "finals/presentation_service.hpp"
 #include "finals/presentation_view.hpp"
 #include "finals/routes.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::finals {
 namespace {
@@ -63,7 +66,7 @@ Json slot_rows(const Context& context, const competitions::Edition& edition, con
         {{"title", f.title},
          {"agency", f.agency_name},
          {"sheet_url",
-          only_panel ? base_url(edition.id) + "/wawancara/" + std::to_string(f.proposal_id) : ""},
+          only_panel ? kernel::path(paths::kInterview, {edition.id, f.proposal_id}) : ""},
          {"sheet_state", only_panel ? sheet_state(context, seen.sheets, f.proposal_id) : ""}});
     rows.push_back(std::move(row));
   }
@@ -95,7 +98,7 @@ http::Response schedule_page(Context& context) {
   Json model = {
       {"title", context.t("presentation.schedule.title") + " · " + edition.setup.general.title},
       {"edition_title", edition.setup.general.title},
-      {"edition_url", competitions::edition_url(edition.id)},
+      {"edition_url", kernel::path(competitions::paths::kEdition, {edition.id})},
       {"agency", agency},
       {"mine", mine},
       {"has_mine", !mine.empty()},
@@ -108,7 +111,8 @@ http::Response schedule_page(Context& context) {
       {"organiser", organiser},
       {"all", all},
       {"has_all", !all.empty()},
-      {"manage_url", organiser || panelist ? base_url(edition.id) + "/presentasi" : ""}};
+      {"manage_url",
+       organiser || panelist ? kernel::path(paths::kPresentation, {edition.id}) : ""}};
   return context.page("finals/presentation_schedule", std::move(model));
 }
 
@@ -116,7 +120,7 @@ http::Response schedule_page(Context& context) {
 
 void register_presentation_schedule_routes(kernel::Routes& routes) {
   using auth::Role;
-  routes.get("/kompetisi/{id}/jadwal",
+  routes.get(paths::kSchedule,
              kernel::Access::roles({Role::local_admin, Role::unit_operator, Role::panelist,
                                     Role::organiser, Role::hub_coordinator}),
              schedule_page);

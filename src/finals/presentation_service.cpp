@@ -10,8 +10,10 @@
 #include "audit/audit.hpp"
 #include "competitions/editions.hpp"
 #include "core/util/numbers.hpp"
+#include "finals/paths.hpp"
 #include "innovations/model.hpp"
 #include "judging/assignment.hpp"
+#include "kernel/paths.hpp"
 #include "notices/service.hpp"
 
 namespace simpul::finals {
@@ -87,7 +89,7 @@ void tell_agency(db::Transaction& tx, const competitions::Edition& edition, cons
                         {{"title", n.title},
                          {"edition", edition.setup.general.title},
                          {"time", slot_words(b, zone)}},
-                        "/kompetisi/" + std::to_string(edition.id) + "/jadwal"});
+                        kernel::path(paths::kSchedule, {edition.id})});
 }
 
 // A finalist that had a slot and has none after a rebuild: its agency must not keep waiting for it.
@@ -96,7 +98,7 @@ void tell_agency_unscheduled(db::Transaction& tx, const competitions::Edition& e
   notices::notify_role(tx, auth::Role::local_admin, n.agency_id,
                        {"presentation.notice.unscheduled",
                         {{"title", n.title}, {"edition", edition.setup.general.title}},
-                        "/kompetisi/" + std::to_string(edition.id) + "/jadwal"});
+                        kernel::path(paths::kSchedule, {edition.id})});
 }
 
 void require_panels_and_days(const Plan& plan) {

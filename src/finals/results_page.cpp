@@ -1,10 +1,13 @@
 // The published results (/kompetisi/{id}/hasil): the winners by tier, the Top Inovasi by cluster
 // as the programme announces them, the other finalists; and a printable certificate per
 // finalist (/kompetisi/{id}/hasil/{proposal}/sertifikat). Public once published.
+#include "competitions/paths.hpp"
 #include "competitions/service.hpp"
 #include "competitions/view.hpp"
+#include "finals/paths.hpp"
 #include "finals/routes.hpp"
 #include "finals/view.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::finals {
 namespace {
@@ -35,8 +38,7 @@ Json row_json(Context& context, const Published& p, const NomineeRow& n) {
           {"agency", n.agency_name},
           {"category", n.category_name},
           {"group", competitions::label(context, "group", n.group_code)},
-          {"certificate_url",
-           base_url(p.edition.id) + "/hasil/" + std::to_string(n.proposal_id) + "/sertifikat"}};
+          {"certificate_url", kernel::path(paths::kCertificate, {p.edition.id, n.proposal_id})}};
 }
 
 // The Top Inovasi grouped by cluster, in the edition's cluster order.
@@ -72,14 +74,14 @@ http::Response results(Context& context) {
   Json model = {
       {"title", context.t("finals.results.title") + " · " + p.edition.setup.general.title},
       {"edition_title", p.edition.setup.general.title},
-      {"edition_url", competitions::edition_url(p.edition.id)},
+      {"edition_url", kernel::path(competitions::paths::kEdition, {p.edition.id})},
       {"published_at", competitions::datetime_text(context, *p.stage.results_published_at,
                                                    p.edition.setup.general.zone)},
       {"note", competitions::paragraphs(p.stage.results_note)},
       {"top_label", context.t("finals.tier.top_inovasi")},
       {"clusters", by_cluster(context, p)},
       {"tiers", tiers},
-      {"finalists_url", base_url(p.edition.id) + "/finalis"}};
+      {"finalists_url", kernel::path(paths::kFinalists, {p.edition.id})}};
   return context.page("finals/results", std::move(model));
 }
 
@@ -103,15 +105,15 @@ http::Response certificate(Context& context) {
                                                         : p.edition.owner_name},
                 {"number", std::to_string(g.year) + "/" + std::to_string(p.edition.id) + "/" +
                                std::to_string(id)},
-                {"results_url", base_url(p.edition.id) + "/hasil"}};
+                {"results_url", kernel::path(paths::kResults, {p.edition.id})}};
   return context.page("finals/certificate", std::move(model));
 }
 
 }  // namespace
 
 void register_results_routes(kernel::Routes& routes) {
-  routes.get("/kompetisi/{id}/hasil", kernel::Access::anyone(), results);
-  routes.get("/kompetisi/{id}/hasil/{proposal}/sertifikat", kernel::Access::anyone(), certificate);
+  routes.get(paths::kResults, kernel::Access::anyone(), results);
+  routes.get(paths::kCertificate, kernel::Access::anyone(), certificate);
 }
 
 }  // namespace simpul::finals

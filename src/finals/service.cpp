@@ -9,12 +9,14 @@
 #include "competitions/calendar.hpp"
 #include "competitions/editions.hpp"
 #include "competitions/rules.hpp"
+#include "finals/paths.hpp"
 #include "finals/presentation_store.hpp"
 #include "innovations/model.hpp"
 #include "innovations/registry.hpp"
 #include "judging/aggregation.hpp"
 #include "judging/evaluation.hpp"
 #include "judging/results.hpp"
+#include "kernel/paths.hpp"
 #include "notices/service.hpp"
 
 namespace simpul::finals {
@@ -184,6 +186,7 @@ std::size_t nominate(db::Database& database, const kernel::Actor& actor,
     }
     if (nominated.empty()) throw conflict("finals.error.no_nominees");
     insert_stage(tx, edition_id, choice->method, actor.user_id, now);
+    judging::freeze_method_choice(tx, edition_id, now);
     audit::record(tx, actor,
                   {"finals.nominate", "competition", std::to_string(edition_id), std::nullopt,
                    json{{"method", choice->method},
@@ -313,7 +316,7 @@ std::size_t publish_finalists(db::Database& database, const kernel::Actor& actor
       notices::notify_role(tx, auth::Role::local_admin, n.agency_id,
                            {"finals.notice.finalist",
                             {{"title", n.title}, {"edition", edition.setup.general.title}},
-                            "/kompetisi/" + std::to_string(edition_id) + "/finalis"});
+                            kernel::path(paths::kFinalists, {edition_id})});
     }
     audit::record(tx, actor,
                   {"finals.publish", "competition", std::to_string(edition_id), std::nullopt,
@@ -460,7 +463,7 @@ std::vector<std::int64_t> publish_results(db::Database& database, const kernel::
       if (!tiers.contains(f.proposal_id)) throw conflict("finals.error.undecided");
     const auto& g = edition.setup.general;
     std::vector<std::int64_t> awarded;
-    std::string source = "/kompetisi/" + std::to_string(edition_id) + "/hasil";
+    std::string source = kernel::path(paths::kResults, {edition_id});
     for (const auto& f : finalists) {
       Award award =
           award_for(competitions::level_code(g.level), tiers[f.proposal_id],

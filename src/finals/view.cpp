@@ -12,8 +12,6 @@ std::int64_t proposal_param(Context& context, const char* name) {
   return *id;
 }
 
-std::string base_url(std::int64_t edition_id) { return "/kompetisi/" + std::to_string(edition_id); }
-
 competitions::Edition panel_edition(Context& context) {
   auto edition = competitions::load_edition(context.db(), competitions::path_id(context));
   if (!is_panel(context.signed_in_user(), edition)) throw forbidden();

@@ -16,7 +16,6 @@ using kernel::Context;
 using kernel::Json;
 
 std::int64_t proposal_param(Context& context, const char* name = "proposal");
-std::string base_url(std::int64_t edition_id);  // /kompetisi/{id}
 // The edition for the panel's pages: 404, or 403 for who is not on the panel.
 competitions::Edition panel_edition(Context& context);
 std::optional<Stage> stage_of(Context& context, std::int64_t edition_id);
@@ -28,5 +27,3 @@ Json nominee_json(const Context& context, const NomineeRow& n);
 Json errors_json(const Context& context, const FormErrors& errors);
 
 }  // namespace simpul::finals
-
-namespace simpul::finals {}  // namespace simpul::finals

@@ -8,11 +8,13 @@
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
 #include "innovations/api_fields.hpp"
+#include "innovations/paths.hpp"
 #include "innovations/routes.hpp"
 #include "innovations/service.hpp"
 #include "innovations/store.hpp"
 #include "kernel/context.hpp"
 #include "kernel/errors.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::innovations {
 namespace {
@@ -102,15 +104,14 @@ Change read_change(const Json& body, bool creating) {
 Json state_body(Context& context, std::int64_t id) {
   auto innovation = context.db().read([&](db::Transaction& tx) { return find_innovation(tx, id); });
   if (!innovation) throw not_found();
-  std::string path = std::to_string(id);
   return {{"id", id},
           {"version", innovation->version},
           {"status", status_code(innovation->status)},
           {"published_version",
            innovation->published_version ? Json(*innovation->published_version) : Json(nullptr)},
           {"unit_id", innovation->unit_id},
-          {"url", "/inovasi/" + path},
-          {"api_url", "/api/v1/innovations/" + path}};
+          {"url", kernel::path(paths::kInnovation, {id})},
+          {"api_url", kernel::path(paths::kApiInnovation, {id})}};
 }
 
 // Runs a write and answers with the innovation's state, or with a JSON error that names every
@@ -121,7 +122,7 @@ http::Response answer(Context& context, int success_status, Write&& write) {
     auto id = write();
     auto response = http::Response::json(state_body(context, id).dump(), success_status);
     if (success_status == 201) {
-      response.set_header("Location", "/api/v1/innovations/" + std::to_string(id));
+      response.set_header("Location", kernel::path(paths::kApiInnovation, {id}));
     }
     return response;
   } catch (const InvalidFields& error) {

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 
+#include "agencies/paths.hpp"
 #include "core/view/format.hpp"
+#include "innovations/paths.hpp"
 #include "innovations/routes.hpp"
 #include "innovations/store.hpp"
 #include "innovations/uploads.hpp"
 #include "innovations/view.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::innovations {
 namespace {
@@ -105,10 +108,10 @@ Json edit_files_json(const Context& context, const Innovation& innovation, bool 
   Json files = Json::array();
   for (const auto& file : innovation.files) {
     Json json = {{"name", file.name},
-                 {"url", file_url(innovation.id, file.id)},
+                 {"url", kernel::path(paths::kFile, {innovation.id, file.id})},
                  {"type", file.content_type},
                  {"size", size_text(context, file.size)}};
-    if (editable) json["remove_url"] = file_url(innovation.id, file.id) + "/hapus";
+    if (editable) json["remove_url"] = kernel::path(paths::kRemoveFile, {innovation.id, file.id});
     files.push_back(std::move(json));
   }
   return files;
@@ -123,10 +126,10 @@ bool allowed(const Editor& editor, Action action, const Innovation& innovation) 
 void add_existing(Context& context, const EditPage& page, Json& model) {
   const Innovation& innovation = *page.innovation;
   Editor editor = editor_of(context.signed_in_user());
-  const std::string base = "/inovasi/" + std::to_string(innovation.id);
+  const std::string base = kernel::path(paths::kInnovation, {innovation.id});
   bool editable = allowed(editor, Action::edit, innovation);
   model["title"] = innovation.fields.name;
-  model["action"] = base + "/ubah";
+  model["action"] = kernel::path(paths::kEdit, {innovation.id});
   model["base"] = base;
   model["where"] = innovation.agency_name + " · " + innovation.unit_name;
   model["status_text"] =
@@ -170,7 +173,7 @@ void add_new(Context& context, const EditPage& page, Json& model) {
     model["choose_unit"] = true;
     model["has_units"] = !units.empty();
     model["units"] = units;
-    if (me.agency_id) model["agency_url"] = "/instansi/" + std::to_string(*me.agency_id);
+    if (me.agency_id) model["agency_url"] = kernel::path(agencies::paths::kAgency, {*me.agency_id});
   }
 }
 

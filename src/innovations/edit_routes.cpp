@@ -4,11 +4,13 @@
 
 #include "core/view/format.hpp"
 #include "innovations/edit_page.hpp"
+#include "innovations/paths.hpp"
 #include "innovations/routes.hpp"
 #include "innovations/service.hpp"
 #include "innovations/store.hpp"
 #include "innovations/view.hpp"
 #include "kernel/context.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::innovations {
 namespace {
@@ -22,7 +24,7 @@ std::int64_t form_version(const http::Form& form) {
 }
 
 http::Response to_edit_page(Context& context, std::int64_t id, const char* notice_key) {
-  return context.redirect_with_notice("/inovasi/" + std::to_string(id) + "/ubah", notice_key);
+  return context.redirect_with_notice(kernel::path(paths::kEdit, {id}), notice_key);
 }
 
 // The groups of "my innovations": at the unit, at the local admin, published.
@@ -49,7 +51,7 @@ Json listed_json(const Context& context, const ListedInnovation& item) {
                {"status", status_label(context, item.status, item.published_version.has_value())},
                {"updated", context.format_datetime(item.updated_at)},
                {"is_sample", item.is_sample}};
-  if (item.published_version) json["public_url"] = "/inovasi/" + std::to_string(item.id);
+  if (item.published_version) json["public_url"] = kernel::path(paths::kInnovation, {item.id});
   return json;
 }
 

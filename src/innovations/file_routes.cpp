@@ -4,10 +4,12 @@
 
 #include "core/http/multipart.hpp"
 #include "innovations/edit_page.hpp"
+#include "innovations/paths.hpp"
 #include "innovations/routes.hpp"
 #include "innovations/service.hpp"
 #include "innovations/store.hpp"
 #include "innovations/uploads.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::innovations {
 namespace {
@@ -57,7 +59,7 @@ http::Response upload(Context& context) {
     page.upload_error = context.t(error.key(), error.args());
     return render_edit(context, page, http_status(error.failure()));
   }
-  return context.redirect_with_notice("/inovasi/" + std::to_string(id) + "/ubah#berkas",
+  return context.redirect_with_notice(kernel::path(paths::kEdit, {id}) + "#berkas",
                                       result.attached > 0
                                           ? "innovation.notice.files_attached"
                                           : "innovation.notice.files_already_attached");
@@ -67,7 +69,7 @@ http::Response remove_upload(Context& context) {
   auto id = path_id(context);
   remove_file(context.db(), context.actor(), editor_of(context.signed_in_user()), id,
               path_id(context, "file"));
-  return context.redirect_with_notice("/inovasi/" + std::to_string(id) + "/ubah#berkas",
+  return context.redirect_with_notice(kernel::path(paths::kEdit, {id}) + "#berkas",
                                       "innovation.notice.file_removed");
 }
 

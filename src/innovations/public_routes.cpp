@@ -2,11 +2,13 @@
 // for those who may see it, and an agency's portfolio.
 #include "core/view/format.hpp"
 #include "innovations/feature.hpp"
+#include "innovations/paths.hpp"
 #include "innovations/portfolio.hpp"
 #include "innovations/routes.hpp"
 #include "innovations/store.hpp"
 #include "innovations/view.hpp"
 #include "kernel/context.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::innovations {
 namespace {
@@ -77,7 +79,7 @@ Json entries_json(const Context& context, const std::vector<PortfolioEntry>& ent
 Json similar_innovations(Context& context, std::int64_t id) {
   Json items = Json::array();
   for (const auto& found : context.service<SimilarInnovations>().similar_innovations(id, 5)) {
-    items.push_back({{"url", "/inovasi/" + std::to_string(found.id)},
+    items.push_back({{"url", kernel::path(paths::kInnovation, {found.id})},
                      {"name", found.name},
                      {"agency", found.agency}});
   }
@@ -114,7 +116,7 @@ http::Response profile(Context& context) {
   model["published_at"] =
       view::format_date(published->published_at, context.zone(), context.lang());
   if (innovation && may_see_working_copy(context, *innovation)) {
-    model["edit_url"] = "/inovasi/" + std::to_string(id) + "/ubah";
+    model["edit_url"] = kernel::path(paths::kEdit, {id});
   }
   model["awards"] = awards_json(context, awards);
   model["has_awards"] = !awards.empty();
@@ -142,11 +144,11 @@ http::Response api_get(Context& context) {
   body["version"] = published->version;
   body["published_at"] = published->published_at;
   body["is_sample"] = published->is_sample;
-  body["url"] = "/inovasi/" + std::to_string(id);
+  body["url"] = kernel::path(paths::kInnovation, {id});
   if (body.contains("files") && body["files"].is_array()) {
     for (auto& file : body["files"]) {
       if (file.contains("id")) {
-        file["url"] = "/inovasi/" + std::to_string(id) + "/berkas/" + file["id"].dump();
+        file["url"] = kernel::path(paths::kFile, {id, file["id"].get<std::int64_t>()});
       }
     }
   }
@@ -161,7 +163,7 @@ http::Response preview(Context& context) {
   model["title"] = model["name"];
   model["version"] = innovation.version;
   model["preview"] = true;
-  model["edit_url"] = "/inovasi/" + std::to_string(innovation.id) + "/ubah";
+  model["edit_url"] = kernel::path(paths::kEdit, {innovation.id});
   return context.page("innovations/profile", std::move(model));
 }
 

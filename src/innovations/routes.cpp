@@ -2,6 +2,7 @@
 #include "innovations/routes.hpp"
 
 #include "innovations/feature.hpp"
+#include "innovations/paths.hpp"
 #include "innovations/store.hpp"
 
 namespace simpul::innovations {
@@ -33,29 +34,29 @@ void register_routes(kernel::Routes& routes) {
   auto editors = Access::roles({Role::unit_operator, Role::local_admin});
   auto local_admin = Access::roles({Role::local_admin});
 
-  routes.get("/inovasi/saya", registry, my_innovations);
-  routes.get("/inovasi/baru", editors, new_form);
-  routes.post("/inovasi/baru", editors, create);
-  routes.get("/inovasi/{id}/ubah", registry, edit_form);
-  routes.post("/inovasi/{id}/ubah", editors, save);
-  routes.post("/inovasi/{id}/kirim", editors, submit);
-  routes.post("/inovasi/{id}/terbitkan", local_admin, publish);
-  routes.post("/inovasi/{id}/kembalikan", local_admin, send_back);
-  routes.get("/inovasi/{id}/versi", registry, versions);
-  routes.get("/inovasi/{id}/pratinjau", registry, preview);
-  routes.post("/inovasi/{id}/berkas", editors, upload);
-  routes.post("/inovasi/{id}/berkas/{file}/hapus", editors, remove_upload);
+  routes.get(paths::kMine, registry, my_innovations);
+  routes.get(paths::kNew, editors, new_form);
+  routes.post(paths::kNew, editors, create);
+  routes.get(paths::kEdit, registry, edit_form);
+  routes.post(paths::kEdit, editors, save);
+  routes.post(paths::kSubmit, editors, submit);
+  routes.post(paths::kPublish, local_admin, publish);
+  routes.post(paths::kReturn, local_admin, send_back);
+  routes.get(paths::kVersions, registry, versions);
+  routes.get(paths::kPreview, registry, preview);
+  routes.post(paths::kFiles, editors, upload);
+  routes.post(paths::kRemoveFile, editors, remove_upload);
 
   // Public: the published version only.
-  routes.get("/inovasi/{id}", Access::anyone(), profile);
-  routes.get("/api/v1/innovations/{id}", Access::anyone(), api_get);
-  routes.get("/inovasi/{id}/berkas/{file}", Access::anyone(), download);
-  routes.get("/instansi/{id}/portofolio", Access::anyone(), portfolio);
+  routes.get(paths::kInnovation, Access::anyone(), profile);
+  routes.get(paths::kApiInnovation, Access::anyone(), api_get);
+  routes.get(paths::kFile, Access::anyone(), download);
+  routes.get(paths::kPortfolio, Access::anyone(), portfolio);
 
   // An agency's systems, with one of its API tokens.
-  routes.post("/api/v1/innovations", Access::api_token(), api_create);
-  routes.put("/api/v1/innovations/{id}", Access::api_token(), api_update);
-  routes.get("/api/v1/agency/innovations", Access::api_token(), api_agency_list);
+  routes.post(paths::kApiInnovations, Access::api_token(), api_create);
+  routes.put(paths::kApiInnovation, Access::api_token(), api_update);
+  routes.get(paths::kApiAgencyInnovations, Access::api_token(), api_agency_list);
 }
 
 }  // namespace simpul::innovations

@@ -1,8 +1,10 @@
 // The versions of an innovation (who saved, when, with which note) and a readable comparison of
 // any two of them.
+#include "innovations/paths.hpp"
 #include "innovations/routes.hpp"
 #include "innovations/store.hpp"
 #include "innovations/view.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::innovations {
 namespace {
@@ -27,8 +29,8 @@ Json versions_json(const Context& context, std::int64_t id,
                 {"note", version.note}};
     if (version.published_at) row["published_at"] = context.format_datetime(*version.published_at);
     if (version.number > 1) {
-      row["compare_url"] = "/inovasi/" + std::to_string(id) +
-                           "/versi?dari=" + std::to_string(version.number - 1) +
+      row["compare_url"] = kernel::path(paths::kVersions, {id}) +
+                           "?dari=" + std::to_string(version.number - 1) +
                            "&ke=" + std::to_string(version.number) + "#perbandingan";
     }
     rows.push_back(std::move(row));
@@ -50,8 +52,8 @@ http::Response versions(Context& context) {
   });
   Json model = {{"title", context.t("innovation.versions.title") + " " + innovation.fields.name},
                 {"name", innovation.fields.name},
-                {"edit_url", "/inovasi/" + std::to_string(innovation.id) + "/ubah"},
-                {"action", "/inovasi/" + std::to_string(innovation.id) + "/versi"},
+                {"edit_url", kernel::path(paths::kEdit, {innovation.id})},
+                {"action", kernel::path(paths::kVersions, {innovation.id})},
                 {"from_options", number_options(list, from)},
                 {"to_options", number_options(list, to)},
                 {"versions", versions_json(context, innovation.id, list)},

@@ -4,6 +4,8 @@
 
 #include "core/view/format.hpp"
 #include "innovations/diff.hpp"
+#include "innovations/paths.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::innovations {
 namespace {
@@ -40,7 +42,7 @@ Json files_json(const Context& context, std::int64_t innovation_id,
                 const std::vector<Attachment>& files) {
   Json list = Json::array();
   for (const auto& file : files) {
-    list.push_back({{"url", file_url(innovation_id, file.id)},
+    list.push_back({{"url", kernel::path(paths::kFile, {innovation_id, file.id})},
                     {"name", file.name},
                     {"type", file.content_type},
                     {"size", size_text(context, file.size)}});
@@ -179,10 +181,6 @@ Json checklist_json(const Context& context, const std::vector<CheckItem>& items)
     list.push_back({{"text", context.t(item.key, item.args)}, {"done", item.done}});
   }
   return list;
-}
-
-std::string file_url(std::int64_t innovation_id, std::int64_t file_id) {
-  return "/inovasi/" + std::to_string(innovation_id) + "/berkas/" + std::to_string(file_id);
 }
 
 Json profile_json(const Context& context, std::int64_t innovation_id, const Json& snapshot,

@@ -25,7 +25,6 @@ std::string budget_text(const Context& context, const std::optional<std::int64_t
 // A text as paragraphs, one per non-empty line.
 Json paragraphs(std::string_view text);
 Json checklist_json(const Context& context, const std::vector<CheckItem>& items);
-std::string file_url(std::int64_t innovation_id, std::int64_t file_id);
 
 // Where the innovation belongs, as the profile names it.
 struct Belonging {

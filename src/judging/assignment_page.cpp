@@ -4,14 +4,17 @@
 // evaluator's own queue (/penilaian).
 #include <algorithm>
 
+#include "competitions/paths.hpp"
 #include "competitions/service.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
 #include "judging/evaluation.hpp"
 #include "judging/feature.hpp"
+#include "judging/paths.hpp"
 #include "judging/service.hpp"
 #include "judging/store.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::judging {
 namespace {
@@ -20,10 +23,6 @@ using kernel::Context;
 using kernel::Json;
 
 constexpr std::int64_t kPageSize = 50;
-
-std::string base_url(std::int64_t edition_id) {
-  return "/kompetisi/" + std::to_string(edition_id) + "/penugasan";
-}
 
 struct Board {
   std::vector<Proposal> proposals;
@@ -83,7 +82,7 @@ Json loads_json(const Board& board, const competitions::Edition& edition) {
     auto progress = board.progress.contains(id) ? board.progress.at(id) : Progress{};
     auto setting = board.settings.contains(id) ? board.settings.at(id) : EvaluatorSetting{};
     rows.push_back({{"name", name == board.evaluators.end() ? "" : name->second},
-                    {"url", base_url(edition.id) + "/penilai/" + std::to_string(id)},
+                    {"url", kernel::path(paths::kEvaluator, {edition.id, id})},
                     {"expertise", expertise_text(edition.setup, setting.expertise)},
                     {"max_load", setting.max_load ? std::to_string(*setting.max_load) : ""},
                     {"load", progress.assigned},
@@ -118,7 +117,7 @@ Json proposals_json(Context& context, const Board& board, std::int64_t edition_i
                     {"agency", name == board.names.end() ? "" : name->second.agency_name},
                     {"evaluators", evaluators},
                     {"short", is_short},
-                    {"url", base_url(edition_id) + "/" + std::to_string(p.id)}});
+                    {"url", kernel::path(paths::kMoves, {edition_id, p.id})}});
   }
   return rows;
 }
@@ -132,22 +131,25 @@ http::Response render_board(Context& context, const competitions::Edition& editi
   int short_count = 0;
   Json rows = proposals_json(context, board, edition.id, k, page, short_count);
   Json loads = loads_json(board, edition);
-  std::string base = base_url(edition.id);
+  std::string base = kernel::path(paths::kBoard, {edition.id});
   Json pager = Json::object();
-  if (page > 1) pager["previous"] = base + "?halaman=" + std::to_string(page - 1);
+  if (page > 1)
+    pager["previous"] =
+        kernel::path(paths::kBoard, {edition.id}) + "?halaman=" + std::to_string(page - 1);
   if (page * kPageSize < static_cast<std::int64_t>(board.proposals.size()))
-    pager["following"] = base + "?halaman=" + std::to_string(page + 1);
+    pager["following"] =
+        kernel::path(paths::kBoard, {edition.id}) + "?halaman=" + std::to_string(page + 1);
   Json model = {
       {"title", context.t("judging.assign.title") + " · " + edition.setup.general.title},
       {"edition_title", edition.setup.general.title},
-      {"edition_url", competitions::edition_url(edition.id)},
+      {"edition_url", kernel::path(competitions::paths::kEdition, {edition.id})},
       {"action", base},
       {"k", k},
       {"screened", board.proposals.size()},
       {"evaluators", board.active.size()},
       {"pairs", board.pairs.size()},
       {"expertise_matches", expertise_matches(board)},
-      {"remind_action", base + "/pengingat"},
+      {"remind_action", kernel::path(paths::kRemind, {edition.id})},
       {"short", short_count},
       {"loads", loads},
       {"has_loads", !loads.empty()},
@@ -172,7 +174,8 @@ http::Response run(Context& context) {
   } catch (const simpul::Conflict& error) {
     return render_board(context, edition, context.t(error.key(), error.args()), 409);
   }
-  return context.redirect_with_notice(base_url(edition.id), "judging.assign.done");
+  return context.redirect_with_notice(kernel::path(paths::kBoard, {edition.id}),
+                                      "judging.assign.done");
 }
 
 http::Response remind(Context& context) {
@@ -185,9 +188,10 @@ http::Response remind(Context& context) {
     return render_board(context, edition, context.t(error.key(), error.args()), 409);
   }
   if (reminded == 0)
-    return context.redirect_with_notice(base_url(edition.id), "judging.remind.nobody");
-  return context.redirect_with_notice(base_url(edition.id), "judging.remind.done",
-                                      {{"n", std::to_string(reminded)}});
+    return context.redirect_with_notice(kernel::path(paths::kBoard, {edition.id}),
+                                        "judging.remind.nobody");
+  return context.redirect_with_notice(kernel::path(paths::kBoard, {edition.id}),
+                                      "judging.remind.done", {{"n", std::to_string(reminded)}});
 }
 
 std::int64_t proposal_param(Context& context) {
@@ -228,8 +232,8 @@ http::Response render_moves(Context& context, const competitions::Edition& editi
   }
   Json model = {{"title", d.titles[proposal_id].title},
                 {"agency", d.titles[proposal_id].agency_name},
-                {"board_url", base_url(edition.id)},
-                {"action", base_url(edition.id) + "/" + std::to_string(proposal_id)},
+                {"board_url", kernel::path(paths::kBoard, {edition.id})},
+                {"action", kernel::path(paths::kMoves, {edition.id, proposal_id})},
                 {"current", current},
                 {"has_current", !current.empty()},
                 {"choices", choices},
@@ -257,7 +261,7 @@ http::Response move(Context& context) {
   } catch (const simpul::Conflict& error) {
     return render_moves(context, edition, proposal_id, context.t(error.key()), 409);
   }
-  return http::Response::redirect(base_url(edition.id) + "/" + std::to_string(proposal_id));
+  return http::Response::redirect(kernel::path(paths::kMoves, {edition.id, proposal_id}));
 }
 
 // Per edition, in the queue's order (an edition's items are together): how many of the
@@ -294,9 +298,9 @@ http::Response queue(Context& context) {
                         : item.sheet_status == "draft"   ? "judging.sheet.draft"
                                                          : "judging.sheet.empty";
     rows.push_back({{"edition", item.edition_title},
-                    {"edition_url", competitions::edition_url(item.edition_id)},
+                    {"edition_url", kernel::path(competitions::paths::kEdition, {item.edition_id})},
                     {"title", item.title},
-                    {"url", "/penilaian/" + std::to_string(item.proposal_id)},
+                    {"url", kernel::path(paths::kSheet, {item.proposal_id})},
                     {"state", context.t(state)},
                     {"category", item.category_name}});
   }
@@ -314,12 +318,12 @@ void register_assignment_routes(kernel::Routes& routes) {
   using auth::Role;
   using kernel::Access;
   auto organisers = Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
-  routes.get("/kompetisi/{id}/penugasan", organisers, board);
-  routes.post("/kompetisi/{id}/penugasan", organisers, run);
-  routes.post("/kompetisi/{id}/penugasan/pengingat", organisers, remind);
-  routes.get("/kompetisi/{id}/penugasan/{proposal}", organisers, moves);
-  routes.post("/kompetisi/{id}/penugasan/{proposal}", organisers, move);
-  routes.get("/penilaian", Access::roles({Role::evaluator}), queue);
+  routes.get(paths::kBoard, organisers, board);
+  routes.post(paths::kBoard, organisers, run);
+  routes.post(paths::kRemind, organisers, remind);
+  routes.get(paths::kMoves, organisers, moves);
+  routes.post(paths::kMoves, organisers, move);
+  routes.get(paths::kQueue, Access::roles({Role::evaluator}), queue);
 }
 
 }  // namespace simpul::judging

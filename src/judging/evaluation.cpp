@@ -256,6 +256,7 @@ int remind_evaluators(db::Database& database, const kernel::Actor& actor,
     for (const auto& [evaluator_id, outstanding] : reminded.items())
       notices::notify(tx, std::stoll(evaluator_id), reminder(edition, outstanding.get<int>()));
     if (!reminded.empty()) {
+      write_reminder_at(tx, edition_id, now);
       audit::record(tx, actor,
                     {"evaluation.remind", "competition", std::to_string(edition_id), std::nullopt,
                      json{{"outstanding", reminded}}});
@@ -321,9 +322,8 @@ void choose_method(db::Database& database, const kernel::Actor& actor,
   database.write([&](db::Transaction& tx) {
     auto edition = managed(tx, user, edition_id);
     // The nominees were chosen by the recorded method; changing it now would leave them behind.
-    if (competitions::finals_progress(tx, edition_id).nominated)
-      throw conflict("judging.error.nominated");
     auto before = find_method_choice(tx, edition_id);
+    if (before && before->frozen_at) throw conflict("judging.error.nominated");
     MethodChoice choice{
         std::string(method_name(method)),
         edition.setup.general.passing_grade.value_or(competitions::programme::kPassingGrade), now};

@@ -9,18 +9,16 @@
 #include "core/util/numbers.hpp"
 #include "judging/evaluation.hpp"
 #include "judging/feature.hpp"
+#include "judging/paths.hpp"
 #include "judging/service.hpp"
 #include "judging/store.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::judging {
 namespace {
 
 using kernel::Context;
 using kernel::Json;
-
-std::string board_url(std::int64_t edition_id) {
-  return "/kompetisi/" + std::to_string(edition_id) + "/penugasan";
-}
 
 std::int64_t evaluator_param(Context& context) {
   auto id = parse_positive(context.request().param("user"));
@@ -71,8 +69,8 @@ http::Response render_evaluator(Context& context, const competitions::Edition& e
   Json model = {{"title", context.t("judging.evaluator.title") + " · " + stored.name},
                 {"name", stored.name},
                 {"edition_title", edition.setup.general.title},
-                {"board_url", board_url(edition.id)},
-                {"action", board_url(edition.id) + "/penilai/" + std::to_string(user_id)},
+                {"board_url", kernel::path(paths::kBoard, {edition.id})},
+                {"action", kernel::path(paths::kEvaluator, {edition.id, user_id})},
                 {"categories", categories_json(edition.setup, stored, typed)},
                 {"has_categories", !edition.setup.categories.empty()},
                 {"max_load", max_load},
@@ -98,7 +96,8 @@ http::Response save_evaluator(Context& context) {
   } catch (const InvalidForm& error) {
     return render_evaluator(context, edition, user_id, &typed, error.errors(), 422);
   }
-  return context.redirect_with_notice(board_url(edition.id), "notice.judging_evaluator_saved");
+  return context.redirect_with_notice(kernel::path(paths::kBoard, {edition.id}),
+                                      "notice.judging_evaluator_saved");
 }
 
 }  // namespace
@@ -107,8 +106,8 @@ void register_evaluator_routes(kernel::Routes& routes) {
   using auth::Role;
   auto organisers =
       kernel::Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
-  routes.get("/kompetisi/{id}/penugasan/penilai/{user}", organisers, page);
-  routes.post("/kompetisi/{id}/penugasan/penilai/{user}", organisers, save_evaluator);
+  routes.get(paths::kEvaluator, organisers, page);
+  routes.post(paths::kEvaluator, organisers, save_evaluator);
 }
 
 }  // namespace simpul::judging

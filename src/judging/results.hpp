@@ -29,7 +29,10 @@ struct MethodChoice {
   std::string method;  // raw, z_score, calibrated
   int passing_grade = 0;
   std::int64_t chosen_at = 0;
+  std::optional<std::int64_t> frozen_at;  // when the finals nominated from it
 };
 std::optional<MethodChoice> find_method_choice(db::Transaction& tx, std::int64_t edition_id);
+// The finals nominated from the recorded method: from now on it may not change.
+void freeze_method_choice(db::Transaction& tx, std::int64_t edition_id, std::int64_t now);
 
 }  // namespace simpul::judging

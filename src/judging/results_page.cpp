@@ -5,13 +5,16 @@
 // cross the passing grade if the method changed.
 #include <algorithm>
 
+#include "competitions/paths.hpp"
 #include "competitions/service.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
 #include "judging/aggregation.hpp"
 #include "judging/evaluation.hpp"
 #include "judging/feature.hpp"
+#include "judging/paths.hpp"
 #include "judging/store.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::judging {
 namespace {
@@ -106,8 +109,8 @@ http::Response results(Context& context) {
   Json model = {
       {"title", context.t("judging.results.title") + " · " + edition.setup.general.title},
       {"edition_title", edition.setup.general.title},
-      {"edition_url", competitions::edition_url(edition.id)},
-      {"action", "/kompetisi/" + std::to_string(edition.id) + "/nilai"},
+      {"edition_url", kernel::path(competitions::paths::kEdition, {edition.id})},
+      {"action", kernel::path(paths::kResults, {edition.id})},
       {"grade", decimal(grade, context.lang())},
       {"chosen", method_slug(chosen)},
       {"recorded",
@@ -152,8 +155,7 @@ http::Response record(Context& context) {
   if (!method) throw Invalid("judging.error.method");
   choose_method(context.db(), context.actor(), context.signed_in_user(), edition.id, *method,
                 now_seconds());
-  return http::Response::redirect("/kompetisi/" + std::to_string(edition.id) +
-                                  "/nilai?metode=" + code);
+  return http::Response::redirect(kernel::path(paths::kResults, {edition.id}) + "?metode=" + code);
 }
 
 }  // namespace
@@ -162,8 +164,8 @@ void register_results_routes(kernel::Routes& routes) {
   using auth::Role;
   auto organisers =
       kernel::Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
-  routes.get("/kompetisi/{id}/nilai", organisers, results);
-  routes.post("/kompetisi/{id}/nilai", organisers, record);
+  routes.get(paths::kResults, organisers, results);
+  routes.post(paths::kResults, organisers, record);
 }
 
 }  // namespace simpul::judging

@@ -5,8 +5,10 @@
 #include "core/util/numbers.hpp"
 #include "judging/conflicts.hpp"
 #include "judging/feature.hpp"
+#include "judging/paths.hpp"
 #include "judging/service.hpp"
 #include "judging/store.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::judging {
 namespace {
@@ -15,8 +17,6 @@ using auth::Role;
 using kernel::Access;
 using kernel::Context;
 using kernel::Json;
-
-constexpr const char* kPage = "/penilai/konflik";
 
 Json options(const std::vector<std::pair<std::string, std::string>>& values,
              const std::string& chosen) {
@@ -49,7 +49,7 @@ Json declarations_json(Context& context, const std::vector<Declaration>& declara
                     {"kind", context.t("judging.conflict.kind." + d.kind)},
                     {"state", state},
                     {"note", d.note},
-                    {"remove_url", std::string(kPage) + "/" + std::to_string(d.id) + "/hapus"}});
+                    {"remove_url", kernel::path(paths::kRemoveConflict, {d.id})}});
   }
   return rows;
 }
@@ -107,7 +107,7 @@ http::Response save_profile_route(Context& context) {
   } catch (const InvalidForm& error) {
     return render(context, &typed, error.errors(), "", 422);
   }
-  return context.redirect_with_notice(kPage, "notice.judging_profile_saved");
+  return context.redirect_with_notice(paths::kConflicts, "notice.judging_profile_saved");
 }
 
 http::Response declare_route(Context& context) {
@@ -124,14 +124,14 @@ http::Response declare_route(Context& context) {
   } catch (const simpul::Conflict& error) {
     return render(context, &typed, {}, context.t(error.key()), 409);
   }
-  return context.redirect_with_notice(kPage, "notice.judging_declared");
+  return context.redirect_with_notice(paths::kConflicts, "notice.judging_declared");
 }
 
 http::Response remove_route(Context& context) {
   auto id = parse_positive(context.request().param("id"));
   if (!id) throw not_found();
   remove_conflict(context.db(), context.actor(), context.signed_in_user().id, *id, now_seconds());
-  return context.redirect_with_notice(kPage, "notice.judging_removed");
+  return context.redirect_with_notice(paths::kConflicts, "notice.judging_removed");
 }
 
 }  // namespace
@@ -147,10 +147,20 @@ void register_routes(kernel::Routes& routes) {
   register_results_routes(routes);
   register_evaluator_routes(routes);
   auto judges = Access::roles({Role::evaluator, Role::panelist});
-  routes.get(kPage, judges, conflicts_page);
-  routes.post("/penilai/profil", judges, save_profile_route);
-  routes.post(kPage, judges, declare_route);
-  routes.post("/penilai/konflik/{id}/hapus", judges, remove_route);
+  routes.get(paths::kConflicts, judges, conflicts_page);
+  routes.post(paths::kProfile, judges, save_profile_route);
+  routes.post(paths::kConflicts, judges, declare_route);
+  routes.post(paths::kRemoveConflict, judges, remove_route);
+}
+
+void register_stage(competitions::LaterStages& stages) {
+  stages.add_links([](db::Transaction&, const competitions::Edition& edition,
+                      const competitions::EditionViewer& viewer,
+                      std::vector<competitions::EditionLink>& links) {
+    if (!viewer.manager) return;
+    links.push_back({kernel::path(paths::kBoard, {edition.id}), "judging.assign.title"});
+    links.push_back({kernel::path(paths::kResults, {edition.id}), "judging.results.title"});
+  });
 }
 
 }  // namespace simpul::judging

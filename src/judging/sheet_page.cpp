@@ -13,9 +13,11 @@
 #include "innovations/uploads.hpp"
 #include "judging/evaluation.hpp"
 #include "judging/feature.hpp"
+#include "judging/paths.hpp"
 #include "judging/service.hpp"
 #include "judging/sheet_form.hpp"
 #include "judging/store.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::judging {
 namespace {
@@ -62,10 +64,6 @@ Json sections_json(const Loaded& l) {
   return out;
 }
 
-std::string file_url(std::int64_t proposal_id, const std::string& code) {
-  return "/penilaian/" + std::to_string(proposal_id) + "/berkas/" + http::url_encode(code);
-}
-
 // Each file under its attachment's title from the edition's set-up; the uploaded file name only
 // when the review is open, since it often names the agency.
 Json files_json(const Loaded& l, std::int64_t proposal_id) {
@@ -77,7 +75,7 @@ Json files_json(const Loaded& l, std::int64_t proposal_id) {
       if (a.code == f.attachment_code) title = a.title;
     out.push_back({{"title", title},
                    {"name", blind ? "" : f.original_name},
-                   {"url", file_url(proposal_id, f.attachment_code)}});
+                   {"url", kernel::path(paths::kSheetFile, {proposal_id, f.attachment_code})}});
   }
   return out;
 }
@@ -113,7 +111,7 @@ http::Response render_sheet(Context& context, std::int64_t proposal_id, const Ty
       {"comment_error", comment_error == errors.end() ? "" : context.t(comment_error->second)},
       {"state", state},
       {"editable", editable},
-      {"action", "/penilaian/" + std::to_string(proposal_id)},
+      {"action", kernel::path(paths::kSheet, {proposal_id})},
       {"problem", problem},
       {"has_errors", !errors.empty()}};
   return context.page("judging/sheet", std::move(model), status);
@@ -140,7 +138,7 @@ http::Response post_sheet(Context& context) {
   } catch (const simpul::Conflict& error) {
     return render_sheet(context, proposal_id, &typed, {}, context.t(error.key()), 409);
   }
-  return context.redirect_with_notice("/penilaian/" + std::to_string(proposal_id),
+  return context.redirect_with_notice(kernel::path(paths::kSheet, {proposal_id}),
                                       "judging.sheet.saved");
 }
 
@@ -193,9 +191,9 @@ http::Response download(Context& context) {
 
 void register_sheet_routes(kernel::Routes& routes) {
   auto evaluators = kernel::Access::roles({auth::Role::evaluator});
-  routes.get("/penilaian/{proposal}", evaluators, sheet);
-  routes.post("/penilaian/{proposal}", evaluators, post_sheet);
-  routes.get("/penilaian/{proposal}/berkas/{code}", evaluators, download);
+  routes.get(paths::kSheet, evaluators, sheet);
+  routes.post(paths::kSheet, evaluators, post_sheet);
+  routes.get(paths::kSheetFile, evaluators, download);
 }
 
 }  // namespace simpul::judging

@@ -275,22 +275,32 @@ std::vector<ScoreSheet> submitted_sheets(db::Transaction& tx, std::int64_t editi
 }
 
 std::optional<std::int64_t> last_reminder_at(db::Transaction& tx, std::int64_t edition_id) {
-  auto rows = tx.query(
-      "SELECT MAX(at) FROM audit_events WHERE entity = 'competition' AND entity_id = $1 "
-      "AND action = 'evaluation.remind'",
-      {std::to_string(edition_id)});
-  if (rows.empty() || rows.front().is_null(0)) return std::nullopt;
+  auto rows =
+      tx.query("SELECT sent_at FROM evaluation_reminders WHERE edition_id = $1", {edition_id});
+  if (rows.empty()) return std::nullopt;
   return rows.front().integer(0);
+}
+
+void write_reminder_at(db::Transaction& tx, std::int64_t edition_id, std::int64_t now) {
+  tx.execute("DELETE FROM evaluation_reminders WHERE edition_id = $1", {edition_id});
+  tx.execute("INSERT INTO evaluation_reminders (edition_id, sent_at) VALUES ($1, $2)",
+             {edition_id, now});
 }
 
 std::optional<MethodChoice> find_method_choice(db::Transaction& tx, std::int64_t edition_id) {
   auto result = tx.query(
-      "SELECT method, passing_grade, chosen_at FROM evaluation_method_choices WHERE edition_id = "
-      "$1",
+      "SELECT method, passing_grade, chosen_at, frozen_at FROM evaluation_method_choices "
+      "WHERE edition_id = $1",
       {edition_id});
   if (result.empty()) return std::nullopt;
   auto r = result.front();
-  return MethodChoice{r.text(0), static_cast<int>(r.integer(1)), r.integer(2)};
+  return MethodChoice{r.text(0), static_cast<int>(r.integer(1)), r.integer(2),
+                      r.optional_integer(3)};
+}
+
+void freeze_method_choice(db::Transaction& tx, std::int64_t edition_id, std::int64_t now) {
+  tx.execute("UPDATE evaluation_method_choices SET frozen_at = $2 WHERE edition_id = $1",
+             {edition_id, now});
 }
 
 void write_method_choice(db::Transaction& tx, std::int64_t edition_id, const MethodChoice& choice,

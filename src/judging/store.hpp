@@ -97,8 +97,9 @@ void write_sheet(db::Transaction& tx, std::int64_t edition_id, std::int64_t prop
                  std::int64_t evaluator_id, const Sheet& sheet, std::int64_t now);
 // The pairs of the edition that have a sheet, draft or submitted.
 std::vector<Pair> scored_pairs(db::Transaction& tx, std::int64_t edition_id);
-// When the edition's evaluators were last reminded, from the audit log, which records each round.
+// When the edition's evaluators were last reminded (each round is also in the audit log).
 std::optional<std::int64_t> last_reminder_at(db::Transaction& tx, std::int64_t edition_id);
+void write_reminder_at(db::Transaction& tx, std::int64_t edition_id, std::int64_t now);
 void write_method_choice(db::Transaction& tx, std::int64_t edition_id, const MethodChoice& choice,
                          std::optional<std::int64_t> by);
 // Per evaluator of the edition: the proposals assigned and where their sheets stand. A sheet

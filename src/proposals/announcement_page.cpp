@@ -1,9 +1,12 @@
 // The announcement of the administrative screening (SINOVIK's pengumuman): the proposals that
 // passed, by cluster, public once the organiser publishes it. Before that only the organiser sees
 // it, as a preview with the publish form.
+#include "competitions/paths.hpp"
 #include "competitions/service.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
+#include "kernel/paths.hpp"
+#include "proposals/paths.hpp"
 #include "proposals/routes.hpp"
 #include "proposals/view.hpp"
 
@@ -43,7 +46,7 @@ http::Response render_announcement(Context& context, const competitions::Edition
   Json model = {
       {"title", context.t("proposal.announcement.title") + " · " + edition.setup.general.title},
       {"edition_title", edition.setup.general.title},
-      {"edition_url", competitions::edition_url(edition.id)},
+      {"edition_url", kernel::path(competitions::paths::kEdition, {edition.id})},
       {"published", data.announcement.has_value()},
       {"published_at", data.announcement ? competitions::datetime_text(
                                                context, data.announcement->published_at, zone)
@@ -55,8 +58,8 @@ http::Response render_announcement(Context& context, const competitions::Edition
        view::format_integer(static_cast<std::int64_t>(data.passed.size()), context.lang())},
       {"can_publish", manages && !data.announcement},
       {"unscreened", data.unscreened},
-      {"list_url", list_url(edition.id)},
-      {"publish_action", "/kompetisi/" + std::to_string(edition.id) + "/pengumuman"},
+      {"list_url", kernel::path(paths::kList, {edition.id})},
+      {"publish_action", kernel::path(paths::kAnnouncement, {edition.id})},
       {"problem", problem},
   };
   return context.page("proposals/announcement", std::move(model), status);
@@ -79,7 +82,7 @@ http::Response announce_page(Context& context) {
   } catch (const Conflict& error) {
     return render_announcement(context, edition, context.t(error.key(), error.args()), 409);
   }
-  return context.redirect_with_notice("/kompetisi/" + std::to_string(edition.id) + "/pengumuman",
+  return context.redirect_with_notice(kernel::path(paths::kAnnouncement, {edition.id}),
                                       "proposal.notice_page.announced");
 }
 

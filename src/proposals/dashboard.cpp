@@ -5,8 +5,11 @@
 #include <utility>
 
 #include "competitions/calendar.hpp"
+#include "competitions/paths.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
+#include "kernel/paths.hpp"
+#include "proposals/paths.hpp"
 
 namespace simpul::proposals {
 namespace {
@@ -312,7 +315,7 @@ http::Response dashboard(Context& context) {
   Json model = {
       {"title", context.t("dashboard.title") + " · " + setup.general.title},
       {"edition_title", setup.general.title},
-      {"edition_url", competitions::edition_url(edition.id)},
+      {"edition_url", kernel::path(competitions::paths::kEdition, {edition.id})},
       {"level", competitions::level_text(context, setup.general.level, edition.owner_name)},
       {"as_of",
        context.t("dashboard.as_of", {{"time", competitions::datetime_text(context, now, zone)}})},

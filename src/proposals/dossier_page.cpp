@@ -3,6 +3,7 @@
 // the agency. Every refusal re-renders the page with the reason next to what caused it.
 #include <algorithm>
 
+#include "competitions/paths.hpp"
 #include "competitions/service.hpp"
 #include "competitions/view.hpp"
 #include "core/http/multipart.hpp"
@@ -11,6 +12,8 @@
 #include "core/util/text.hpp"
 #include "innovations/registry.hpp"
 #include "innovations/uploads.hpp"
+#include "kernel/paths.hpp"
+#include "proposals/paths.hpp"
 #include "proposals/routes.hpp"
 #include "proposals/view.hpp"
 
@@ -84,7 +87,6 @@ Json sections_json(Context& context, const Dossier& d, const Feedback& feedback)
 
 Json attachments_json(Context& context, const Dossier& d, bool editable, const Feedback& feedback) {
   Json out = Json::array();
-  const std::string base = proposal_url(d.proposal.id);
   for (const auto& a : d.edition.setup.attachments) {
     Json item = {{"code", a.code},
                  {"title", a.title},
@@ -96,13 +98,13 @@ Json attachments_json(Context& context, const Dossier& d, bool editable, const F
                                 {{"duration", video_limit_text(context, *a.max_video_seconds)}});
     for (const auto& f : d.proposal.content.files) {
       if (f.attachment_code != a.code) continue;
-      std::string id = std::to_string(f.id);
       item["current"] = {
           {"name", f.video_url.empty() ? f.name : f.video_url},
-          {"url", f.video_url.empty() ? base + "/berkas/" + id : f.video_url},
+          {"url",
+           f.video_url.empty() ? kernel::path(paths::kFile, {d.proposal.id, f.id}) : f.video_url},
           {"detail", f.video_url.empty() ? f.content_type + ", " + size_text(f.size)
                                          : duration_text(f.video_seconds.value_or(0))},
-          {"remove_url", editable ? base + "/berkas/" + id + "/hapus" : ""}};
+          {"remove_url", editable ? kernel::path(paths::kRemoveFile, {d.proposal.id, f.id}) : ""}};
     }
     for (const char* field : {"video_url", "video_seconds", "attachment", "file"}) {
       auto error = feedback.errors.find(field);
@@ -159,12 +161,12 @@ http::Response render(Context& context, const Dossier& d, const Feedback& feedba
   bool agency_side = place_of(p.status) == Place::unit || place_of(p.status) == Place::admin;
   bool editable = d.registration_open && allowed(context, d, Action::edit);
   bool manages = person_for(context.signed_in_user(), d.edition).manages_edition;
-  std::string base = proposal_url(p.id);
+  std::string base = kernel::path(paths::kProposal, {p.id});
   Json model = {
       {"title", p.title},
       {"edition_title", d.edition.setup.general.title},
-      {"edition_url", competitions::edition_url(d.edition.id)},
-      {"list_url", list_url(d.edition.id)},
+      {"edition_url", kernel::path(competitions::paths::kEdition, {d.edition.id})},
+      {"list_url", kernel::path(paths::kList, {d.edition.id})},
       {"base", base},
       {"where", p.agency_name + " · " + p.unit_name},
       {"status", label(context, "status", status_code(p.status))},
@@ -218,7 +220,7 @@ http::Response attempt(Context& context, std::string_view done, Feedback feedbac
   auto id = path_number(context, "id");
   try {
     change(id);
-    return context.redirect_with_notice(proposal_url(id), std::string(done));
+    return context.redirect_with_notice(kernel::path(paths::kProposal, {id}), std::string(done));
   } catch (const InvalidFields& error) {
     feedback.errors = error.errors();
     return render(context, dossier(context), feedback, 422);

@@ -3,10 +3,13 @@
 // screening form (check the proposals, choose pass or fail with a reason, apply).
 #include <algorithm>
 
+#include "competitions/paths.hpp"
 #include "competitions/service.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
+#include "kernel/paths.hpp"
+#include "proposals/paths.hpp"
 #include "proposals/routes.hpp"
 #include "proposals/view.hpp"
 
@@ -97,7 +100,7 @@ Json row_json(Context& context, const Listed& p, bool can_screen) {
   bool screenable = can_screen && with_organiser(p.status);
   std::string status = label(context, "status", status_code(p.status));
   if (p.screening_reason) status += " · " + label(context, "reason", *p.screening_reason);
-  return {{"url", proposal_url(p.id)},
+  return {{"url", kernel::path(paths::kProposal, {p.id})},
           {"title", p.title},
           {"agency", p.agency_name},
           {"unit", p.unit_name},
@@ -157,13 +160,13 @@ http::Response render_list(Context& context, const competitions::Edition& editio
   bool can_screen = scope.person.manages_edition && !data.announced;
   Json rows = Json::array();
   for (const auto& p : data.rows) rows.push_back(row_json(context, p, can_screen));
-  std::string base = list_url(edition.id), query = query_without_page(q);
+  std::string base = kernel::path(paths::kList, {edition.id}), query = query_without_page(q);
   bool open = competitions::registration_open(edition, now);
   bool agency_user = !organiser_view(scope);
   Json model = {
       {"title", context.t("proposal.list.title") + " · " + edition.setup.general.title},
       {"edition_title", edition.setup.general.title},
-      {"edition_url", competitions::edition_url(edition.id)},
+      {"edition_url", kernel::path(competitions::paths::kEdition, {edition.id})},
       {"base", base},
       {"counts", counts_json(data.counts)},
       {"show_counts", user.role != auth::Role::unit_operator},
@@ -177,11 +180,11 @@ http::Response render_list(Context& context, const competitions::Edition& editio
       {"can_screen", can_screen && !rows.empty()},
       {"reasons", reasons_options(context)},
       {"back", base + (query.empty() ? "" : "?" + query)},
-      {"screen_action", "/kompetisi/" + std::to_string(edition.id) + "/seleksi"},
+      {"screen_action", kernel::path(paths::kScreening, {edition.id})},
       {"manages", scope.person.manages_edition},
       {"announced", data.announced},
-      {"announcement_url", "/kompetisi/" + std::to_string(edition.id) + "/pengumuman"},
-      {"dashboard_url", "/kompetisi/" + std::to_string(edition.id) + "/dasbor"},
+      {"announcement_url", kernel::path(paths::kAnnouncement, {edition.id})},
+      {"dashboard_url", kernel::path(paths::kDashboard, {edition.id})},
       {"problem", problem},
   };
   return context.page("proposals/list", std::move(model), status);
@@ -210,7 +213,8 @@ http::Response list(Context& context) {
 http::Response screen_chosen(Context& context) {
   auto edition = competitions::load_edition(context.db(), competitions::path_id(context));
   const auto& form = context.request().form();
-  std::string back = http::local_target(form.get("kembali"), list_url(edition.id));
+  std::string back =
+      http::local_target(form.get("kembali"), kernel::path(paths::kList, {edition.id}));
   std::string decision = form.get("keputusan");
   try {
     if (decision != "lulus" && decision != "tidak")

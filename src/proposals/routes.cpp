@@ -2,8 +2,11 @@
 // screened by whoever runs the edition, announced to the public.
 #include "proposals/routes.hpp"
 
+#include "kernel/paths.hpp"
 #include "proposals/dashboard.hpp"
 #include "proposals/feature.hpp"
+#include "proposals/paths.hpp"
+#include "proposals/store.hpp"
 
 namespace simpul::proposals {
 
@@ -17,24 +20,40 @@ void register_routes(kernel::Routes& routes) {
   auto agencies = Access::roles({Role::unit_operator, Role::local_admin});
   auto organisers = Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
 
-  routes.get("/kompetisi/{id}/usulan", involved, list);
-  routes.post("/kompetisi/{id}/seleksi", organisers, screen_chosen);
-  routes.get("/kompetisi/{id}/usulan/baru", agencies, start_form);
-  routes.post("/kompetisi/{id}/usulan/baru", agencies, start);
-  routes.get("/kompetisi/{id}/dasbor", organisers, dashboard);
-  routes.get("/kompetisi/{id}/pengumuman", Access::anyone(), announcement);
-  routes.post("/kompetisi/{id}/pengumuman", organisers, announce_page);
+  routes.get(paths::kList, involved, list);
+  routes.post(paths::kScreening, organisers, screen_chosen);
+  routes.get(paths::kStart, agencies, start_form);
+  routes.post(paths::kStart, agencies, start);
+  routes.get(paths::kDashboard, organisers, dashboard);
+  routes.get(paths::kAnnouncement, Access::anyone(), announcement);
+  routes.post(paths::kAnnouncement, organisers, announce_page);
 
-  routes.get("/usulan/{id}", involved, show);
-  routes.post("/usulan/{id}", agencies, save);
-  routes.post("/usulan/{id}/berkas", agencies, upload);
-  routes.post("/usulan/{id}/video", agencies, video);
-  routes.get("/usulan/{id}/berkas/{file}", involved, download);
-  routes.post("/usulan/{id}/berkas/{file}/hapus", agencies, remove_upload);
-  routes.post("/usulan/{id}/kirim", agencies, send_page);
-  routes.post("/usulan/{id}/kembalikan", agencies, send_back_page);
-  routes.post("/usulan/{id}/ajukan", agencies, submit_page);
-  routes.post("/usulan/{id}/tarik", agencies, withdraw_page);
+  routes.get(paths::kProposal, involved, show);
+  routes.post(paths::kProposal, agencies, save);
+  routes.post(paths::kFiles, agencies, upload);
+  routes.post(paths::kVideo, agencies, video);
+  routes.get(paths::kFile, involved, download);
+  routes.post(paths::kRemoveFile, agencies, remove_upload);
+  routes.post(paths::kSubmit, agencies, send_page);
+  routes.post(paths::kReturn, agencies, send_back_page);
+  routes.post(paths::kLodge, agencies, submit_page);
+  routes.post(paths::kWithdraw, agencies, withdraw_page);
+}
+
+void register_stage(competitions::LaterStages& stages) {
+  stages.add_links([](db::Transaction& tx, const competitions::Edition& edition,
+                      const competitions::EditionViewer& viewer,
+                      std::vector<competitions::EditionLink>& links) {
+    auto add = [&](const char* pattern, const char* text_key) {
+      links.push_back({kernel::path(pattern, {edition.id}), text_key});
+    };
+    if (viewer.agency && viewer.registration_open) add(paths::kStart, "proposal.list.start");
+    if (viewer.agency || viewer.manager) add(paths::kList, "proposal.list.title");
+    if (viewer.manager) add(paths::kDashboard, "proposal.list.dashboard");
+    if (viewer.manager || find_announcement(tx, edition.id))
+      add(paths::kAnnouncement, "proposal.announcement.title");
+  });
+  stages.add_category_check(category_named);
 }
 
 }  // namespace simpul::proposals

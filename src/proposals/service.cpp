@@ -9,7 +9,9 @@
 #include "core/util/text.hpp"
 #include "innovations/registry.hpp"
 #include "innovations/uploads.hpp"
+#include "kernel/paths.hpp"
 #include "notices/service.hpp"
+#include "proposals/paths.hpp"
 
 namespace simpul::proposals {
 namespace {
@@ -23,8 +25,6 @@ constexpr std::size_t kMaxScreenedAtOnce = 500;
 InvalidFields invalid(std::string field, std::string key) {
   return InvalidFields(FieldErrors{{std::move(field), std::move(key)}});
 }
-
-std::string proposal_link(std::int64_t id) { return "/usulan/" + std::to_string(id); }
 
 Proposal load(db::Transaction& tx, std::int64_t id) {
   auto proposal = find_proposal(tx, id);
@@ -82,7 +82,7 @@ void tell_author(db::Transaction& tx, const kernel::Actor& actor, const Proposal
   notices::notify(tx, *p.created_by,
                   {"proposal.notice." + key,
                    {{"title", p.title}, {"edition", edition.setup.general.title}},
-                   proposal_link(p.id)});
+                   kernel::path(paths::kProposal, {p.id})});
 }
 
 // The facts eligibility needs, as they stand now.
@@ -364,7 +364,7 @@ void send_to_admin(db::Database& database, const kernel::Actor& actor,
                           {{"title", proposal.title},
                            {"edition", edition.setup.general.title},
                            {"unit", proposal.unit_name}},
-                          proposal_link(id)});
+                          kernel::path(paths::kProposal, {id})});
     record(tx, actor, "send", id, summary(proposal), summary(load(tx, id)));
   });
 }
@@ -460,7 +460,7 @@ void announce(db::Database& database, const kernel::Actor& actor, const kernel::
     if (auto open = unscreened(tx, edition_id); open > 0)
       throw conflict("proposal.error.unscreened", {{"n", std::to_string(open)}});
     insert_announcement(tx, edition_id, note, actor.user_id, now);
-    std::string link = "/kompetisi/" + std::to_string(edition_id) + "/pengumuman";
+    std::string link = kernel::path(paths::kAnnouncement, {edition_id});
     for (const AgencyResult& r : agency_results(tx, edition_id)) {
       notices::notify_role(tx, auth::Role::local_admin, r.agency_id,
                            {"proposal.notice.announced",

@@ -1,11 +1,14 @@
 // Starting a proposal: one of the unit's (a local admin: the agency's) published innovations, a
 // group, a category and, for Replikasi, the innovation it adapts. Refused with the eligibility
 // reasons in plain words when the innovation may not enter the group.
+#include "competitions/paths.hpp"
 #include "competitions/service.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
 #include "core/util/text.hpp"
+#include "kernel/paths.hpp"
+#include "proposals/paths.hpp"
 #include "proposals/routes.hpp"
 #include "proposals/view.hpp"
 
@@ -67,8 +70,8 @@ http::Response render_start(Context& context, const competitions::Edition& editi
   for (const auto& g : setup.groups) replication |= g.enabled && g.requires_source_innovation;
   Json model = {{"title", context.t("proposal.start.title")},
                 {"edition_title", setup.general.title},
-                {"edition_url", competitions::edition_url(edition.id)},
-                {"action", list_url(edition.id) + "/baru"},
+                {"edition_url", kernel::path(competitions::paths::kEdition, {edition.id})},
+                {"action", kernel::path(paths::kStart, {edition.id})},
                 {"innovations", innovations},
                 {"has_innovations", !innovations.empty()},
                 {"groups", groups_json(context, setup, typed.group)},
@@ -117,7 +120,8 @@ http::Response start(Context& context) {
     }
     auto id = start_proposal(context.db(), context.actor(), context.signed_in_user(), edition.id, s,
                              now_seconds());
-    return context.redirect_with_notice(proposal_url(id), "proposal.notice_page.created");
+    return context.redirect_with_notice(kernel::path(paths::kProposal, {id}),
+                                        "proposal.notice_page.created");
   } catch (const Ineligible& error) {
     return render_start(
         context, edition, typed,

@@ -334,6 +334,11 @@ std::optional<Announcement> find_announcement(db::Transaction& tx, std::int64_t 
   return Announcement{result.front().text(0), result.front().integer(1)};
 }
 
+bool category_named(db::Transaction& tx, std::int64_t edition_id, const std::string& code) {
+  return tx.scalar("SELECT COUNT(*) FROM proposals WHERE edition_id = $1 AND category_code = $2",
+                   {edition_id, code}) > 0;
+}
+
 void insert_announcement(db::Transaction& tx, std::int64_t edition_id, const std::string& note,
                          std::optional<std::int64_t> user_id, std::int64_t now) {
   tx.execute(

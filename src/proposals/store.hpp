@@ -151,6 +151,8 @@ struct Announcement {
   std::int64_t published_at = 0;
 };
 std::optional<Announcement> find_announcement(db::Transaction& tx, std::int64_t edition_id);
+// Whether a proposal to the edition names the category (which must then stay in its set-up).
+bool category_named(db::Transaction& tx, std::int64_t edition_id, const std::string& code);
 void insert_announcement(db::Transaction& tx, std::int64_t edition_id, const std::string& note,
                          std::optional<std::int64_t> user_id, std::int64_t now);
 // Agencies with screened proposals, and how many passed and failed, for their notices.

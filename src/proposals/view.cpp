@@ -6,11 +6,6 @@
 
 namespace simpul::proposals {
 
-std::string proposal_url(std::int64_t id) { return "/usulan/" + std::to_string(id); }
-std::string list_url(std::int64_t edition_id) {
-  return "/kompetisi/" + std::to_string(edition_id) + "/usulan";
-}
-
 std::string label(const Context& context, std::string_view list, std::string_view code) {
   return context.t("proposal." + std::string(list) + "." + std::string(code));
 }

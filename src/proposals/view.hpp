@@ -14,8 +14,6 @@ namespace simpul::proposals {
 using kernel::Context;
 using kernel::Json;
 
-std::string proposal_url(std::int64_t id);
-std::string list_url(std::int64_t edition_id);
 // "proposal.<list>.<code>" in the visitor's language: status, reason, place.
 std::string label(const Context& context, std::string_view list, std::string_view code);
 std::string group_label(const Context& context, std::string_view code);

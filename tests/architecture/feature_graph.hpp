@@ -2,6 +2,7 @@
 // The feature graph as src/features.cmake declares it, and the table docs/architecture.md shows
 // of it, so the document cannot drift from the build.
 #include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -40,6 +41,21 @@ inline std::vector<FeatureDeclaration> read_features(const std::string& cmake) {
     features.push_back(std::move(feature));
   }
   return features;
+}
+
+// The feature and every feature it uses, directly or through others.
+inline std::set<std::string> reachable(const std::vector<FeatureDeclaration>& features,
+                                       const std::string& name) {
+  std::set<std::string> seen;
+  std::vector<std::string> next{name};
+  while (!next.empty()) {
+    std::string current = next.back();
+    next.pop_back();
+    if (!seen.insert(current).second) continue;
+    for (const auto& f : features)
+      if (f.name == current) next.insert(next.end(), f.uses.begin(), f.uses.end());
+  }
+  return seen;
 }
 
 inline std::string joined(const std::vector<std::string>& words) {

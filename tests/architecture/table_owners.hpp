@@ -46,6 +46,17 @@ inline std::set<std::string> written_tables(std::string_view source) {
   return tables;
 }
 
+// The tables the file's SQL reads or writes by name (FROM, JOIN, INSERT INTO, UPDATE).
+inline std::set<std::string> named_tables(std::string_view source) {
+  static const std::regex named(R"((?:FROM|JOIN|INTO|UPDATE)\s+([a-z_]+))");
+  std::set<std::string> tables;
+  std::string sql = string_literals(source);
+  for (std::sregex_iterator it(sql.begin(), sql.end(), named), end; it != end; ++it) {
+    tables.insert((*it)[1]);
+  }
+  return tables;
+}
+
 // The tables a migration creates.
 inline std::set<std::string> created_tables(const std::string& sql) {
   static const std::regex create(R"(CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([a-z_]+))",
@@ -80,6 +91,23 @@ inline std::vector<std::string> violations(const std::string& feature, const std
     if (owner_name != feature) {
       found.push_back(file + " (" + feature + ") writes " + table + ", owned by " + owner_name);
     }
+  }
+  return found;
+}
+
+// "catalogue/store.cpp (catalogue) reads finals, owned by finals, which it does not use" for each
+// table of a feature outside `reachable` (the feature itself and what it uses, directly or not):
+// reads follow the graph's arrows, so a feature never depends on the state of a later one.
+inline std::vector<std::string> read_violations(const std::string& feature, const std::string& file,
+                                                std::string_view source,
+                                                const std::map<std::string, std::string>& owners,
+                                                const std::set<std::string>& reachable) {
+  std::vector<std::string> found;
+  for (const auto& table : named_tables(source)) {
+    auto owner = owners.find(table);
+    if (owner == owners.end() || reachable.contains(owner->second)) continue;
+    found.push_back(file + " (" + feature + ") reads " + table + ", owned by " + owner->second +
+                    ", which it does not use");
   }
   return found;
 }

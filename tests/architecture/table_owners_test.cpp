@@ -1,6 +1,9 @@
 // Tables have owners: every table of migrations/ is listed in migrations/tables.tsv with the one
-// feature that writes it, and no other feature's code writes it.
+// feature that writes it, and no other feature's code writes it; a feature's code reads only the
+// tables of the features it uses (src/features.cmake).
 #include "table_owners.hpp"
+
+#include "feature_graph.hpp"
 
 #include <gtest/gtest.h>
 
@@ -88,6 +91,42 @@ TEST(TableOwners, EveryFeatureWritesOnlyItsOwnTables) {
     }
   }
   EXPECT_GT(files, 100u);
+  EXPECT_TRUE(found.empty()) << ::testing::PrintToString(found);
+}
+
+TEST(TableOwners, APlantedReadOfALaterFeaturesTableIsReported) {
+  auto map = owners();
+  auto features = read_features(read(kSource / "src/features.cmake"));
+  const std::string planted = R"cpp(tx.query(
+                                        "SELECT results_published_at FROM finals f "
+                                        "JOIN proposals p ON p.edition_id = f.edition_id");)cpp";
+  EXPECT_EQ(read_violations("competitions", "competitions/store.cpp", planted, map,
+                            reachable(features, "competitions")),
+            (std::vector<std::string>{
+                "competitions/store.cpp (competitions) reads finals, owned by finals, which it "
+                "does not use",
+                "competitions/store.cpp (competitions) reads proposals, owned by proposals, which "
+                "it does not use"}));
+  EXPECT_TRUE(
+      read_violations("finals", "finals/store.cpp", planted, map, reachable(features, "finals"))
+          .empty());
+}
+
+// The app root wires every feature and the kernel none, so neither is checked here.
+TEST(TableOwners, EveryFeatureReadsOnlyTablesOfTheFeaturesItUses) {
+  auto map = owners();
+  auto features = read_features(read(kSource / "src/features.cmake"));
+  std::vector<std::string> found;
+  for (const auto& feature : features) {
+    auto reach = reachable(features, feature.name);
+    for (const auto& entry : fs::directory_iterator(kSource / "src" / feature.name)) {
+      if (entry.path().extension() != ".cpp") continue;
+      auto file = feature.name + "/" + entry.path().filename().string();
+      auto more = read_violations(feature.name, file, read(entry.path()), map, reach);
+      found.insert(found.end(), more.begin(), more.end());
+    }
+  }
+  EXPECT_GT(features.size(), 15u);
   EXPECT_TRUE(found.empty()) << ::testing::PrintToString(found);
 }
 

@@ -276,6 +276,21 @@ TEST_P(FinalsTest, FromScreeningToPublishedResults) {
                 .status,
             404)
       << "a removed finalist gets no certificate";
+  // The edition's page offers each visitor the later stages' pages (competitions::LaterStages),
+  // in the programme's order.
+  auto link = [&](const std::string& rest) { return "href=\"" + p.url(rest) + "\""; };
+  auto for_public = p.public_visitor.get(p.url(""));
+  EXPECT_TRUE(for_public.contains(link("/finalis")) && for_public.contains(link("/hasil")));
+  EXPECT_FALSE(for_public.contains(link("/nominasi")) || for_public.contains(link("/penugasan")));
+  auto for_organiser = p.organiser.get(p.url("")).body;
+  std::size_t previous = 0;
+  for (const char* rest : {"/usulan", "/dasbor", "/pengumuman", "/penugasan", "/nilai", "/nominasi",
+                           "/keputusan", "/finalis", "/hasil"}) {
+    auto at = for_organiser.find(link(rest));
+    ASSERT_NE(at, std::string::npos) << rest;
+    EXPECT_GT(at, previous) << rest;
+    previous = at;
+  }
   EXPECT_EQ(p.server.count("SELECT COUNT(*) FROM innovation_awards WHERE innovation_id = $1 AND "
                            "tier = 'top_inovasi' AND year = 2027",
                            {p.innovations[1]}),
