@@ -29,17 +29,11 @@ Json profile_json(const Profile& profile) {
           {"phone", profile.phone}};
 }
 
-Json translated_errors(Context& context, const FieldErrors& errors) {
-  Json out = Json::object();
-  for (const auto& [field, key] : errors) out[field] = context.t(key);
-  return out;
-}
-
 http::Response render_profile(Context& context, const Profile& profile, const FieldErrors& errors,
                               bool first_time, int status) {
   Json model = {{"title", context.t("profile.title")},
                 {"profile", profile_json(profile)},
-                {"errors", translated_errors(context, errors)},
+                {"errors", context.translated(errors)},
                 {"has_errors", !errors.empty()},
                 {"first_time", first_time}};
   return context.page("accounts/profile", std::move(model), status);
@@ -48,7 +42,7 @@ http::Response render_profile(Context& context, const Profile& profile, const Fi
 http::Response render_password(Context& context, const FieldErrors& errors, bool first_time,
                                int status) {
   Json model = {{"title", context.t("password.title")},
-                {"errors", translated_errors(context, errors)},
+                {"errors", context.translated(errors)},
                 {"has_errors", !errors.empty()},
                 {"first_time", first_time}};
   return context.page("accounts/password", std::move(model), status);

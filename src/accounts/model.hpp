@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/auth/roles.hpp"
+#include "core/util/errors.hpp"
 
 namespace simpul::accounts {
 
@@ -45,9 +46,6 @@ struct NewAccount {
   std::optional<std::int64_t> unit_id;
   std::string full_name;
 };
-
-// Field name -> i18n key of what is wrong with it. Empty when valid.
-using FieldErrors = std::map<std::string, std::string>;
 
 // Trims the fields and checks them; the trimmed values are written back.
 FieldErrors validate_profile(Profile& profile);

@@ -26,8 +26,8 @@ std::optional<std::string> name_problem(std::string& name, std::size_t max) {
 bool is_type(std::string_view type) { return contains(kTypes, type); }
 bool is_addable_type(std::string_view type) { return contains(kAddableTypes, type); }
 
-std::map<std::string, std::string> validate_new_agency(NewAgency& agency) {
-  std::map<std::string, std::string> errors;
+FieldErrors validate_new_agency(NewAgency& agency) {
+  FieldErrors errors;
   if (auto problem = name_problem(agency.name, 150)) errors["name"] = *problem;
   if (!is_addable_type(agency.type)) errors["type"] = "agency.type_required";
   if (agency.type == "bumd" && agency.province_code.empty()) {
@@ -36,8 +36,8 @@ std::map<std::string, std::string> validate_new_agency(NewAgency& agency) {
   return errors;
 }
 
-std::map<std::string, std::string> validate_unit_name(std::string& name) {
-  std::map<std::string, std::string> errors;
+FieldErrors validate_unit_name(std::string& name) {
+  FieldErrors errors;
   if (auto problem = name_problem(name, 150)) errors["name"] = *problem;
   return errors;
 }

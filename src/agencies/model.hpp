@@ -4,7 +4,9 @@
 #include <map>
 #include <optional>
 #include <string>
+
 #include <string_view>
+#include "core/util/errors.hpp"
 
 namespace simpul::agencies {
 
@@ -39,7 +41,7 @@ struct Unit {
 };
 
 // Field -> i18n key; empty when valid. Trims the name.
-std::map<std::string, std::string> validate_new_agency(NewAgency& agency);
-std::map<std::string, std::string> validate_unit_name(std::string& name);
+FieldErrors validate_new_agency(NewAgency& agency);
+FieldErrors validate_unit_name(std::string& name);
 
 }  // namespace simpul::agencies

@@ -39,12 +39,6 @@ Json province_options(Context& context, const std::string& selected) {
   return options;
 }
 
-Json translated(Context& context, const std::map<std::string, std::string>& errors) {
-  Json out = Json::object();
-  for (const auto& [field, key] : errors) out[field] = context.t(key);
-  return out;
-}
-
 // The organiser sees every agency; a local admin or hub coordinator only its own.
 Agency visible_agency(Context& context) {
   auto id = parse_positive(context.request().param("id"));
@@ -96,12 +90,12 @@ http::Response list(Context& context) {
 }
 
 http::Response render_new_agency(Context& context, const NewAgency& agency,
-                                 const std::map<std::string, std::string>& errors, int status) {
+                                 const FieldErrors& errors, int status) {
   Json model = {{"title", context.t("agencies.new_title")},
                 {"name", agency.name},
                 {"types", type_options(context, kAddableTypes, agency.type)},
                 {"provinces", province_options(context, agency.province_code)},
-                {"errors", translated(context, errors)},
+                {"errors", context.translated(errors)},
                 {"has_errors", !errors.empty()}};
   return context.page("agencies/new", std::move(model), status);
 }
@@ -135,7 +129,7 @@ http::Response create_agency(Context& context) {
 }
 
 http::Response render_agency(Context& context, const Agency& agency, const std::string& unit_name,
-                             const std::map<std::string, std::string>& errors, int status) {
+                             const FieldErrors& errors, int status) {
   const auto& me = context.signed_in_user();
   auto units = context.db().read([&](db::Transaction& tx) { return units_of(tx, agency.id); });
   Json unit_rows = Json::array();
@@ -150,7 +144,7 @@ http::Response render_agency(Context& context, const Agency& agency, const std::
                 {"units", unit_rows},
                 {"has_units", !units.empty()},
                 {"unit_name", unit_name},
-                {"errors", translated(context, errors)},
+                {"errors", context.translated(errors)},
                 {"has_errors", !errors.empty()},
                 {"can_add_units", me.is(Role::organiser) || me.is(Role::local_admin)},
                 {"is_organiser", me.is(Role::organiser)},

@@ -179,15 +179,6 @@ inline constexpr Part kParts[] = {Part::general, Part::stages,      Part::groups
 std::string_view part_code(Part part);  // "umum", "tahapan", ...
 std::optional<Part> parse_part(std::string_view code);
 
-// An i18n key with its arguments.
-struct Problem {
-  std::string key;
-  MessageArgs args;
-  bool operator==(const Problem&) const = default;
-};
-// Field name as the forms name it -> what is wrong with it. Empty when valid.
-using FieldErrors = std::map<std::string, Problem>;
-
 // The agency that owns an edition, as the coherence check needs it.
 struct Owner {
   std::int64_t id = 0;

@@ -45,7 +45,7 @@ void require_free_year(db::Transaction& tx, const General& general,
                        std::optional<std::int64_t> except) {
   auto existing = edition_of_year(tx, general.level, general.owner_agency_id, general.year);
   if (existing && existing != except) {
-    throw InvalidSetup({{"year", {"competition.error.year_taken", {}}}});
+    throw InvalidForm({{"year", {"competition.error.year_taken", {}}}});
   }
 }
 
@@ -76,10 +76,10 @@ void require_coherent_owner(db::Transaction& tx, const General& general) {
   std::optional<Owner> owner;
   if (general.owner_agency_id) {
     auto agency = find_agency(tx, *general.owner_agency_id);
-    if (!agency) throw InvalidSetup({{"owner", {"competition.error.owner_agency", {}}}});
+    if (!agency) throw InvalidForm({{"owner", {"competition.error.owner_agency", {}}}});
     owner = Owner{agency->id, agency->type};
   }
-  if (auto problem = check_owner(general.level, owner)) throw InvalidSetup({{"owner", *problem}});
+  if (auto problem = check_owner(general.level, owner)) throw InvalidForm({{"owner", *problem}});
 }
 
 // The stored set-up with one part taken from typed.
@@ -141,7 +141,7 @@ std::int64_t create_edition(db::Database& database, const kernel::Actor& actor,
   general.owner_agency_id = owner_for(manager);
   Setup setup = new_setup(std::move(general));
   if (auto errors = check_part(setup, Part::general); !errors.empty()) {
-    throw InvalidSetup(std::move(errors));
+    throw InvalidForm(std::move(errors));
   }
   return database.write([&](db::Transaction& tx) {
     require_coherent_owner(tx, setup.general);
@@ -167,7 +167,7 @@ void save_part(db::Database& database, const kernel::Actor& actor, const Manager
     if (edition.status == Status::published) {
       errors.merge(check_published_change(edition.setup, changed));
     }
-    if (!errors.empty()) throw InvalidSetup(std::move(errors));
+    if (!errors.empty()) throw InvalidForm(std::move(errors));
     if (part == Part::general) require_free_year(tx, changed.general, id);
     if (part == Part::categories) require_unused_removals(tx, stages, id, edition.setup, changed);
     require_open_terms(edition, part, now_seconds());
@@ -212,7 +212,7 @@ void extend_deadline(db::Database& database, const kernel::Actor& actor, const M
     require_version(edition, based_on_version);
     if (edition.status != Status::published) throw conflict("competition.error.extend_draft");
     if (auto errors = check_extension(edition.setup, stage, new_ends_at, reason); !errors.empty()) {
-      throw InvalidSetup(std::move(errors));
+      throw InvalidForm(std::move(errors));
     }
     auto now = now_seconds();
     Extension extension{
@@ -230,10 +230,9 @@ void extend_deadline(db::Database& database, const kernel::Actor& actor, const M
 std::int64_t copy_edition(db::Database& database, const kernel::Actor& actor,
                           const Manager& manager, std::int64_t id, int to_year) {
   if (to_year < kMinYear || to_year > kMaxYear) {
-    throw InvalidSetup(
-        {{"year",
-          {"competition.error.range",
-           {{"min", std::to_string(kMinYear)}, {"max", std::to_string(kMaxYear)}}}}});
+    throw InvalidForm({{"year",
+                        {"competition.error.range",
+                         {{"min", std::to_string(kMinYear)}, {"max", std::to_string(kMaxYear)}}}}});
   }
   return database.write([&](db::Transaction& tx) {
     Edition source = load(tx, id);
@@ -241,7 +240,7 @@ std::int64_t copy_edition(db::Database& database, const kernel::Actor& actor,
     Setup setup = copied_setup(source.setup, to_year);
     require_free_year(tx, setup.general, std::nullopt);
     // The source was valid; a copy may only break a limit through its longer title.
-    if (auto errors = check_setup(setup); !errors.empty()) throw InvalidSetup(std::move(errors));
+    if (auto errors = check_setup(setup); !errors.empty()) throw InvalidForm(std::move(errors));
     auto now = now_seconds();
     auto copy = insert_edition(tx, {setup, Status::draft, id, actor.user_id, now});
     audit::record(tx, actor,

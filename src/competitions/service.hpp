@@ -5,7 +5,7 @@
 //
 // Failures are UserErrors: 404 no such edition; 403 not the caller's to run (rules.hpp); 409
 // "competition.error.stale" when the edition moved past the version the caller started from, or
-// a state that does not allow it now; 422 InvalidSetup (field errors) or NotReady (what
+// a state that does not allow it now; 422 InvalidForm (field errors) or NotReady (what
 // publishing still needs).
 #include <cstdint>
 #include <optional>
@@ -20,16 +20,6 @@
 #include "kernel/context.hpp"
 
 namespace simpul::competitions {
-
-class InvalidSetup : public Invalid {
- public:
-  explicit InvalidSetup(FieldErrors errors)
-      : Invalid("competition.error.invalid"), errors_(std::move(errors)) {}
-  const FieldErrors& errors() const { return errors_; }
-
- private:
-  FieldErrors errors_;
-};
 
 class NotReady : public Invalid {
  public:

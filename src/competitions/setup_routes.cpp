@@ -65,7 +65,7 @@ std::optional<http::Response> refusal(Context& context, SetupPage& page, Change&
   try {
     change();
     return std::nullopt;
-  } catch (const InvalidSetup& error) {
+  } catch (const InvalidForm& error) {
     page.errors = error.errors();
     return render_setup(context, page, 422);
   } catch (const NotReady& error) {
@@ -100,7 +100,7 @@ http::Response render_extend(Context& context, const Edition& edition, const htt
       {"new_ends_at", typed.get("new_ends_at")},
       {"reason", typed.get("reason")},
       {"problem", problem},
-      {"errors", translated(context, errors)}};
+      {"errors", context.translated(errors)}};
   return context.page("competitions/extend", std::move(model), status);
 }
 
@@ -110,7 +110,7 @@ http::Response render_copy(Context& context, const Edition& edition, const std::
   Json model = {{"title", context.t("competition.copy.title", {{"title", g.title}})},
                 {"base", kernel::path(paths::kEdition, {edition.id})},
                 {"year", year},
-                {"errors", translated(context, errors)}};
+                {"errors", context.translated(errors)}};
   return context.page("competitions/copy", std::move(model), status);
 }
 
@@ -135,7 +135,7 @@ http::Response create(Context& context) {
                              typed.general);
     return context.redirect_with_notice(kernel::path(paths::kSetup, {id}),
                                         "competition.notice.created");
-  } catch (const InvalidSetup& error) {
+  } catch (const InvalidForm& error) {
     return render_new(context, read.values, error.errors(), 422);
   }
 }
@@ -194,10 +194,10 @@ http::Response extend(Context& context) {
   std::string typed_end = form.get("new_ends_at");
   auto new_end = parse_local_datetime(typed_end, edition.setup.general.zone, true);
   try {
-    if (typed_end.empty()) throw InvalidSetup({{"new_ends_at", {"form.required", {}}}});
+    if (typed_end.empty()) throw InvalidForm({{"new_ends_at", {"form.required", {}}}});
     extend_deadline(context.db(), context.actor(), manager_of(context.signed_in_user()), id,
                     version, form.get("stage"), new_end, form.get("reason"));
-  } catch (const InvalidSetup& error) {
+  } catch (const InvalidForm& error) {
     return render_extend(context, edition, form, error.errors(), "", 422);
   } catch (const Conflict& error) {
     return render_extend(context, edition, form, {}, context.t(error.key(), error.args()), 409);
@@ -217,12 +217,12 @@ http::Response copy(Context& context) {
   std::string year = context.request().form().get("year");
   auto to_year = parse_positive(year);
   try {
-    if (!to_year) throw InvalidSetup({{"year", {"competition.error.number", {}}}});
+    if (!to_year) throw InvalidForm({{"year", {"competition.error.number", {}}}});
     auto copy_id = copy_edition(context.db(), context.actor(), manager_of(context.signed_in_user()),
                                 id, static_cast<int>(std::min<std::int64_t>(*to_year, 1'000'000)));
     return context.redirect_with_notice(kernel::path(paths::kSetup, {copy_id}),
                                         "competition.notice.copied");
-  } catch (const InvalidSetup& error) {
+  } catch (const InvalidForm& error) {
     return render_copy(context, edition, year, error.errors(), 422);
   }
 }

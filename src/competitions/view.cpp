@@ -75,10 +75,4 @@ Json paragraphs(std::string_view text) {
   return out;
 }
 
-Json translated(const Context& context, const FieldErrors& errors) {
-  Json out = Json::object();
-  for (const auto& [field, problem] : errors) out[field] = context.t(problem.key, problem.args);
-  return out;
-}
-
 }  // namespace simpul::competitions

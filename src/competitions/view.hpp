@@ -38,7 +38,5 @@ std::string registration_text(const Context& context, Status status,
 std::string reason_text(Context& context, const Reason& reason, view::Zone zone);
 // A text as paragraphs, one per non-empty line.
 Json paragraphs(std::string_view text);
-// Field errors in the visitor's language, by field name.
-Json translated(const Context& context, const FieldErrors& errors);
 
 }  // namespace simpul::competitions

@@ -133,8 +133,8 @@ http::Response decisions_act(Context& context) {
                      now_seconds());
     }
   } catch (const InvalidForm& error) {
-    return render_decisions(context, edition, &typed, context.t(error.errors().begin()->second),
-                            422);
+    return render_decisions(context, edition, &typed,
+                            context.explain(error.errors().begin()->second), 422);
   } catch (const Conflict& error) {
     return render_decisions(context, edition, &typed, context.t(error.key()), 409);
   } catch (const NotFound& error) {  // a finalist removed meanwhile

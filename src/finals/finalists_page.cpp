@@ -71,7 +71,7 @@ http::Response finalists_list(Context& context) {
 }
 
 http::Response render_form(Context& context, const Public& p, std::int64_t proposal_id,
-                           const TypedObjection& typed, const FormErrors& errors,
+                           const TypedObjection& typed, const FieldErrors& errors,
                            const std::string& problem, int status) {
   auto nominee = context.db().read(
       [&](db::Transaction& tx) { return find_nominee(tx, p.edition.id, proposal_id); });
@@ -89,7 +89,7 @@ http::Response render_form(Context& context, const Public& p, std::int64_t propo
                 {"reason", typed.reason},
                 {"min_reason", kMinObjectionReason},
                 {"max_reason", kMaxObjectionReason},
-                {"errors", errors_json(context, errors)},
+                {"errors", context.translated(errors)},
                 {"problem", problem}};
   return context.page("finals/objection", std::move(model), status);
 }

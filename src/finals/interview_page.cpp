@@ -34,34 +34,34 @@ std::string state_text(const Context& context, const Loaded& l) {
 }
 
 http::Response render_interview(Context& context, std::int64_t edition_id, std::int64_t proposal_id,
-                                const judging::TypedSheet* typed, const FormErrors& errors,
+                                const judging::TypedSheet* typed, const FieldErrors& errors,
                                 const std::string& problem, int status) {
   Loaded l = load_interview(context, edition_id, proposal_id);
   const auto& f = l.seat.finalist;
   const auto zone = l.seat.edition.setup.general.zone;
   auto comment_error = errors.find("comment");
-  Json model = {
-      {"title", context.t("presentation.interview.title") + " · " + f.title},
-      {"finalist", f.title},
-      {"agency", f.agency_name},
-      {"province", f.province_name},
-      {"category", f.category_name},
-      {"edition_title", l.seat.edition.setup.general.title},
-      {"schedule_url", kernel::path(paths::kSchedule, {edition_id})},
-      {"slot", slot_json(context, l.seat.slot.booking, zone, zone_of(f, zone))},
-      {"aspects", judging::aspect_fields(context, l.seat.edition.setup.interview, typed,
-                                         l.sheet ? &l.sheet->scores : nullptr, errors)},
-      {"comment_label", context.t("presentation.interview.comment")},
-      {"has_rubric", !l.seat.edition.setup.interview.empty()},
-      {"comment", typed     ? typed->comment
-                  : l.sheet ? l.sheet->comment
-                            : ""},
-      {"comment_error", comment_error == errors.end() ? "" : context.t(comment_error->second)},
-      {"state", state_text(context, l)},
-      {"editable", interview_open(l.seat, l.sheet)},
-      {"action", kernel::path(paths::kInterview, {edition_id, proposal_id})},
-      {"problem", problem},
-      {"has_errors", !errors.empty()}};
+  Json model = {{"title", context.t("presentation.interview.title") + " · " + f.title},
+                {"finalist", f.title},
+                {"agency", f.agency_name},
+                {"province", f.province_name},
+                {"category", f.category_name},
+                {"edition_title", l.seat.edition.setup.general.title},
+                {"schedule_url", kernel::path(paths::kSchedule, {edition_id})},
+                {"slot", slot_json(context, l.seat.slot.booking, zone, zone_of(f, zone))},
+                {"aspects", judging::aspect_fields(context, l.seat.edition.setup.interview, typed,
+                                                   l.sheet ? &l.sheet->scores : nullptr, errors)},
+                {"comment_label", context.t("presentation.interview.comment")},
+                {"has_rubric", !l.seat.edition.setup.interview.empty()},
+                {"comment", typed     ? typed->comment
+                            : l.sheet ? l.sheet->comment
+                                      : ""},
+                {"comment_error",
+                 comment_error == errors.end() ? "" : context.explain(comment_error->second)},
+                {"state", state_text(context, l)},
+                {"editable", interview_open(l.seat, l.sheet)},
+                {"action", kernel::path(paths::kInterview, {edition_id, proposal_id})},
+                {"problem", problem},
+                {"has_errors", !errors.empty()}};
   return context.page("finals/interview", std::move(model), status);
 }
 

@@ -125,8 +125,8 @@ bool is_contact(std::string_view contact) {
   return std::regex_match(text, email) || std::regex_match(text, phone);
 }
 
-FormErrors check_objection(TypedObjection& o) {
-  FormErrors errors;
+FieldErrors check_objection(TypedObjection& o) {
+  FieldErrors errors;
   o.name = trim(o.name);
   o.contact = trim(o.contact);
   if (auto problem = innovations::check_free_text(o.name, 200))

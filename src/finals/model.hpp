@@ -10,12 +10,10 @@
 #include <string_view>
 #include <vector>
 
+#include "core/util/errors.hpp"
 #include "judging/shortlist.hpp"
 
 namespace simpul::finals {
-
-// Form field -> i18n key, for the panel's and the public's forms.
-using FormErrors = std::map<std::string, std::string>;
 
 // Where the edition stands after the evaluation.
 struct Stage {
@@ -65,7 +63,7 @@ std::string_view dimension_code(judging::QuotaDimension dimension);
 std::optional<judging::QuotaDimension> parse_dimension(std::string_view code);
 struct ParsedQuotas {
   std::vector<judging::Quota> quotas;  // only those with a bound
-  FormErrors errors;                   // by field name
+  FieldErrors errors;                  // by field name
 };
 ParsedQuotas parse_quotas(const std::vector<QuotaField>& fields,
                           const std::vector<std::pair<std::string, std::string>>& form,
@@ -80,7 +78,7 @@ struct TypedObjection {
 inline constexpr std::size_t kMaxObjectionReason = 4000;
 inline constexpr std::size_t kMinObjectionReason = 20;
 // Trims the fields and reports what is wrong ("nama", "kontak", "alasan").
-FormErrors check_objection(TypedObjection& objection);
+FieldErrors check_objection(TypedObjection& objection);
 bool is_contact(std::string_view contact);
 
 // The reason code of a nominee's explanation; labels under "finals.reason.<code>".

@@ -41,7 +41,7 @@ std::string quota_value_label(const Context& context, const competitions::Editio
 
 Json quotas_json(const Context& context, const competitions::Edition& edition,
                  const std::vector<NomineeRow>& nominees, const std::vector<judging::Quota>& quotas,
-                 const FormErrors& errors, const std::map<std::string, std::string>* typed) {
+                 const FieldErrors& errors, const std::map<std::string, std::string>* typed) {
   Json groups = Json::array();
   for (const auto& f : quota_fields(edition, nominees)) {
     std::string dimension(dimension_code(f.dimension));
@@ -64,7 +64,7 @@ Json quotas_json(const Context& context, const competitions::Edition& edition,
     }
     auto error_of = [&](const std::string& name) {
       auto it = errors.find(name);
-      return it == errors.end() ? std::string() : context.t(it->second);
+      return it == errors.end() ? std::string() : context.explain(it->second);
     };
     groups.back()["rows"].push_back({{"label", quota_value_label(context, edition, nominees, f)},
                                      {"min_name", min_name},
@@ -87,7 +87,7 @@ std::string infeasible_text(const Context& context, const Stage& stage) {
 }
 
 struct PageInput {
-  const FormErrors* errors = nullptr;
+  const FieldErrors* errors = nullptr;
   const std::map<std::string, std::string>* typed = nullptr;
   std::string problem;
   int status = 200;
@@ -154,7 +154,7 @@ http::Response render_nomination(Context& context, const competitions::Edition& 
       {"problem", input.problem},
   };
   if (data.stage) add_stage(context, model, edition, *data.stage, organiser);
-  static const FormErrors kNone;
+  static const FieldErrors kNone;
   model["quotas"] = quotas_json(context, edition, data.nominees, data.quotas,
                                 input.errors ? *input.errors : kNone, input.typed);
   Json rows = Json::array();
@@ -208,7 +208,7 @@ http::Response nomination_act(Context& context) {
 // One nominee: its facts, the helper's explanation and the panel's choice.
 http::Response render_nominee(Context& context, const competitions::Edition& edition,
                               std::int64_t proposal_id, const PanelChoice* typed,
-                              const FormErrors& errors, const std::string& problem, int status) {
+                              const FieldErrors& errors, const std::string& problem, int status) {
   auto nominee = context.db().read(
       [&](db::Transaction& tx) { return find_nominee(tx, edition.id, proposal_id); });
   if (!nominee) throw not_found();
@@ -229,7 +229,7 @@ http::Response render_nominee(Context& context, const competitions::Edition& edi
     model["panel_reason"] = typed->reason;
     model["is_3t"] = typed->is_3t;
   }
-  model["errors"] = errors_json(context, errors);
+  model["errors"] = context.translated(errors);
   model["problem"] = problem;
   return context.page("finals/nominee", std::move(model), status);
 }

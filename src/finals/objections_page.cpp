@@ -66,7 +66,7 @@ http::Response decide(Context& context) {
     decide_objection(context.db(), context.actor(), context.signed_in_user(), edition.id, id,
                      form.get("keputusan"), form.get("catatan"), now_seconds());
   } catch (const InvalidForm& error) {
-    return render_list(context, edition, context.t(error.errors().begin()->second), 422);
+    return render_list(context, edition, context.explain(error.errors().begin()->second), 422);
   } catch (const Conflict& error) {
     return render_list(context, edition, context.t(error.key()), 409);
   }
@@ -75,7 +75,7 @@ http::Response decide(Context& context) {
 }
 
 http::Response render_finalist(Context& context, const competitions::Edition& edition,
-                               std::int64_t proposal_id, const FormErrors& errors,
+                               std::int64_t proposal_id, const FieldErrors& errors,
                                const std::string& problem, int status) {
   struct Data {
     std::optional<NomineeRow> nominee;
@@ -113,7 +113,7 @@ http::Response render_finalist(Context& context, const competitions::Edition& ed
   const auto& f = context.request().form();
   model["typed_date"] = status == 200 ? "" : f.get("tanggal");
   model["typed_note"] = status == 200 ? "" : f.get("catatan");
-  model["errors"] = errors_json(context, errors);
+  model["errors"] = context.translated(errors);
   model["problem"] = problem;
   return context.page("finals/finalist", std::move(model), status);
 }

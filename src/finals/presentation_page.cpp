@@ -36,16 +36,16 @@ Viewer viewer(Context& context) {
 }
 
 struct PresentationInput {
-  FormErrors errors;
+  FieldErrors errors;
   std::optional<TypedGrid> grid;
   std::map<std::int64_t, std::string> panels;  // as typed, when the panel form failed
   std::string problem;
   int status = 200;
 };
 
-std::string error_text(const Context& context, const FormErrors& errors, const std::string& f) {
+std::string error_text(const Context& context, const FieldErrors& errors, const std::string& f) {
   auto it = errors.find(f);
-  return it == errors.end() ? "" : context.t(it->second);
+  return it == errors.end() ? "" : context.explain(it->second);
 }
 
 std::string default_days_hint(const Context& context, const competitions::Edition& edition) {
@@ -318,7 +318,7 @@ http::Response presentation_act(Context& context) {
 struct MoveInput {
   std::string target;
   std::string reason;
-  FormErrors errors;
+  FieldErrors errors;
   std::string problem;
   int status = 200;
 };

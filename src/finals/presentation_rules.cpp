@@ -56,7 +56,7 @@ std::optional<std::string> parse_days(std::string_view text,
 }
 
 void check_minutes(std::string_view text, int low, int high, const char* field, const char* key,
-                   int& into, FormErrors& errors) {
+                   int& into, FieldErrors& errors) {
   const auto value = parse_number(trimmed(text));
   if (!value || *value < low || *value > high)
     errors[field] = key;
@@ -64,7 +64,7 @@ void check_minutes(std::string_view text, int low, int high, const char* field, 
     into = *value;
 }
 
-std::optional<int> clock_field(std::string_view text, const char* field, FormErrors& errors) {
+std::optional<int> clock_field(std::string_view text, const char* field, FieldErrors& errors) {
   const auto value = parse_clock(trimmed(text));
   if (!value) errors[field] = "presentation.error.time";
   return value;

@@ -58,8 +58,8 @@ struct TypedGrid {
 };
 struct CheckedGrid {
   GridSettings settings;
-  FormErrors errors;  // "hari", "mulai", "selesai", "durasi", "jeda", "istirahat_mulai",
-                      // "istirahat_selesai" -> i18n key
+  FieldErrors errors;  // "hari", "mulai", "selesai", "durasi", "jeda", "istirahat_mulai",
+                       // "istirahat_selesai" -> i18n key
 };
 CheckedGrid check_grid(const TypedGrid& typed);
 TypedGrid typed_from(const GridSettings& settings);

@@ -133,7 +133,7 @@ std::variant<Booking, std::string> checked_move(const Plan& plan, std::int64_t p
   return *move;
 }
 
-FormErrors reason_errors(std::string& reason) {
+FieldErrors reason_errors(std::string& reason) {
   if (auto problem = innovations::check_free_text(reason, 1000)) return {{"alasan", *problem}};
   if (reason.empty()) return {{"alasan", "finals.error.reason"}};
   return {};
@@ -213,7 +213,7 @@ void save_panels(db::Database& database, const kernel::Actor& actor,
     auto panelists = panelists_of(tx, edition_id);
     const int choices = panel_choices(panelists.size());
     std::map<std::int64_t, int> chosen;
-    FormErrors errors;
+    FieldErrors errors;
     for (const auto& [id, value] : typed) {
       const std::string field = "panel." + std::to_string(id);
       const bool active = std::ranges::any_of(panelists, [&](auto& p) { return p.id == id; });
@@ -314,7 +314,7 @@ void move_finalist(db::Database& database, const kernel::Actor& actor,
     const NomineeRow* finalist = plan.finalist(proposal_id);
     if (!finalist) throw not_found();
     require_panels_and_days(plan);
-    FormErrors errors = reason_errors(reason);
+    FieldErrors errors = reason_errors(reason);
     auto checked = checked_move(plan, proposal_id, target);
     if (auto* problem = std::get_if<std::string>(&checked)) errors["ke"] = *problem;
     if (!errors.empty()) throw InvalidForm(errors);

@@ -86,8 +86,8 @@ void refuse_conflicted(db::Transaction& tx, const kernel::CurrentUser& user,
 
 void check_reason(std::string& reason, const char* field) {
   if (auto problem = innovations::check_free_text(reason, 1000))
-    throw InvalidForm(FormErrors{{field, *problem}});
-  if (reason.empty()) throw InvalidForm(FormErrors{{field, "finals.error.reason"}});
+    throw InvalidForm(FieldErrors{{field, *problem}});
+  if (reason.empty()) throw InvalidForm(FieldErrors{{field, "finals.error.reason"}});
 }
 
 judging::Nominee nominee_for_helper(const NomineeRow& n) {
@@ -240,7 +240,7 @@ void save_quotas(db::Database& database, const kernel::Actor& actor,
 void choose(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
             std::int64_t edition_id, PanelChoice choice, std::int64_t now) {
   if (choice.choice != "" && choice.choice != "include" && choice.choice != "exclude")
-    throw InvalidForm(FormErrors{{"pilihan", "finals.error.choice"}});
+    throw InvalidForm(FieldErrors{{"pilihan", "finals.error.choice"}});
   if (!choice.choice.empty()) check_reason(choice.reason, "alasan");
   if (choice.choice.empty()) choice.reason.clear();
   database.write([&](db::Transaction& tx) {
@@ -353,7 +353,7 @@ void decide_objection(db::Database& database, const kernel::Actor& actor,
                       std::int64_t objection_id, const std::string& decision, std::string note,
                       std::int64_t now) {
   if (decision != "upheld" && decision != "dismissed")
-    throw InvalidForm(FormErrors{{"keputusan", "finals.error.decision"}});
+    throw InvalidForm(FieldErrors{{"keputusan", "finals.error.decision"}});
   check_reason(note, "catatan");
   database.write([&](db::Transaction& tx) {
     auto edition = for_panel(tx, user, edition_id);
@@ -391,7 +391,7 @@ void add_verification_note(db::Database& database, const kernel::Actor& actor,
                            const kernel::CurrentUser& user, std::int64_t edition_id,
                            std::int64_t proposal_id, const std::string& visited_on,
                            std::string note, std::int64_t now) {
-  FormErrors errors;
+  FieldErrors errors;
   if (!competitions::parse_date(visited_on)) errors["tanggal"] = "finals.error.date";
   if (auto problem = innovations::check_free_text(note, 4000))
     errors["catatan"] = *problem;
@@ -412,7 +412,7 @@ void add_verification_note(db::Database& database, const kernel::Actor& actor,
 void save_decisions(db::Database& database, const kernel::Actor& actor,
                     const kernel::CurrentUser& user, std::int64_t edition_id,
                     const std::map<std::int64_t, std::string>& tiers, std::int64_t now) {
-  FormErrors errors;
+  FieldErrors errors;
   for (const auto& [id, tier] : tiers)
     if (!tier.empty() && !is_tier(tier))
       errors["tingkat." + std::to_string(id)] = "finals.error.tier";
@@ -450,7 +450,7 @@ std::vector<std::int64_t> publish_results(db::Database& database, const kernel::
                                           const kernel::CurrentUser& user, std::int64_t edition_id,
                                           std::string note, std::int64_t now) {
   if (auto problem = innovations::check_free_text(note, 2000))
-    throw InvalidForm(FormErrors{{"catatan", *problem}});
+    throw InvalidForm(FieldErrors{{"catatan", *problem}});
   return database.write([&](db::Transaction& tx) {
     auto edition = for_organiser(tx, user, edition_id);
     Stage stage = between_publications(tx, edition_id);

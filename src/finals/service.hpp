@@ -20,16 +20,6 @@
 
 namespace simpul::finals {
 
-class InvalidForm : public Invalid {
- public:
-  explicit InvalidForm(FormErrors errors)
-      : Invalid("finals.error.invalid"), errors_(std::move(errors)) {}
-  const FormErrors& errors() const { return errors_; }
-
- private:
-  FormErrors errors_;
-};
-
 // The panel: panelists, and whoever runs the edition.
 bool is_panel(const kernel::CurrentUser& user, const competitions::Edition& edition);
 // Whether the user is a panelist in conflict with the nominee's agency (its own, its province, a

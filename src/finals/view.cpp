@@ -50,10 +50,4 @@ Json nominee_json(const Context& context, const NomineeRow& n) {
       {"panel_reason", n.panel_reason}};
 }
 
-Json errors_json(const Context& context, const FormErrors& errors) {
-  Json out = Json::object();
-  for (const auto& [field, key] : errors) out[field] = context.t(key);
-  return out;
-}
-
 }  // namespace simpul::finals

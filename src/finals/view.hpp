@@ -23,7 +23,5 @@ std::string score_text(const Context& context, double score);
 std::string tier_label(const Context& context, std::string_view tier);  // "" for none
 // The nominee as the tables show it.
 Json nominee_json(const Context& context, const NomineeRow& n);
-// Field errors in the visitor's language, by field name.
-Json errors_json(const Context& context, const FormErrors& errors);
 
 }  // namespace simpul::finals

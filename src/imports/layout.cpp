@@ -89,7 +89,7 @@ std::optional<innovations::ResultRow> result_row(const std::string& text) {
 struct RowReader {
   std::size_t row;
   const ChoiceLabels& labels;
-  std::vector<Problem>& problems;
+  std::vector<RowProblem>& problems;
   Entry entry;
 
   void problem(std::string_view column, std::string key, MessageArgs args = {}) {
@@ -168,7 +168,8 @@ std::string column_of_field(std::string_view field) {
 }
 
 // The header's columns, by position; problems when a column is unknown, repeated or missing.
-std::vector<const Column*> read_header(const sheet::Table& table, std::vector<Problem>& problems) {
+std::vector<const Column*> read_header(const sheet::Table& table,
+                                       std::vector<RowProblem>& problems) {
   std::vector<const Column*> by_position;
   std::set<std::string_view> seen;
   for (const auto& cell : table.header) {
@@ -327,8 +328,8 @@ Reading read_rows(sheet::Table table, const ChoiceLabels& labels, bool publish) 
       }
     }
     if (reader.entry.unit_name.empty()) reader.problem("unit", "import.error.unit_required");
-    for (const auto& [field, key] : innovations::check_fields(reader.entry.fields)) {
-      reader.problem(column_of_field(field), key);
+    for (const auto& [field, problem] : innovations::check_fields(reader.entry.fields)) {
+      reader.problem(column_of_field(field), problem.key, problem.args);
     }
     if (publish) {
       for (const auto& item : innovations::missing_items(reader.entry.fields)) {

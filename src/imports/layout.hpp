@@ -32,12 +32,12 @@ using ChoiceLabels = std::map<std::string, std::map<std::string, std::string>>;
 // Lower case, runs of spaces, dashes and underscores as one space, trimmed.
 std::string fold(std::string_view text);
 
-struct Problem {
+struct RowProblem {
   std::size_t row = 0;  // as the user sees it in a spreadsheet program
   std::string column;   // header name, empty when the whole row is concerned
   std::string key;      // i18n message key
   MessageArgs args;
-  bool operator==(const Problem&) const = default;
+  bool operator==(const RowProblem&) const = default;
 };
 
 struct Entry {
@@ -48,7 +48,7 @@ struct Entry {
 
 struct Reading {
   std::vector<Entry> entries;
-  std::vector<Problem> problems;  // in row order, then column order
+  std::vector<RowProblem> problems;  // in row order, then column order
 };
 
 inline constexpr std::size_t kMaxRows = 100'000;

@@ -53,7 +53,7 @@ http::Response index(Context& context) {
   return render(context, Json::object(), 200);
 }
 
-Json problem_rows(Context& context, const std::vector<Problem>& problems) {
+Json problem_rows(Context& context, const std::vector<RowProblem>& problems) {
   Json rows = Json::array();
   for (std::size_t i = 0; i < problems.size() && i < kShownProblems; ++i) {
     const auto& problem = problems[i];

@@ -72,7 +72,7 @@ Plan plan_with(const AgencyData& data, Reading& reading, std::size_t rows) {
   }
   reading.entries = std::move(ready);
   std::stable_sort(reading.problems.begin(), reading.problems.end(),
-                   [](const Problem& a, const Problem& b) { return a.row < b.row; });
+                   [](const RowProblem& a, const RowProblem& b) { return a.row < b.row; });
   plan.problems = reading.problems;
   plan.ready = reading.entries.size();
   return plan;

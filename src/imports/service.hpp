@@ -26,7 +26,7 @@ struct Request {
 
 struct Plan {
   std::size_t rows = 0;                // data rows in the file
-  std::vector<Problem> problems;       // every problem, in row order
+  std::vector<RowProblem> problems;    // every problem, in row order
   std::vector<std::string> new_units;  // units the import will create, as written
   std::size_t ready = 0;               // rows without a problem
 };

@@ -59,7 +59,7 @@ const Json* body_member(const Json& body, const char* key, Json::value_t type, b
   return &*found;
 }
 
-// What a create or update asks for, read strictly; InvalidFields for any problem of form.
+// What a create or update asks for, read strictly; InvalidForm for any problem of form.
 struct Change {
   std::int64_t unit_id = 0;
   std::int64_t version = 0;
@@ -92,7 +92,7 @@ Change read_change(const Json& body, bool creating) {
     change.publish = publish->get<bool>();
   }
   if (errors.empty()) errors = check_fields(change.fields);
-  if (!errors.empty()) throw InvalidFields(std::move(errors));
+  if (!errors.empty()) throw InvalidForm(std::move(errors));
   if (change.publish) {
     if (auto missing = missing_items(change.fields); !missing.empty()) {
       throw Incomplete(std::move(missing));
@@ -125,11 +125,11 @@ http::Response answer(Context& context, int success_status, Write&& write) {
       response.set_header("Location", kernel::path(paths::kApiInnovation, {id}));
     }
     return response;
-  } catch (const InvalidFields& error) {
+  } catch (const InvalidForm& error) {
     Json body = error_body(context, 422, error.key());
     Json fields = Json::array();
-    for (const auto& [field, key] : error.errors()) {
-      fields.push_back({{"field", field}, {"message", context.t(key)}});
+    for (const auto& [field, problem] : error.errors()) {
+      fields.push_back({{"field", field}, {"message", context.explain(problem)}});
     }
     body["error"]["fields"] = std::move(fields);
     return http::Response::json(body.dump(), 422);
@@ -153,7 +153,7 @@ http::Response api_create(Context& context) {
     auto id = context.db().write([&](db::Transaction& tx) {
       auto where = placement_of_unit(tx, change.unit_id);
       if (!where || where->agency_id != client.agency_id) {
-        throw InvalidFields(FieldErrors{{"unit_id", "api.error.unit"}});
+        throw InvalidForm(FieldErrors{{"unit_id", "api.error.unit"}});
       }
       return insert_new(tx, context.actor(),
                         {*where, change.fields, change.publish, false, change.note}, now_seconds());

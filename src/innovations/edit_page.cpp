@@ -64,16 +64,10 @@ Json result_rows(const Context& context, const std::vector<ResultRow>& results,
                  {"after", row.after},
                  {"unit", row.unit}};
     if (auto error = errors.find("result_" + std::to_string(i + 1)); error != errors.end())
-      json["error"] = context.t(error->second);
+      json["error"] = context.explain(error->second);
     rows.push_back(std::move(json));
   }
   return rows;
-}
-
-Json translated(const Context& context, const FieldErrors& errors) {
-  Json out = Json::object();
-  for (const auto& [field, key] : errors) out[field] = context.t(key);
-  return out;
 }
 
 Json typed_json(const TypedForm& typed) {
@@ -256,7 +250,7 @@ http::Response render_edit(Context& context, const EditPage& page, int status) {
                 {"design_words", context.t("innovation.edit.design_words",
                                            {{"count", std::to_string(count_words(f.design))},
                                             {"min", std::to_string(kMinDesignWords)}})},
-                {"errors", translated(context, page.errors)},
+                {"errors", context.translated(page.errors)},
                 {"has_errors", !page.errors.empty()},
                 {"checklist", checklist_json(context, checklist(f))},
                 {"complete", missing_items(f).empty()}};

@@ -71,7 +71,7 @@ http::Response run_action(Context& context, const char* done, Act&& act) {
   } catch (const Incomplete& error) {
     refused.blocked = error.missing();
     status = 422;
-  } catch (const InvalidFields& error) {
+  } catch (const InvalidForm& error) {
     refused.errors = error.errors();
     status = 422;
   } catch (const Conflict& error) {
@@ -145,7 +145,7 @@ http::Response create(Context& context) {
   try {
     id = create_innovation(context.db(), context.actor(), editor_of(me), *page.unit_id,
                            page.typed.fields, page.typed.note);
-  } catch (const InvalidFields& error) {
+  } catch (const InvalidForm& error) {
     page.errors = error.errors();
     return render_edit(context, page, 422);
   }
@@ -169,7 +169,7 @@ http::Response save(Context& context) {
   try {
     save_innovation(context.db(), context.actor(), editor_of(context.signed_in_user()), id,
                     page.version, page.typed.fields, page.typed.note);
-  } catch (const InvalidFields& error) {
+  } catch (const InvalidForm& error) {
     page.errors = error.errors();
     return render_edit(context, page, 422);
   } catch (const Conflict& error) {

@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/util/errors.hpp"
+
 namespace simpul::innovations {
 
 // Bentuk, jenis, tahapan and inisiator: codes stored in the database, labels in the catalogues
@@ -163,9 +165,6 @@ struct Innovation {
   bool is_sample = false;
   std::optional<std::int64_t> published_version;  // the version the public sees, if any
 };
-
-// Field (or "result_<n>", 1-based) -> i18n key of what is wrong with it. Empty when valid.
-using FieldErrors = std::map<std::string, std::string>;
 
 // Trims and normalises the fields (line ends to \n, codes and SDGs in list order, duplicates
 // dropped) and reports what is malformed. Never reports what is merely missing, except the name.

@@ -38,7 +38,7 @@ void require_version(const Innovation& innovation, std::int64_t based_on_version
 }
 
 void require_valid(Fields& fields) {
-  if (auto errors = check_fields(fields); !errors.empty()) throw InvalidFields(std::move(errors));
+  if (auto errors = check_fields(fields); !errors.empty()) throw InvalidForm(std::move(errors));
 }
 
 void require_complete(const Fields& fields) {
@@ -48,9 +48,8 @@ void require_complete(const Fields& fields) {
 // A change note or the return notes, checked like a long text field.
 std::string checked_note(std::string note, const std::string& field, std::size_t max,
                          bool required) {
-  if (auto problem = check_free_text(note, max))
-    throw InvalidFields(FieldErrors{{field, *problem}});
-  if (required && note.empty()) throw InvalidFields(FieldErrors{{field, "form.required"}});
+  if (auto problem = check_free_text(note, max)) throw InvalidForm(FieldErrors{{field, *problem}});
+  if (required && note.empty()) throw InvalidForm(FieldErrors{{field, "form.required"}});
   return note;
 }
 

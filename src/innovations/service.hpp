@@ -7,7 +7,7 @@
 // Failures are UserErrors: 404 no such innovation; 403 not the caller's to change (rules.hpp);
 // 409 "innovation.error.wrong_state" when the state does not allow it now, and
 // "innovation.error.stale" when the innovation moved past the version the caller started from;
-// 422 InvalidFields or Incomplete, which carry the details for the form.
+// 422 InvalidForm or Incomplete, which carry the details for the form.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -21,16 +21,6 @@
 #include "kernel/events.hpp"
 
 namespace simpul::innovations {
-
-class InvalidFields : public Invalid {
- public:
-  explicit InvalidFields(FieldErrors errors)
-      : Invalid("innovation.error.invalid"), errors_(std::move(errors)) {}
-  const FieldErrors& errors() const { return errors_; }
-
- private:
-  FieldErrors errors_;
-};
 
 // Submission or publication of an innovation that lacks required items.
 class Incomplete : public Invalid {

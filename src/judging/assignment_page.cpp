@@ -256,8 +256,8 @@ http::Response move(Context& context) {
     move_evaluators(context.db(), context.actor(), context.signed_in_user(), edition.id, m,
                     now_seconds());
   } catch (const InvalidForm& error) {
-    return render_moves(context, edition, proposal_id, context.t(error.errors().begin()->second),
-                        422);
+    return render_moves(context, edition, proposal_id,
+                        context.explain(error.errors().begin()->second), 422);
   } catch (const simpul::Conflict& error) {
     return render_moves(context, edition, proposal_id, context.t(error.key()), 409);
   }

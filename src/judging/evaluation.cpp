@@ -90,7 +90,7 @@ json setting_json(std::int64_t evaluator_id, const EvaluatorSetting& setting) {
 }
 
 EvaluatorSetting checked_setting(const competitions::Setup& setup, TypedSetting typed) {
-  FormErrors errors;
+  FieldErrors errors;
   EvaluatorSetting setting;
   for (std::string& code : typed.expertise) {
     code = trim(code);
@@ -182,10 +182,10 @@ void move_evaluators(db::Database& database, const kernel::Actor& actor,
                      const kernel::CurrentUser& user, std::int64_t edition_id, Move move,
                      std::int64_t now) {
   if (auto problem = innovations::check_free_text(move.reason, 1000))
-    throw InvalidForm(FormErrors{{"reason", *problem}});
-  if (move.reason.empty()) throw InvalidForm(FormErrors{{"reason", "judging.error.reason"}});
+    throw InvalidForm(FieldErrors{{"reason", *problem}});
+  if (move.reason.empty()) throw InvalidForm(FieldErrors{{"reason", "judging.error.reason"}});
   if (!move.remove_evaluator && !move.add_evaluator)
-    throw InvalidForm(FormErrors{{"evaluator", "judging.error.evaluator"}});
+    throw InvalidForm(FieldErrors{{"evaluator", "judging.error.evaluator"}});
   database.write([&](db::Transaction& tx) {
     auto edition = managed(tx, user, edition_id);
     auto proposal = screened_proposal(tx, edition_id, move.proposal_id);
@@ -195,7 +195,7 @@ void move_evaluators(db::Database& database, const kernel::Actor& actor,
       throw conflict("judging.error.not_assigned");
     if (move.add_evaluator) {
       auto evaluator = active_evaluator(tx, *move.add_evaluator, today_in(edition, now));
-      if (!evaluator) throw InvalidForm(FormErrors{{"evaluator", "judging.error.evaluator"}});
+      if (!evaluator) throw InvalidForm(FieldErrors{{"evaluator", "judging.error.evaluator"}});
       if (auto why = conflict_reason(*evaluator, *proposal)) throw conflict(*why);
       auto current = assignments_of(tx, edition_id);
       bool there = std::any_of(current.begin(), current.end(), [&](const Assigned& a) {

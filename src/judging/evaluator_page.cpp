@@ -59,10 +59,9 @@ Json categories_json(const competitions::Setup& setup, const Current& stored,
 
 http::Response render_evaluator(Context& context, const competitions::Edition& edition,
                                 std::int64_t user_id, const TypedSetting* typed,
-                                const FormErrors& errors, int status) {
+                                const FieldErrors& errors, int status) {
   Current stored = current(context, edition, user_id);
-  Json error_texts = Json::object();
-  for (const auto& [field, key] : errors) error_texts[field] = context.t(key);
+  Json error_texts = context.translated(errors);
   std::string max_load = typed                     ? typed->max_load
                          : stored.setting.max_load ? std::to_string(*stored.setting.max_load)
                                                    : "";

@@ -59,7 +59,7 @@ struct Typed {
   NewDeclaration declaration;
 };
 
-http::Response render(Context& context, const Typed* typed, const FormErrors& errors,
+http::Response render(Context& context, const Typed* typed, const FieldErrors& errors,
                       const std::string& problem, int status) {
   const auto user_id = context.signed_in_user().id;
   struct Data {
@@ -79,8 +79,7 @@ http::Response render(Context& context, const Typed* typed, const FormErrors& er
   std::vector<std::pair<std::string, std::string>> kinds;
   for (auto kind : kConflictKinds)
     kinds.emplace_back(kind, context.t("judging.conflict.kind." + std::string(kind)));
-  Json error_texts = Json::object();
-  for (const auto& [field, key] : errors) error_texts[field] = context.t(key);
+  Json error_texts = context.translated(errors);
   Json model = {{"title", context.t("judging.conflicts.title")},
                 {"institution", profile.institution},
                 {"provinces", options(data.provinces, profile.province_code)},

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "competitions/model.hpp"
+#include "core/util/errors.hpp"
 
 namespace simpul::judging {
 
@@ -21,7 +22,7 @@ struct TypedSheet {
 struct CheckedSheet {
   std::map<std::string, int> scores;  // the aspects scored so far
   std::string comment;
-  std::map<std::string, std::string> errors;  // "score.<code>" or "comment" -> i18n key
+  FieldErrors errors;  // "score.<code>" or "comment"
 };
 // Every score a whole number within its aspect's scale; on submission every aspect scored.
 CheckedSheet check_sheet(const std::vector<competitions::RubricAspect>& rubric, TypedSheet typed,

@@ -16,7 +16,7 @@ namespace {
 using nlohmann::json;
 
 // A free text, normalised; a single-line one may not break lines either.
-void check_text(FormErrors& errors, const std::string& field, std::string& text, std::size_t max,
+void check_text(FieldErrors& errors, const std::string& field, std::string& text, std::size_t max,
                 bool single_line = false) {
   if (auto problem = innovations::check_free_text(text, max)) {
     errors[field] = *problem;
@@ -33,7 +33,7 @@ json declaration_json(const Declaration& d) {
 
 void save_profile(db::Database& database, const kernel::Actor& actor, std::int64_t user_id,
                   Profile profile, std::int64_t now) {
-  FormErrors errors;
+  FieldErrors errors;
   check_text(errors, "institution", profile.institution, kMaxInstitution, true);
   profile.province_code = trim(profile.province_code);
   database.write([&](db::Transaction& tx) {
@@ -54,7 +54,7 @@ void save_profile(db::Database& database, const kernel::Actor& actor, std::int64
 
 std::int64_t declare_conflict(db::Database& database, const kernel::Actor& actor,
                               std::int64_t user_id, NewDeclaration typed, std::int64_t now) {
-  FormErrors errors;
+  FieldErrors errors;
   auto agency = parse_positive(trim(typed.agency_id));
   if (!agency) errors["agency"] = "judging.error.agency";
   if (!is_conflict_kind(typed.kind)) errors["kind"] = "judging.error.kind";

@@ -15,18 +15,6 @@
 
 namespace simpul::judging {
 
-// Form field -> i18n key.
-using FormErrors = std::map<std::string, std::string>;
-class InvalidForm : public Invalid {
- public:
-  explicit InvalidForm(FormErrors errors)
-      : Invalid("judging.error.invalid"), errors_(std::move(errors)) {}
-  const FormErrors& errors() const { return errors_; }
-
- private:
-  FormErrors errors_;
-};
-
 void save_profile(db::Database& database, const kernel::Actor& actor, std::int64_t user_id,
                   Profile profile, std::int64_t now);
 

@@ -5,7 +5,7 @@ namespace simpul::judging {
 kernel::Json aspect_fields(const kernel::Context& context,
                            const std::vector<competitions::RubricAspect>& rubric,
                            const TypedSheet* typed, const std::map<std::string, int>* stored,
-                           const std::map<std::string, std::string>& errors) {
+                           const FieldErrors& errors) {
   kernel::Json out = kernel::Json::array();
   for (const auto& a : rubric) {
     std::string value;
@@ -22,7 +22,7 @@ kernel::Json aspect_fields(const kernel::Context& context,
                    {"max", a.scale_max},
                    {"guidance", a.guidance},
                    {"value", value},
-                   {"error", error == errors.end() ? "" : context.t(error->second)}});
+                   {"error", error == errors.end() ? "" : context.explain(error->second)}});
   }
   return out;
 }

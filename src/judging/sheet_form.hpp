@@ -16,6 +16,6 @@ namespace simpul::judging {
 kernel::Json aspect_fields(const kernel::Context& context,
                            const std::vector<competitions::RubricAspect>& rubric,
                            const TypedSheet* typed, const std::map<std::string, int>* stored,
-                           const std::map<std::string, std::string>& errors);
+                           const FieldErrors& errors);
 
 }  // namespace simpul::judging

@@ -81,7 +81,7 @@ Json files_json(const Loaded& l, std::int64_t proposal_id) {
 }
 
 http::Response render_sheet(Context& context, std::int64_t proposal_id, const TypedSheet* typed,
-                            const FormErrors& errors, const std::string& problem, int status) {
+                            const FieldErrors& errors, const std::string& problem, int status) {
   Loaded l = load(context, proposal_id);
   bool submitted = l.sheet && l.sheet->status == "submitted";
   auto window = evaluation_window(l.edition.setup, now_seconds());
@@ -92,28 +92,28 @@ http::Response render_sheet(Context& context, std::int64_t proposal_id, const Ty
   if (window == Window::closed && !submitted)
     state += " " + context.t("judging.error.evaluation_closed");
   auto comment_error = errors.find("comment");
-  Json model = {
-      {"title", l.reading.title},
-      {"edition_title", l.edition.setup.general.title},
-      {"agency", l.edition.setup.general.blind_review ? "" : l.reading.agency_name},
-      {"blind", l.edition.setup.general.blind_review},
-      {"category", l.reading.category_name},
-      {"video_url", l.reading.video_url},
-      {"files", files_json(l, proposal_id)},
-      {"has_files", !l.files.empty()},
-      {"sections", sections_json(l)},
-      {"aspects", aspect_fields(context, l.edition.setup.rubric, typed,
-                                l.sheet ? &l.sheet->scores : nullptr, errors)},
-      {"comment_label", context.t("judging.sheet.comment")},
-      {"comment", typed     ? typed->comment
-                  : l.sheet ? l.sheet->comment
-                            : ""},
-      {"comment_error", comment_error == errors.end() ? "" : context.t(comment_error->second)},
-      {"state", state},
-      {"editable", editable},
-      {"action", kernel::path(paths::kSheet, {proposal_id})},
-      {"problem", problem},
-      {"has_errors", !errors.empty()}};
+  Json model = {{"title", l.reading.title},
+                {"edition_title", l.edition.setup.general.title},
+                {"agency", l.edition.setup.general.blind_review ? "" : l.reading.agency_name},
+                {"blind", l.edition.setup.general.blind_review},
+                {"category", l.reading.category_name},
+                {"video_url", l.reading.video_url},
+                {"files", files_json(l, proposal_id)},
+                {"has_files", !l.files.empty()},
+                {"sections", sections_json(l)},
+                {"aspects", aspect_fields(context, l.edition.setup.rubric, typed,
+                                          l.sheet ? &l.sheet->scores : nullptr, errors)},
+                {"comment_label", context.t("judging.sheet.comment")},
+                {"comment", typed     ? typed->comment
+                            : l.sheet ? l.sheet->comment
+                                      : ""},
+                {"comment_error",
+                 comment_error == errors.end() ? "" : context.explain(comment_error->second)},
+                {"state", state},
+                {"editable", editable},
+                {"action", kernel::path(paths::kSheet, {proposal_id})},
+                {"problem", problem},
+                {"has_errors", !errors.empty()}};
   return context.page("judging/sheet", std::move(model), status);
 }
 

@@ -31,6 +31,12 @@ std::string Context::t(std::string_view key, const MessageArgs& args) const {
   return host_.catalog().text(lang_, key, args);
 }
 
+Json Context::translated(const FieldErrors& errors) const {
+  Json out = Json::object();
+  for (const auto& [field, problem] : errors) out[field] = explain(problem);
+  return out;
+}
+
 std::string Context::format_datetime(std::int64_t utc_seconds) const {
   return view::format_datetime(utc_seconds, zone_, lang_);
 }

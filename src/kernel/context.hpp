@@ -11,6 +11,7 @@
 #include "core/auth/roles.hpp"
 #include "core/db/database.hpp"
 #include "core/http/message.hpp"
+#include "core/util/errors.hpp"
 #include "core/view/format.hpp"
 #include "core/view/template.hpp"
 #include "kernel/flash.hpp"
@@ -80,6 +81,9 @@ class Context {
   Actor actor() const;
 
   std::string t(std::string_view key, const MessageArgs& args = {}) const;
+  std::string explain(const Problem& problem) const { return t(problem.key, problem.args); }
+  // A form's field errors in the visitor's language, by field name, for the form's template.
+  Json translated(const FieldErrors& errors) const;
   // The page template rendered inside the layout; the model gets the common fields.
   http::Response page(std::string_view template_name, Json model, int status = 200);
   // The model with the fields every page shares (language, CSRF token, ...), for a fragment

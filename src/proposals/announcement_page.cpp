@@ -77,8 +77,9 @@ http::Response announce_page(Context& context) {
   try {
     proposals::announce(context.db(), context.actor(), context.signed_in_user(), edition.id,
                         context.request().form().get("catatan"), now_seconds());
-  } catch (const InvalidFields& error) {
-    return render_announcement(context, edition, context.t(error.errors().begin()->second), 422);
+  } catch (const InvalidForm& error) {
+    return render_announcement(context, edition, context.explain(error.errors().begin()->second),
+                               422);
   } catch (const Conflict& error) {
     return render_announcement(context, edition, context.t(error.key(), error.args()), 409);
   }

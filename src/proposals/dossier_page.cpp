@@ -72,15 +72,16 @@ Json sections_json(Context& context, const Dossier& d, const Feedback& feedback)
     std::string now_text = counter;
     now_text.replace(now_text.find("{n}"), 3, view::format_integer(words, context.lang()));
     auto error = feedback.errors.find("section." + s.code);
-    out.push_back({{"code", s.code},
-                   {"title", s.title},
-                   {"guidance", s.guidance},
-                   {"body", body},
-                   {"max_words", s.max_words.value_or(0)},
-                   {"counter_template", counter},
-                   {"counter", now_text},
-                   {"over", s.max_words && words > *s.max_words},
-                   {"error", error == feedback.errors.end() ? "" : context.t(error->second)}});
+    out.push_back(
+        {{"code", s.code},
+         {"title", s.title},
+         {"guidance", s.guidance},
+         {"body", body},
+         {"max_words", s.max_words.value_or(0)},
+         {"counter_template", counter},
+         {"counter", now_text},
+         {"over", s.max_words && words > *s.max_words},
+         {"error", error == feedback.errors.end() ? "" : context.explain(error->second)}});
   }
   return out;
 }
@@ -109,7 +110,7 @@ Json attachments_json(Context& context, const Dossier& d, bool editable, const F
     for (const char* field : {"video_url", "video_seconds", "attachment", "file"}) {
       auto error = feedback.errors.find(field);
       if (error != feedback.errors.end() && feedback.problem == a.code)
-        item[std::string("error_") + field] = context.t(error->second);
+        item[std::string("error_") + field] = context.explain(error->second);
     }
     out.push_back(std::move(item));
   }
@@ -190,7 +191,7 @@ http::Response render(Context& context, const Dossier& d, const Feedback& feedba
       {"can_submit", d.registration_open && allowed(context, d, Action::submit)},
       {"can_send_back", d.registration_open && allowed(context, d, Action::send_back)},
       {"can_withdraw", allowed(context, d, Action::withdraw)},
-      {"errors", errors_json(context, feedback.errors)},
+      {"errors", context.translated(feedback.errors)},
       {"problem", feedback.problem.empty() || !feedback.errors.empty() ? "" : feedback.problem},
       {"missing", checklist_json(context, feedback.missing)},
       {"ineligible", reasons_json(context, feedback.ineligible, d.edition.setup.general.zone)},
@@ -221,7 +222,7 @@ http::Response attempt(Context& context, std::string_view done, Feedback feedbac
   try {
     change(id);
     return context.redirect_with_notice(kernel::path(paths::kProposal, {id}), std::string(done));
-  } catch (const InvalidFields& error) {
+  } catch (const InvalidForm& error) {
     feedback.errors = error.errors();
     return render(context, dossier(context), feedback, 422);
   } catch (const Incomplete& error) {
@@ -302,14 +303,14 @@ http::Response upload(Context& context) {
   feedback.problem = code;
   return attempt(context, "proposal.notice_page.attached", feedback, [&](std::int64_t id) {
     if (files.empty() || files.front()->body.empty())
-      throw InvalidFields(FieldErrors{{"file", "proposal.error.file_missing"}});
+      throw InvalidForm(FieldErrors{{"file", "proposal.error.file_missing"}});
     try {
       attach_file(context.db(), context.actor(), context.signed_in_user(), id, code,
                   {*files.front()->filename, files.front()->body}, now_seconds());
     } catch (const TooLarge& error) {
-      throw InvalidFields(FieldErrors{{"file", error.key()}});
+      throw InvalidForm(FieldErrors{{"file", error.key()}});
     } catch (const UnsupportedType& error) {
-      throw InvalidFields(FieldErrors{{"file", error.key()}});
+      throw InvalidForm(FieldErrors{{"file", error.key()}});
     }
   });
 }
@@ -380,7 +381,7 @@ http::Response withdraw_page(Context& context) {
   const auto& form = context.request().form();
   return attempt(context, "proposal.notice_page.withdrawn", {}, [&](std::int64_t id) {
     if (form.get("yakin") != "1")
-      throw InvalidFields(FieldErrors{{"yakin", "proposal.error.confirm_withdraw"}});
+      throw InvalidForm(FieldErrors{{"yakin", "proposal.error.confirm_withdraw"}});
     proposals::withdraw(context.db(), context.actor(), context.signed_in_user(), id,
                         version_of(form), now_seconds());
   });

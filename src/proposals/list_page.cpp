@@ -218,15 +218,15 @@ http::Response screen_chosen(Context& context) {
   std::string decision = form.get("keputusan");
   try {
     if (decision != "lulus" && decision != "tidak")
-      throw InvalidFields(FieldErrors{{"keputusan", "proposal.error.decision"}});
+      throw InvalidForm(FieldErrors{{"keputusan", "proposal.error.decision"}});
     Decision d{decision == "lulus", std::nullopt, form.get("catatan")};
     if (!form.get("alasan").empty()) d.reason = form.get("alasan");
     screen(context.db(), context.actor(), context.signed_in_user(), edition.id, chosen(form), d,
            now_seconds());
-  } catch (const InvalidFields& error) {
+  } catch (const InvalidForm& error) {
     std::string text;
-    for (const auto& [field, key] : error.errors())
-      text += (text.empty() ? "" : " ") + context.t(key);
+    for (const auto& [field, problem] : error.errors())
+      text += (text.empty() ? "" : " ") + context.explain(problem);
     return render_list(context, edition, text, 422);
   } catch (const Conflict& error) {
     return render_list(context, edition, context.t(error.key(), error.args()), 409);

@@ -22,8 +22,8 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxScreenedAtOnce = 500;
 
-InvalidFields invalid(std::string field, std::string key) {
-  return InvalidFields(FieldErrors{{std::move(field), std::move(key)}});
+InvalidForm invalid(std::string field, std::string key) {
+  return InvalidForm(FieldErrors{{std::move(field), std::move(key)}});
 }
 
 Proposal load(db::Transaction& tx, std::int64_t id) {
@@ -237,7 +237,7 @@ std::int64_t start_proposal(db::Database& database, const kernel::Actor& actor,
     std::optional<std::string> category = start.category_code;
     FieldErrors errors;
     check_choice(edition, group, category, errors);
-    if (!errors.empty()) throw InvalidFields(errors);
+    if (!errors.empty()) throw InvalidForm(errors);
     competitions::lock_edition(tx, edition_id);
     if (proposal_of_innovation(tx, edition_id, source->innovation_id))
       throw conflict("proposal.error.already");
@@ -278,7 +278,7 @@ void save_draft(db::Database& database, const kernel::Actor& actor, const kernel
         errors["section." + code] = *problem;
       }
     }
-    if (!errors.empty()) throw InvalidFields(errors);
+    if (!errors.empty()) throw InvalidForm(errors);
     advance(tx, actor, proposal, based_on, now);
     write_choice(tx, id, {draft.group_code, draft.category_code, draft.source_innovation_id});
     for (const auto& [code, body] : draft.sections) write_section(tx, id, code, body);
@@ -327,7 +327,7 @@ void attach_video(db::Database& database, const kernel::Actor& actor,
     } else if (wanted.max_video_seconds && *seconds > *wanted.max_video_seconds) {
       errors["video_seconds"] = "proposal.error.video_too_long";
     }
-    if (!errors.empty()) throw InvalidFields(errors);
+    if (!errors.empty()) throw InvalidForm(errors);
     advance(tx, actor, proposal, proposal.version, now);
     put_file(tx, id, {0, attachment_code, "", "", 0, url, seconds}, std::nullopt, actor.user_id,
              now);
@@ -427,7 +427,7 @@ int screen(db::Database& database, const kernel::Actor& actor, const kernel::Cur
   } else if (decision.reason == "other" && decision.note.empty()) {
     errors["note"] = "proposal.error.other_note";
   }
-  if (!errors.empty()) throw InvalidFields(errors);
+  if (!errors.empty()) throw InvalidForm(errors);
   return database.write([&](db::Transaction& tx) {
     Edition edition = managed(tx, user, edition_id);
     if (find_announcement(tx, edition_id)) throw conflict("proposal.error.announced");

@@ -9,7 +9,7 @@
 // edition's zone), "proposal.error.stale" when another change came first, "proposal.error.state"
 // when the state does not allow it now, "proposal.error.announced" for screening after the
 // announcement; 422 Ineligible (the eligibility reasons), Incomplete (the checklist's open items)
-// or InvalidFields (per form field).
+// or InvalidForm (per form field).
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -44,18 +44,6 @@ class Incomplete : public Invalid {
 
  private:
   std::vector<CheckItem> missing_;
-};
-
-// Form field name ("group", "section.<code>", "video.<code>") -> i18n key.
-using FieldErrors = std::map<std::string, std::string>;
-class InvalidFields : public Invalid {
- public:
-  explicit InvalidFields(FieldErrors errors)
-      : Invalid("proposal.error.invalid"), errors_(std::move(errors)) {}
-  const FieldErrors& errors() const { return errors_; }
-
- private:
-  FieldErrors errors_;
 };
 
 // The person as the rules see them, for a proposal of the edition.

@@ -109,14 +109,14 @@ http::Response start(Context& context) {
   try {
     Start s;
     auto innovation = parse_positive(typed.innovation);
-    if (!innovation) throw InvalidFields(FieldErrors{{"innovation", "proposal.error.innovation"}});
+    if (!innovation) throw InvalidForm(FieldErrors{{"innovation", "proposal.error.innovation"}});
     s.innovation_id = *innovation;
     s.group_code = typed.group;
     if (!typed.category.empty()) s.category_code = typed.category;
     if (!trim(typed.source).empty()) {
       s.source_innovation_id = innovation_reference(typed.source);
       if (!s.source_innovation_id)
-        throw InvalidFields(FieldErrors{{"source", "proposal.error.source"}});
+        throw InvalidForm(FieldErrors{{"source", "proposal.error.source"}});
     }
     auto id = start_proposal(context.db(), context.actor(), context.signed_in_user(), edition.id, s,
                              now_seconds());
@@ -126,8 +126,8 @@ http::Response start(Context& context) {
     return render_start(
         context, edition, typed,
         {{"ineligible", reasons_json(context, error.reasons(), edition.setup.general.zone)}}, 422);
-  } catch (const InvalidFields& error) {
-    return render_start(context, edition, typed, {{"errors", errors_json(context, error.errors())}},
+  } catch (const InvalidForm& error) {
+    return render_start(context, edition, typed, {{"errors", context.translated(error.errors())}},
                         422);
   } catch (const Conflict& error) {
     return render_start(context, edition, typed,

@@ -37,12 +37,6 @@ Json checklist_json(const Context& context, const std::vector<CheckItem>& items)
   return out;
 }
 
-Json errors_json(const Context& context, const FieldErrors& errors) {
-  Json out = Json::object();
-  for (const auto& [field, key] : errors) out[field] = context.t(key);
-  return out;
-}
-
 Json counts_json(const Counts& counts) {
   return {{"unit", counts.at_unit},
           {"admin", counts.at_admin},

@@ -23,8 +23,6 @@ std::int64_t path_number(Context& context, std::string_view name);
 Json reasons_json(Context& context, const std::vector<competitions::Reason>& reasons,
                   view::Zone zone);
 Json checklist_json(const Context& context, const std::vector<CheckItem>& items);
-// Field errors in the visitor's language, by field name.
-Json errors_json(const Context& context, const FieldErrors& errors);
 // The three SINOVIK counts.
 Json counts_json(const Counts& counts);
 

@@ -34,9 +34,9 @@ TEST(ImportLayout, AWrongHeaderIsReportedBeforeAnyRow) {
   auto reading =
       read_rows(table({"nama", "namaa", "nama", "tahap"}, {{"a", "b", "c", "d"}}), kLabels, false);
   EXPECT_TRUE(reading.entries.empty());
-  std::vector<Problem> expected = {{1, "namaa", "import.error.unknown_column", {}},
-                                   {1, "nama", "import.error.duplicate_column", {}},
-                                   {1, "unit", "import.error.missing_column", {}}};
+  std::vector<RowProblem> expected = {{1, "namaa", "import.error.unknown_column", {}},
+                                      {1, "nama", "import.error.duplicate_column", {}},
+                                      {1, "unit", "import.error.missing_column", {}}};
   EXPECT_EQ(reading.problems, expected);
 }
 

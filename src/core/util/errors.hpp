@@ -1,6 +1,7 @@
 #pragma once
 // Typed failures. Expected ones (bad input, forbidden, conflict) carry an i18n message key and
 // map to a 4xx page or JSON error in the user's language; anything else is a 500 with a request id.
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -63,6 +64,34 @@ using TooLarge = Failed<Failure::too_large>;
 using UnsupportedType = Failed<Failure::unsupported_type>;
 using TooMany = Failed<Failure::too_many>;
 using Unavailable = Failed<Failure::unavailable>;
+
+// What is wrong, in the visitor's language once translated: an i18n key and its arguments
+// ("proposal.error.words", {{"max", "500"}}).
+struct Problem {
+  Problem() = default;
+  Problem(std::string message_key, MessageArgs message_args = {})
+      : key(std::move(message_key)), args(std::move(message_args)) {}
+  Problem(const char* message_key) : key(message_key) {}
+  bool operator==(const Problem&) const = default;
+
+  std::string key;
+  MessageArgs args;
+};
+
+// A form's field name as the form names it ("name", "score.<code>") -> what is wrong with it;
+// empty when the form is valid.
+using FieldErrors = std::map<std::string, Problem>;
+
+// The one failure of a form that breaks its rules: every field's problem, for the form shown
+// again with what was typed, or for an API error that names each field. Nothing was saved.
+class InvalidForm : public Invalid {
+ public:
+  explicit InvalidForm(FieldErrors errors) : Invalid("form.invalid"), errors_(std::move(errors)) {}
+  const FieldErrors& errors() const { return errors_; }
+
+ private:
+  FieldErrors errors_;
+};
 
 inline BadRequest bad_request(std::string key, MessageArgs args = {}) {
   return BadRequest(std::move(key), std::move(args));
