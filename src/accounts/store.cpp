@@ -89,11 +89,10 @@ void delete_sessions_of(db::Transaction& tx, std::int64_t user_id, const std::st
 }
 
 std::optional<Credentials> find_credentials(db::Transaction& tx, const std::string& username) {
-  auto rows =
-      tx.query("SELECT id, password_hash, active FROM users WHERE username = $1", {username});
-  if (rows.empty()) return std::nullopt;
-  auto row = rows.front();
-  return Credentials{row.integer(0), row.text(1), row.integer(2) != 0};
+  return tx.first("SELECT id, password_hash, active FROM users WHERE username = $1", {username},
+                  [&](const db::Result::Row& row) {
+                    return Credentials{row.integer(0), row.text(1), row.integer(2) != 0};
+                  });
 }
 
 std::string password_hash_of(db::Transaction& tx, std::int64_t user_id) {
@@ -142,17 +141,13 @@ std::int64_t insert_user(db::Transaction& tx, const NewAccount& account,
 }
 
 std::optional<User> find_user(db::Transaction& tx, std::int64_t id) {
-  auto rows =
-      tx.query(std::string("SELECT ") + kUserColumns + kUserJoins + "WHERE u.id = $1", {id});
-  if (rows.empty()) return std::nullopt;
-  return user_from(rows.front());
+  return tx.first(std::string("SELECT ") + kUserColumns + kUserJoins + "WHERE u.id = $1", {id},
+                  user_from);
 }
 
 std::optional<User> find_user_by_username(db::Transaction& tx, const std::string& username) {
-  auto rows = tx.query(std::string("SELECT ") + kUserColumns + kUserJoins + "WHERE u.username = $1",
-                       {username});
-  if (rows.empty()) return std::nullopt;
-  return user_from(rows.front());
+  return tx.first(std::string("SELECT ") + kUserColumns + kUserJoins + "WHERE u.username = $1",
+                  {username}, user_from);
 }
 
 bool username_taken(db::Transaction& tx, const std::string& username) {
@@ -216,15 +211,13 @@ std::int64_t count_users(db::Transaction& tx, const UserFilter& filter) {
 }
 
 std::optional<std::string> agency_name(db::Transaction& tx, std::int64_t agency_id) {
-  auto rows = tx.query("SELECT name FROM agencies WHERE id = $1", {agency_id});
-  if (rows.empty()) return std::nullopt;
-  return rows.front().text(0);
+  return tx.first("SELECT name FROM agencies WHERE id = $1", {agency_id},
+                  [](const db::Result::Row& row) { return row.text(0); });
 }
 
 std::optional<std::int64_t> agency_of_unit(db::Transaction& tx, std::int64_t unit_id) {
-  auto rows = tx.query("SELECT agency_id FROM units WHERE id = $1", {unit_id});
-  if (rows.empty()) return std::nullopt;
-  return rows.front().integer(0);
+  return tx.first("SELECT agency_id FROM units WHERE id = $1", {unit_id},
+                  [](const db::Result::Row& row) { return row.integer(0); });
 }
 
 std::vector<UnitOption> units_of(db::Transaction& tx, std::int64_t agency_id) {
@@ -237,9 +230,8 @@ std::vector<UnitOption> units_of(db::Transaction& tx, std::int64_t agency_id) {
 }
 
 std::optional<std::int64_t> agency_id_by_name(db::Transaction& tx, const std::string& name) {
-  auto rows = tx.query("SELECT id FROM agencies WHERE name = $1", {name});
-  if (rows.empty()) return std::nullopt;
-  return rows.front().integer(0);
+  return tx.first("SELECT id FROM agencies WHERE name = $1", {name},
+                  [](const db::Result::Row& row) { return row.integer(0); });
 }
 
 }  // namespace simpul::accounts

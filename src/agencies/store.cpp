@@ -43,9 +43,7 @@ std::int64_t count_agencies(db::Transaction& tx, const AgencyFilter& filter) {
 }
 
 std::optional<Agency> find_agency(db::Transaction& tx, std::int64_t id) {
-  auto rows = tx.query(std::string(kAgencySelect) + "WHERE a.id = $1", {id});
-  if (rows.empty()) return std::nullopt;
-  return agency_from(rows.front());
+  return tx.first(std::string(kAgencySelect) + "WHERE a.id = $1", {id}, agency_from);
 }
 
 bool agency_name_taken(db::Transaction& tx, const std::string& name) {

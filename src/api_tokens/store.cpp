@@ -49,14 +49,13 @@ bool label_in_use(db::Transaction& tx, std::int64_t agency_id, const std::string
 }
 
 std::optional<ActiveToken> find_active(db::Transaction& tx, const std::string& token_hash) {
-  auto rows = tx.query(
+  return tx.first(
       "SELECT t.id, t.agency_id, t.label, COALESCE(t.last_used_at, 0) FROM api_tokens t "
       "JOIN agencies a ON a.id = t.agency_id "
       "WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND a.active = 1",
-      {token_hash});
-  if (rows.empty()) return std::nullopt;
-  auto row = rows.front();
-  return ActiveToken{{row.integer(0), row.integer(1), row.text(2)}, row.integer(3)};
+      {token_hash}, [&](const db::Result::Row& row) {
+        return ActiveToken{{row.integer(0), row.integer(1), row.text(2)}, row.integer(3)};
+      });
 }
 
 bool revoke(db::Transaction& tx, std::int64_t agency_id, std::int64_t id,

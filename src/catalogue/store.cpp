@@ -99,9 +99,7 @@ std::vector<PublishedRecord> published_page(db::Transaction& tx, std::int64_t af
 }
 
 std::optional<PublishedRecord> find_published(db::Transaction& tx, std::int64_t id) {
-  auto rows = tx.query(published_select() + "WHERE p.innovation_id = $1", {id});
-  if (rows.empty()) return std::nullopt;
-  return record_from(rows.front());
+  return tx.first(published_select() + "WHERE p.innovation_id = $1", {id}, record_from);
 }
 
 std::vector<std::string> province_codes(db::Transaction& tx) {

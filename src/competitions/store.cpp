@@ -272,29 +272,28 @@ std::int64_t insert_edition(db::Transaction& tx, const NewEdition& edition) {
 }
 
 std::optional<Edition> find_edition(db::Transaction& tx, std::int64_t id) {
-  auto rows = tx.query(
+  return tx.first(
       "SELECT e.id, e.year, e.title, e.theme, e.level, e.owner_agency_id, e.timezone, "
       "e.evaluators_per_proposal, e.passing_grade, e.finalist_count, e.blind_review, "
       "e.source_note, e.status, e.version, e.copied_from, e.created_at, e.published_at, "
       "COALESCE(a.name, '') FROM competition_editions e "
       "LEFT JOIN agencies a ON a.id = e.owner_agency_id WHERE e.id = $1",
-      {id});
-  if (rows.empty()) return std::nullopt;
-  auto row = rows.front();
-  Edition edition;
-  edition.id = row.integer(0);
-  edition.setup = new_setup(general_from_row(row));
-  edition.status = parse_status(row.text(12)).value_or(Status::draft);
-  edition.version = row.integer(13);
-  edition.copied_from = row.optional_integer(14);
-  edition.created_at = row.integer(15);
-  edition.published_at = row.optional_integer(16);
-  edition.owner_name = row.text(17);
-  read_stages(tx, edition);
-  read_groups(tx, edition);
-  read_lists(tx, edition);
-  read_extensions(tx, edition);
-  return edition;
+      {id}, [&](const db::Result::Row& row) {
+        Edition edition;
+        edition.id = row.integer(0);
+        edition.setup = new_setup(general_from_row(row));
+        edition.status = parse_status(row.text(12)).value_or(Status::draft);
+        edition.version = row.integer(13);
+        edition.copied_from = row.optional_integer(14);
+        edition.created_at = row.integer(15);
+        edition.published_at = row.optional_integer(16);
+        edition.owner_name = row.text(17);
+        read_stages(tx, edition);
+        read_groups(tx, edition);
+        read_lists(tx, edition);
+        read_extensions(tx, edition);
+        return edition;
+      });
 }
 
 bool advance_version(db::Transaction& tx, std::int64_t id, std::int64_t based_on,
@@ -349,12 +348,11 @@ void insert_extension(db::Transaction& tx, std::int64_t id, const Extension& ext
 
 std::optional<std::int64_t> edition_of_year(db::Transaction& tx, Level level,
                                             const std::optional<std::int64_t>& owner, int year) {
-  auto rows = tx.query(
+  return tx.first(
       "SELECT id FROM competition_editions WHERE level = $1 "
       "AND COALESCE(owner_agency_id, 0) = $2 AND year = $3",
-      {std::string(level_code(level)), owner.value_or(0), std::int64_t{year}});
-  if (rows.empty()) return std::nullopt;
-  return rows.front().integer(0);
+      {std::string(level_code(level)), owner.value_or(0), std::int64_t{year}},
+      [](const db::Result::Row& row) { return row.integer(0); });
 }
 
 std::vector<ListedEdition> published_editions(db::Transaction& tx) {
@@ -372,10 +370,10 @@ std::vector<ListedEdition> editions_of(db::Transaction& tx, Level level,
 }
 
 std::optional<AgencyFacts> find_agency(db::Transaction& tx, std::int64_t id) {
-  auto rows = tx.query("SELECT id, name, type FROM agencies WHERE id = $1", {id});
-  if (rows.empty()) return std::nullopt;
-  auto row = rows.front();
-  return AgencyFacts{row.integer(0), row.text(1), row.text(2)};
+  return tx.first("SELECT id, name, type FROM agencies WHERE id = $1", {id},
+                  [&](const db::Result::Row& row) {
+                    return AgencyFacts{row.integer(0), row.text(1), row.text(2)};
+                  });
 }
 
 void lock_edition(db::Transaction& tx, std::int64_t id) {
@@ -383,9 +381,8 @@ void lock_edition(db::Transaction& tx, std::int64_t id) {
 }
 
 std::optional<std::int64_t> agency_named(db::Transaction& tx, const std::string& name) {
-  auto result = tx.query("SELECT id FROM agencies WHERE name = $1", {name});
-  if (result.empty()) return std::nullopt;
-  return result.front().integer(0);
+  return tx.first("SELECT id FROM agencies WHERE name = $1", {name},
+                  [](const db::Result::Row& row) { return row.integer(0); });
 }
 
 }  // namespace simpul::competitions

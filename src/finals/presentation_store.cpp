@@ -43,22 +43,22 @@ constexpr const char* kSlotSelect =
 }  // namespace
 
 std::optional<StoredGrid> find_grid(db::Transaction& tx, std::int64_t edition_id) {
-  auto rows = tx.query(
+  return tx.first(
       "SELECT days, day_from, day_to, slot_minutes, break_minutes, lunch_from, lunch_to, "
       "changed_at, scheduled_at FROM presentation_settings WHERE edition_id = $1",
-      {edition_id});
-  if (rows.empty()) return std::nullopt;
-  auto r = rows.front();
-  StoredGrid grid;
-  grid.settings.days = days_from(r.text(0));
-  grid.settings.day = {static_cast<int>(r.integer(1)), static_cast<int>(r.integer(2))};
-  grid.settings.slot_minutes = static_cast<int>(r.integer(3));
-  grid.settings.break_minutes = static_cast<int>(r.integer(4));
-  if (!r.is_null(5) && !r.is_null(6))
-    grid.settings.lunch = Window{static_cast<int>(r.integer(5)), static_cast<int>(r.integer(6))};
-  grid.changed_at = r.integer(7);
-  grid.scheduled_at = r.optional_integer(8);
-  return grid;
+      {edition_id}, [&](const db::Result::Row& r) {
+        StoredGrid grid;
+        grid.settings.days = days_from(r.text(0));
+        grid.settings.day = {static_cast<int>(r.integer(1)), static_cast<int>(r.integer(2))};
+        grid.settings.slot_minutes = static_cast<int>(r.integer(3));
+        grid.settings.break_minutes = static_cast<int>(r.integer(4));
+        if (!r.is_null(5) && !r.is_null(6))
+          grid.settings.lunch =
+              Window{static_cast<int>(r.integer(5)), static_cast<int>(r.integer(6))};
+        grid.changed_at = r.integer(7);
+        grid.scheduled_at = r.optional_integer(8);
+        return grid;
+      });
 }
 
 void write_grid(db::Transaction& tx, std::int64_t edition_id, const GridSettings& s,
@@ -124,12 +124,11 @@ std::map<std::int64_t, int> panel_members_of(db::Transaction& tx, std::int64_t e
 
 std::optional<int> panel_of(db::Transaction& tx, std::int64_t edition_id,
                             std::int64_t panelist_id) {
-  auto rows = tx.query(
+  return tx.first(
       "SELECT m.panel FROM panel_members m JOIN users u ON u.id = m.panelist_id "
       "WHERE m.edition_id = $1 AND m.panelist_id = $2 AND u.active = 1",
-      {edition_id, panelist_id});
-  if (rows.empty()) return std::nullopt;
-  return static_cast<int>(rows.front().integer(0));
+      {edition_id, panelist_id},
+      [](const db::Result::Row& row) { return static_cast<int>(row.integer(0)); });
 }
 
 void replace_panels(db::Transaction& tx, std::int64_t edition_id,
@@ -175,9 +174,7 @@ std::vector<SlotRow> slots_of(db::Transaction& tx, std::int64_t edition_id) {
 }
 
 std::optional<SlotRow> find_slot(db::Transaction& tx, std::int64_t proposal_id) {
-  auto rows = tx.query(std::string(kSlotSelect) + " WHERE proposal_id = $1", {proposal_id});
-  if (rows.empty()) return std::nullopt;
-  return slot_from(rows.front());
+  return tx.first(std::string(kSlotSelect) + " WHERE proposal_id = $1", {proposal_id}, slot_from);
 }
 
 void delete_slots_except(db::Transaction& tx, std::int64_t edition_id,
@@ -203,13 +200,13 @@ void delete_slot(db::Transaction& tx, std::int64_t proposal_id) {
 
 std::optional<InterviewSheet> find_interview(db::Transaction& tx, std::int64_t proposal_id,
                                              std::int64_t panelist_id) {
-  auto rows = tx.query(
+  return tx.first(
       "SELECT scores_json, comment, status, updated_at FROM interview_sheets "
       "WHERE proposal_id = $1 AND panelist_id = $2",
-      {proposal_id, panelist_id});
-  if (rows.empty()) return std::nullopt;
-  auto r = rows.front();
-  return InterviewSheet{judging::scores_from_json(r.text(0)), r.text(1), r.text(2), r.integer(3)};
+      {proposal_id, panelist_id}, [&](const db::Result::Row& r) {
+        return InterviewSheet{judging::scores_from_json(r.text(0)), r.text(1), r.text(2),
+                              r.integer(3)};
+      });
 }
 
 void write_interview(db::Transaction& tx, std::int64_t edition_id, std::int64_t proposal_id,

@@ -66,13 +66,11 @@ constexpr const char* kObjectionSelect =
 }  // namespace
 
 std::optional<Stage> find_stage(db::Transaction& tx, std::int64_t edition_id) {
-  auto rows = tx.query(
+  return tx.first(
       "SELECT method, nominated_at, shortlist_status, shortlist_problem, shortlist_stale, "
       "finalists_published_at, objection_ends_at, results_published_at, results_note "
       "FROM finals WHERE edition_id = $1",
-      {edition_id});
-  if (rows.empty()) return std::nullopt;
-  return stage_from(rows.front());
+      {edition_id}, stage_from);
 }
 
 void insert_stage(db::Transaction& tx, std::int64_t edition_id, const std::string& method,
@@ -122,10 +120,8 @@ std::vector<NomineeRow> nominees_of(db::Transaction& tx, std::int64_t edition_id
 
 std::optional<NomineeRow> find_nominee(db::Transaction& tx, std::int64_t edition_id,
                                        std::int64_t proposal_id) {
-  auto rows =
-      tx.query(std::string(kNomineeSelect) + " AND n.proposal_id = $2", {edition_id, proposal_id});
-  if (rows.empty()) return std::nullopt;
-  return nominee_from(rows.front());
+  return tx.first(std::string(kNomineeSelect) + " AND n.proposal_id = $2",
+                  {edition_id, proposal_id}, nominee_from);
 }
 
 void insert_nominee(db::Transaction& tx, std::int64_t edition_id, std::int64_t proposal_id,
@@ -223,9 +219,8 @@ std::vector<Objection> objections_of(db::Transaction& tx, std::int64_t edition_i
 
 std::optional<Objection> find_objection(db::Transaction& tx, std::int64_t edition_id,
                                         std::int64_t id) {
-  auto rows = tx.query(std::string(kObjectionSelect) + " AND o.id = $2", {edition_id, id});
-  if (rows.empty()) return std::nullopt;
-  return objection_from(rows.front());
+  return tx.first(std::string(kObjectionSelect) + " AND o.id = $2", {edition_id, id},
+                  objection_from);
 }
 
 void write_objection_decision(db::Transaction& tx, std::int64_t id, const std::string& decision,
@@ -311,25 +306,24 @@ std::vector<ExportedSheet> exported_sheets(db::Transaction& tx, std::int64_t edi
 
 std::optional<Dossier> dossier_of(db::Transaction& tx, std::int64_t edition_id,
                                   std::int64_t proposal_id) {
-  auto rows = tx.query(
+  return tx.first(
       "SELECT p.title, a.name, u.name, COALESCE(v.name, ''), p.group_code, COALESCE(c.name, '') "
       "FROM proposals p JOIN agencies a ON a.id = p.agency_id JOIN units u ON u.id = p.unit_id "
       "LEFT JOIN provinces v ON v.code = p.province_code "
       "LEFT JOIN competition_categories c ON c.edition_id = p.edition_id "
       "AND c.code = p.category_code "
       "WHERE p.edition_id = $1 AND p.id = $2 AND p.status = 'passed'",
-      {edition_id, proposal_id});
-  if (rows.empty()) return std::nullopt;
-  auto r = rows.front();
-  Dossier d{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), {}, {}};
-  for (auto s :
-       tx.query("SELECT code, body FROM proposal_sections WHERE proposal_id = $1", {proposal_id}))
-    d.sections[s.text(0)] = s.text(1);
-  for (auto f : tx.query("SELECT attachment_code FROM proposal_files WHERE proposal_id = $1 "
-                         "ORDER BY attachment_code",
-                         {proposal_id}))
-    d.attachment_codes.push_back(f.text(0));
-  return d;
+      {edition_id, proposal_id}, [&](const db::Result::Row& r) {
+        Dossier d{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), {}, {}};
+        for (auto s : tx.query("SELECT code, body FROM proposal_sections WHERE proposal_id = $1",
+                               {proposal_id}))
+          d.sections[s.text(0)] = s.text(1);
+        for (auto f : tx.query("SELECT attachment_code FROM proposal_files WHERE proposal_id = $1 "
+                               "ORDER BY attachment_code",
+                               {proposal_id}))
+          d.attachment_codes.push_back(f.text(0));
+        return d;
+      });
 }
 
 }  // namespace simpul::finals

@@ -248,11 +248,10 @@ std::vector<VersionRecord> list_versions(db::Transaction& tx, std::int64_t innov
 
 std::optional<nlohmann::json> version_snapshot(db::Transaction& tx, std::int64_t innovation_id,
                                                std::int64_t number) {
-  auto rows = tx.query(
+  return tx.first(
       "SELECT snapshot_json FROM innovation_versions WHERE innovation_id = $1 AND number = $2",
-      {innovation_id, number});
-  if (rows.empty()) return std::nullopt;
-  return nlohmann::json::parse(rows.front().text(0));
+      {innovation_id, number},
+      [](const db::Result::Row& row) { return nlohmann::json::parse(row.text(0)); });
 }
 
 void mark_version_published(db::Transaction& tx, std::int64_t innovation_id, std::int64_t number,
@@ -289,17 +288,16 @@ void publish_row(db::Transaction& tx, const Innovation& innovation, const nlohma
 }
 
 std::optional<Published> find_published(db::Transaction& tx, std::int64_t innovation_id) {
-  auto rows = tx.query(
+  return tx.first(
       "SELECT p.version, p.snapshot_json, p.published_at, p.agency_id, a.name, n.name, "
       "p.is_sample FROM innovation_published p "
       "JOIN agencies a ON a.id = p.agency_id JOIN units n ON n.id = p.unit_id "
       "WHERE p.innovation_id = $1",
-      {innovation_id});
-  if (rows.empty()) return std::nullopt;
-  auto row = rows.front();
-  return Published{innovation_id,  row.integer(0),     nlohmann::json::parse(row.text(1)),
-                   row.integer(2), row.integer(3),     row.text(4),
-                   row.text(5),    row.integer(6) != 0};
+      {innovation_id}, [&](const db::Result::Row& row) {
+        return Published{innovation_id,  row.integer(0),     nlohmann::json::parse(row.text(1)),
+                         row.integer(2), row.integer(3),     row.text(4),
+                         row.text(5),    row.integer(6) != 0};
+      });
 }
 
 std::vector<ListedInnovation> list_innovations(db::Transaction& tx, const ListFilter& filter) {
@@ -337,20 +335,18 @@ std::vector<UnitChoice> units_of_agency(db::Transaction& tx, std::int64_t agency
 }
 
 std::optional<std::int64_t> agency_of_unit(db::Transaction& tx, std::int64_t unit_id) {
-  auto rows = tx.query("SELECT agency_id FROM units WHERE id = $1", {unit_id});
-  if (rows.empty()) return std::nullopt;
-  return rows.front().integer(0);
+  return tx.first("SELECT agency_id FROM units WHERE id = $1", {unit_id},
+                  [](const db::Result::Row& row) { return row.integer(0); });
 }
 
 std::optional<Placement> placement_of_unit(db::Transaction& tx, std::int64_t unit_id) {
-  auto rows = tx.query(
+  return tx.first(
       "SELECT a.id, a.name, a.type, COALESCE(a.province_code, ''), u.id, u.name "
       "FROM units u JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1",
-      {unit_id});
-  if (rows.empty()) return std::nullopt;
-  auto row = rows.front();
-  return Placement{row.integer(0), row.text(1),    row.text(2),
-                   row.text(3),    row.integer(4), row.text(5)};
+      {unit_id}, [&](const db::Result::Row& row) {
+        return Placement{row.integer(0), row.text(1),    row.text(2),
+                         row.text(3),    row.integer(4), row.text(5)};
+      });
 }
 
 // PostgreSQL parameters travel as text, which cannot hold a NUL byte, so BYTEA goes over as hex;
@@ -387,13 +383,12 @@ std::int64_t insert_file(db::Transaction& tx, std::int64_t innovation_id, const 
 
 std::optional<Attachment> find_file(db::Transaction& tx, std::int64_t innovation_id,
                                     std::int64_t file_id) {
-  auto rows = tx.query(
+  return tx.first(
       "SELECT id, original_name, content_type, size, sha256 FROM innovation_files "
       "WHERE innovation_id = $1 AND id = $2",
-      {innovation_id, file_id});
-  if (rows.empty()) return std::nullopt;
-  auto row = rows.front();
-  return Attachment{row.integer(0), row.text(1), row.text(2), row.integer(3), row.text(4)};
+      {innovation_id, file_id}, [&](const db::Result::Row& row) {
+        return Attachment{row.integer(0), row.text(1), row.text(2), row.integer(3), row.text(4)};
+      });
 }
 
 void mark_file_removed(db::Transaction& tx, std::int64_t file_id, std::int64_t now) {
@@ -422,13 +417,12 @@ std::vector<Award> awards_of(db::Transaction& tx, std::int64_t innovation_id) {
 }
 
 std::optional<AgencyFacts> find_agency(db::Transaction& tx, std::int64_t agency_id) {
-  auto rows = tx.query(
+  return tx.first(
       "SELECT a.id, a.name, a.type, COALESCE(p.name, '') FROM agencies a "
       "LEFT JOIN provinces p ON p.code = a.province_code WHERE a.id = $1",
-      {agency_id});
-  if (rows.empty()) return std::nullopt;
-  auto row = rows.front();
-  return AgencyFacts{row.integer(0), row.text(1), row.text(2), row.text(3)};
+      {agency_id}, [&](const db::Result::Row& row) {
+        return AgencyFacts{row.integer(0), row.text(1), row.text(2), row.text(3)};
+      });
 }
 
 std::vector<PortfolioEntry> published_of_agency(db::Transaction& tx, std::int64_t agency_id) {

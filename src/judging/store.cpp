@@ -122,9 +122,8 @@ std::vector<Proposal> screened_proposals(db::Transaction& tx, std::int64_t editi
 
 std::optional<Proposal> screened_proposal(db::Transaction& tx, std::int64_t edition_id,
                                           std::int64_t proposal_id) {
-  auto result = tx.query(std::string(kScreenedColumns) + " AND id = $2", {edition_id, proposal_id});
-  if (result.empty()) return std::nullopt;
-  return proposal_from(result.front());
+  return tx.first(std::string(kScreenedColumns) + " AND id = $2", {edition_id, proposal_id},
+                  proposal_from);
 }
 
 std::vector<Evaluator> active_evaluators(db::Transaction& tx, competitions::LocalDate today) {
@@ -219,22 +218,19 @@ std::vector<QueueItem> queue_of(db::Transaction& tx, std::int64_t evaluator_id) 
 
 std::optional<std::int64_t> assignment_edition(db::Transaction& tx, std::int64_t proposal_id,
                                                std::int64_t evaluator_id) {
-  auto result = tx.query(
+  return tx.first(
       "SELECT edition_id FROM evaluation_assignments WHERE proposal_id = $1 AND evaluator_id = $2",
-      {proposal_id, evaluator_id});
-  if (result.empty()) return std::nullopt;
-  return result.front().integer(0);
+      {proposal_id, evaluator_id}, [](const db::Result::Row& row) { return row.integer(0); });
 }
 
 std::optional<Sheet> find_sheet(db::Transaction& tx, std::int64_t proposal_id,
                                 std::int64_t evaluator_id) {
-  auto result = tx.query(
+  return tx.first(
       "SELECT scores_json, comment, status, updated_at FROM score_sheets "
       "WHERE proposal_id = $1 AND evaluator_id = $2",
-      {proposal_id, evaluator_id});
-  if (result.empty()) return std::nullopt;
-  auto r = result.front();
-  return Sheet{scores_from_json(r.text(0)), r.text(1), r.text(2), r.integer(3)};
+      {proposal_id, evaluator_id}, [&](const db::Result::Row& r) {
+        return Sheet{scores_from_json(r.text(0)), r.text(1), r.text(2), r.integer(3)};
+      });
 }
 
 void write_sheet(db::Transaction& tx, std::int64_t edition_id, std::int64_t proposal_id,
@@ -275,10 +271,8 @@ std::vector<ScoreSheet> submitted_sheets(db::Transaction& tx, std::int64_t editi
 }
 
 std::optional<std::int64_t> last_reminder_at(db::Transaction& tx, std::int64_t edition_id) {
-  auto rows =
-      tx.query("SELECT sent_at FROM evaluation_reminders WHERE edition_id = $1", {edition_id});
-  if (rows.empty()) return std::nullopt;
-  return rows.front().integer(0);
+  return tx.first("SELECT sent_at FROM evaluation_reminders WHERE edition_id = $1", {edition_id},
+                  [](const db::Result::Row& row) { return row.integer(0); });
 }
 
 void write_reminder_at(db::Transaction& tx, std::int64_t edition_id, std::int64_t now) {
@@ -288,14 +282,13 @@ void write_reminder_at(db::Transaction& tx, std::int64_t edition_id, std::int64_
 }
 
 std::optional<MethodChoice> find_method_choice(db::Transaction& tx, std::int64_t edition_id) {
-  auto result = tx.query(
+  return tx.first(
       "SELECT method, passing_grade, chosen_at, frozen_at FROM evaluation_method_choices "
       "WHERE edition_id = $1",
-      {edition_id});
-  if (result.empty()) return std::nullopt;
-  auto r = result.front();
-  return MethodChoice{r.text(0), static_cast<int>(r.integer(1)), r.integer(2),
-                      r.optional_integer(3)};
+      {edition_id}, [&](const db::Result::Row& r) {
+        return MethodChoice{r.text(0), static_cast<int>(r.integer(1)), r.integer(2),
+                            r.optional_integer(3)};
+      });
 }
 
 void freeze_method_choice(db::Transaction& tx, std::int64_t edition_id, std::int64_t now) {
@@ -397,10 +390,8 @@ std::vector<ProposalFile> files_of(db::Transaction& tx, std::int64_t proposal_id
 
 std::optional<ProposalFile> file_of(db::Transaction& tx, std::int64_t proposal_id,
                                     const std::string& attachment_code) {
-  auto result = tx.query(std::string(kFileColumns) + " AND attachment_code = $2",
-                         {proposal_id, attachment_code});
-  if (result.empty()) return std::nullopt;
-  return file_from(result.front());
+  return tx.first(std::string(kFileColumns) + " AND attachment_code = $2",
+                  {proposal_id, attachment_code}, file_from);
 }
 
 }  // namespace simpul::judging

@@ -36,12 +36,10 @@ db::Value status_or_null(std::optional<EmailStatus> status) {
 }  // namespace
 
 std::optional<Recipient> find_recipient(db::Transaction& tx, std::int64_t user_id) {
-  auto rows = tx.query(
+  return tx.first(
       "SELECT id, email, CASE WHEN full_name = '' THEN username ELSE full_name END, active "
       "FROM users WHERE id = $1",
-      {user_id});
-  if (rows.empty()) return std::nullopt;
-  return recipient_of(rows.front());
+      {user_id}, recipient_of);
 }
 
 std::vector<Recipient> active_recipients(db::Transaction& tx, auth::Role role,
@@ -131,7 +129,7 @@ std::int64_t email_count(db::Transaction& tx, std::optional<EmailStatus> status)
 // turns; PostgreSQL re-reads a row another transaction changed), so it claims nothing.
 std::optional<EmailRow> claim_due(db::Transaction& tx, std::int64_t now, std::int64_t claimed_until,
                                   const std::string& claimer) {
-  auto rows = tx.query(
+  return tx.first(
       std::string("UPDATE email_outbox SET claimed_until = $1, claimed_by = $2 "
                   "WHERE id = (SELECT id FROM email_outbox WHERE status = 'pending' "
                   "AND next_attempt_at <= $3 AND (claimed_until IS NULL OR claimed_until < $3) "
@@ -139,9 +137,7 @@ std::optional<EmailRow> claim_due(db::Transaction& tx, std::int64_t now, std::in
                   "AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < $3) "
                   "RETURNING ") +
           kEmailColumns,
-      {claimed_until, claimer, now});
-  if (rows.empty()) return std::nullopt;
-  return email_of(rows.front());
+      {claimed_until, claimer, now}, email_of);
 }
 
 void record_sent(db::Transaction& tx, std::int64_t id, const std::string& claimer,

@@ -255,12 +255,10 @@ bool title_taken(db::Transaction& tx, std::int64_t edition_id, const std::string
 
 std::optional<std::int64_t> proposal_of_innovation(db::Transaction& tx, std::int64_t edition_id,
                                                    std::int64_t innovation_id) {
-  auto result = tx.query(
+  return tx.first(
       "SELECT id FROM proposals WHERE edition_id = $1 AND innovation_id = $2 "
       "AND status <> 'withdrawn'",
-      {edition_id, innovation_id});
-  if (result.empty()) return std::nullopt;
-  return result.front().integer(0);
+      {edition_id, innovation_id}, [](const db::Result::Row& row) { return row.integer(0); });
 }
 
 Counts place_counts(db::Transaction& tx, std::int64_t edition_id,
@@ -365,25 +363,24 @@ std::int64_t unscreened(db::Transaction& tx, std::int64_t edition_id) {
 }
 
 std::optional<Source> published_source(db::Transaction& tx, std::int64_t innovation_id) {
-  auto result = tx.query(
+  return tx.first(
       "SELECT p.innovation_id, p.name, p.agency_id, p.unit_id, COALESCE(a.province_code, ''), "
       "a.type, p.snapshot_json FROM innovation_published p JOIN agencies a ON a.id = p.agency_id "
       "WHERE p.innovation_id = $1",
-      {innovation_id});
-  if (result.empty()) return std::nullopt;
-  auto r = result.front();
-  auto snapshot = nlohmann::json::parse(r.text(6), nullptr, false);
-  auto date = [&](const char* key) {
-    return snapshot.is_object() ? snapshot.value(key, std::string()) : std::string();
-  };
-  return Source{r.integer(0),
-                r.text(1),
-                r.integer(2),
-                r.integer(3),
-                r.text(4),
-                r.text(5),
-                date("implementation_date"),
-                date("trial_date")};
+      {innovation_id}, [&](const db::Result::Row& r) {
+        auto snapshot = nlohmann::json::parse(r.text(6), nullptr, false);
+        auto date = [&](const char* key) {
+          return snapshot.is_object() ? snapshot.value(key, std::string()) : std::string();
+        };
+        return Source{r.integer(0),
+                      r.text(1),
+                      r.integer(2),
+                      r.integer(3),
+                      r.text(4),
+                      r.text(5),
+                      date("implementation_date"),
+                      date("trial_date")};
+      });
 }
 
 std::string province_of(db::Transaction& tx, std::int64_t agency_id) {

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -149,6 +150,15 @@ class Transaction {
   std::int64_t execute(std::string_view sql, const Params& params = {});
   // Convenience: the single integer of `SELECT ...` or `INSERT ... RETURNING id`.
   std::int64_t scalar(std::string_view sql, const Params& params = {});
+  // The first row of the query as `row_to` makes it, or nullopt when there is none: a store's
+  // find_* in one expression.
+  template <class RowTo>
+  auto first(std::string_view sql, const Params& params, RowTo row_to)
+      -> std::optional<std::invoke_result_t<RowTo, const Result::Row&>> {
+    Result result = query(sql, params);
+    if (result.empty()) return std::nullopt;
+    return row_to(result.front());
+  }
   Engine engine() const;
   void commit();
   Connection& connection();
