@@ -1,6 +1,7 @@
 #include "accounts/routes.hpp"
 
 #include "accounts/feature.hpp"
+#include "accounts/paths.hpp"
 
 namespace simpul::accounts {
 
@@ -18,11 +19,11 @@ void register_routes(kernel::Routes& routes) {
   routes.post("/akun/sandi", Access::account_setup(), change_password);
 
   auto managers = Access::roles({Role::organiser, Role::local_admin});
-  routes.get("/pengguna", managers, user_list);
-  routes.get("/pengguna/baru", managers, new_user_form);
-  routes.post("/pengguna/baru", managers, create_user);
-  routes.post("/pengguna/{id}/nonaktifkan", managers, deactivate_user);
-  routes.post("/pengguna/{id}/aktifkan", managers, activate_user);
+  routes.get(paths::kUsers, managers, user_list);
+  routes.get(paths::kNewUser, managers, new_user_form);
+  routes.post(paths::kNewUser, managers, create_user);
+  routes.post(paths::kDeactivate, managers, deactivate_user);
+  routes.post(paths::kActivate, managers, activate_user);
 }
 
 }  // namespace simpul::accounts

@@ -1,6 +1,8 @@
 // Account management: the organiser sees and manages every account; a local admin the accounts of
 // its own agency, and creates unit operators for its service units.
 #include "accounts/routes.hpp"
+
+#include "accounts/paths.hpp"
 #include "accounts/rules.hpp"
 #include "accounts/service.hpp"
 #include "accounts/store.hpp"
@@ -64,7 +66,8 @@ http::Response render_new_user(Context& context, const FormState& state, const s
 
 Json user_row(Context& context, const User& user, const Manager& manager) {
   Managed managed{user.id, user.role, user.agency_id};
-  return {{"id", user.id},
+  return {{"deactivate_url", kernel::path(paths::kDeactivate, {user.id})},
+          {"activate_url", kernel::path(paths::kActivate, {user.id})},
           {"username", user.username},
           {"full_name", user.full_name},
           {"role", context.t(auth::role_label_key(user.role))},

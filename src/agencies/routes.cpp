@@ -67,7 +67,7 @@ http::Response list(Context& context) {
   });
   Json rows = Json::array();
   for (const auto& agency : agencies) {
-    rows.push_back({{"id", agency.id},
+    rows.push_back({{"url", kernel::path(paths::kAgency, {agency.id})},
                     {"name", agency.name},
                     {"type", context.t("agency_type." + agency.type)},
                     {"province", agency.province_name},
@@ -137,6 +137,7 @@ http::Response render_agency(Context& context, const Agency& agency, const std::
   Json model = {{"title", agency.name},
                 {"agency",
                  {{"id", agency.id},
+                  {"units_action", kernel::path(paths::kUnits, {agency.id})},
                   {"name", agency.name},
                   {"type", context.t("agency_type." + agency.type)},
                   {"province", agency.province_name},

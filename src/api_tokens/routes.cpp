@@ -1,10 +1,12 @@
 // The local admin's page of the agency's API tokens: the list, a form for a new one (shown once,
 // on the answer to the form, never again), and revocation.
 #include "api_tokens/feature.hpp"
+#include "api_tokens/paths.hpp"
 #include "api_tokens/service.hpp"
 #include "api_tokens/store.hpp"
 #include "api_tokens/token.hpp"
 #include "core/util/numbers.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::api_tokens {
 namespace {
@@ -19,7 +21,7 @@ Json token_rows(Context& context, std::int64_t agency_id) {
   Json rows = Json::array();
   for (const auto& token : tokens) {
     rows.push_back(
-        {{"id", token.id},
+        {{"revoke_url", kernel::path(paths::kRevoke, {token.id})},
          {"label", token.label},
          {"prefix", token.prefix},
          {"created_by", token.created_by},
@@ -76,16 +78,16 @@ http::Response revoke_route(Context& context) {
   auto id = parse_positive(context.request().param("id"));
   if (!id) throw not_found();
   revoke_token(context.db(), context.actor(), context.own_agency_id(), *id);
-  return context.redirect_with_notice("/token-api", "notice.api_token_revoked");
+  return context.redirect_with_notice(paths::kTokens, "notice.api_token_revoked");
 }
 
 }  // namespace
 
 void register_routes(kernel::Routes& routes) {
   auto admins = Access::roles({Role::local_admin});
-  routes.get("/token-api", admins, index);
-  routes.post("/token-api", admins, create);
-  routes.post("/token-api/{id}/cabut", admins, revoke_route);
+  routes.get(paths::kTokens, admins, index);
+  routes.post(paths::kTokens, admins, create);
+  routes.post(paths::kRevoke, admins, revoke_route);
 }
 
 }  // namespace simpul::api_tokens

@@ -10,7 +10,9 @@
 #include "catalogue/export.hpp"
 #include "catalogue/feature.hpp"
 #include "catalogue/search_request.hpp"
+#include "innovations/paths.hpp"
 #include "kernel/context.hpp"
+#include "kernel/paths.hpp"
 
 namespace simpul::catalogue {
 namespace {
@@ -35,7 +37,7 @@ struct ResultsModel {
   view::Table facets{{"param", "legend", "values", "open"}};
   std::vector<view::Table> facet_values;  // one per facet shown
   view::Table sorts{{"value", "label", "selected"}};
-  view::Table hits{{"id", "name", "short_name", "agency", "province", "year", "form", "stage",
+  view::Table hits{{"url", "name", "short_name", "agency", "province", "year", "form", "stage",
                     "is_sample", "snippet"}};
   std::vector<Card> cards;  // of the hits
   view::Table pages{{"previous", "following"}};
@@ -99,7 +101,7 @@ void add_hits(ResultsModel& model, Context& context, const Catalogue& catalogue,
     if (!found) continue;  // unpublished between the search and now
     const Card& card = model.cards.emplace_back(std::move(*found));
     auto row = model.hits.add_row();
-    row.number("id", card.id)
+    row.text("url", kernel::path(innovations::paths::kInnovation, {card.id}))
         .view("name", card.name)
         .view("short_name", card.short_name == card.name ? std::string_view() : card.short_name)
         .text("agency", catalogue.agency_name(card.agency_id))

@@ -219,11 +219,10 @@ http::Response render_setup(Context& context, const SetupPage& page, int status)
              groups = part(Part::groups), categories = part(Part::categories),
              form = part(Part::form), attachments = part(Part::attachments),
              rubric = part(Part::rubric), interview = part(Part::interview);
-  const std::string base = kernel::path(paths::kEdition, {edition.id});
   Json model = {
       {"title", context.t("competition.setup.title", {{"title", g.title}})},
       {"edition_title", g.title},
-      {"base", base},
+      {"links", edition_links(edition.id)},
       {"version", page.version ? page.version : edition.version},
       {"status", label(context, "status", status_code(edition.status))},
       {"published", published},

@@ -91,7 +91,7 @@ http::Response render_extend(Context& context, const Edition& edition, const htt
   }
   Json model = {
       {"title", context.t("competition.extend.title", {{"title", g.title}})},
-      {"base", kernel::path(paths::kEdition, {edition.id})},
+      {"links", edition_links(edition.id)},
       {"version", typed.has("version") ? typed.get("version") : std::to_string(edition.version)},
       {"zone", view::zone_name(g.zone)},
       {"published", edition.status == Status::published},
@@ -108,7 +108,7 @@ http::Response render_copy(Context& context, const Edition& edition, const std::
                            const FieldErrors& errors, int status) {
   const General& g = edition.setup.general;
   Json model = {{"title", context.t("competition.copy.title", {{"title", g.title}})},
-                {"base", kernel::path(paths::kEdition, {edition.id})},
+                {"links", edition_links(edition.id)},
                 {"year", year},
                 {"errors", context.translated(errors)}};
   return context.page("competitions/copy", std::move(model), status);

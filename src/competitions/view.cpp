@@ -1,5 +1,8 @@
 #include "competitions/view.hpp"
+
+#include "competitions/paths.hpp"
 #include "competitions/store.hpp"
+#include "kernel/paths.hpp"
 
 #include "competitions/service.hpp"
 #include "core/util/numbers.hpp"
@@ -73,6 +76,20 @@ Json paragraphs(std::string_view text) {
     text.remove_prefix(end + 1);
   }
   return out;
+}
+
+Json edition_links(std::int64_t edition_id) {
+  Json parts = Json::object();
+  for (Part part : kParts) {
+    parts[std::string(part_code(part))] =
+        kernel::path(paths::kSetupPart, {edition_id, part_code(part)});
+  }
+  return {{"page", kernel::path(paths::kEdition, {edition_id})},
+          {"setup", kernel::path(paths::kSetup, {edition_id})},
+          {"extend", kernel::path(paths::kExtend, {edition_id})},
+          {"copy", kernel::path(paths::kCopy, {edition_id})},
+          {"publish", kernel::path(paths::kPublish, {edition_id})},
+          {"parts", parts}};
 }
 
 }  // namespace simpul::competitions

@@ -24,6 +24,10 @@ std::int64_t path_id(Context& context);
 // The edition when the signed-in user manages it: 404 or 403 otherwise.
 Edition managed_edition(Context& context, std::int64_t id);
 
+// The addresses of an edition's organiser pages, for their templates: page, setup, extend, copy,
+// publish, and parts.<code> for each part's form.
+Json edition_links(std::int64_t edition_id);
+
 // "Nasional", "Simpul JIPP · Pemerintah Provinsi Jawa Timur", ...
 std::string level_text(const Context& context, Level level, const std::string& owner_name);
 std::string label(const Context& context, std::string_view list, std::string_view code);

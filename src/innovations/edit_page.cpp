@@ -120,15 +120,21 @@ bool allowed(const Editor& editor, Action action, const Innovation& innovation) 
 void add_existing(Context& context, const EditPage& page, Json& model) {
   const Innovation& innovation = *page.innovation;
   Editor editor = editor_of(context.signed_in_user());
-  const std::string base = kernel::path(paths::kInnovation, {innovation.id});
   bool editable = allowed(editor, Action::edit, innovation);
   model["title"] = innovation.fields.name;
   model["action"] = kernel::path(paths::kEdit, {innovation.id});
-  model["base"] = base;
+  model["links"] = {{"preview", kernel::path(paths::kPreview, {innovation.id})},
+                    {"versions", kernel::path(paths::kVersions, {innovation.id})},
+                    {"submit", kernel::path(paths::kSubmit, {innovation.id})},
+                    {"publish", kernel::path(paths::kPublish, {innovation.id})},
+                    {"return", kernel::path(paths::kReturn, {innovation.id})},
+                    {"files", kernel::path(paths::kFiles, {innovation.id})}};
   model["where"] = innovation.agency_name + " · " + innovation.unit_name;
   model["status_text"] =
       status_label(context, innovation.status, innovation.published_version.has_value());
-  if (innovation.published_version) model["public_url"] = base;
+  if (innovation.published_version) {
+    model["public_url"] = kernel::path(paths::kInnovation, {innovation.id});
+  }
   if (innovation.status == Status::returned && !innovation.return_note.empty()) {
     model["has_return_note"] = true;
     model["return_note"] = paragraphs(innovation.return_note);

@@ -44,7 +44,7 @@ ListFilter scope_of(const kernel::CurrentUser& me) {
 }
 
 Json listed_json(const Context& context, const ListedInnovation& item) {
-  Json json = {{"id", item.id},
+  Json json = {{"edit_url", kernel::path(paths::kEdit, {item.id})},
                {"name", item.name},
                {"unit", item.unit_name},
                {"agency", item.agency_name},

@@ -64,7 +64,7 @@ std::string summary(const Context& context, const PortfolioCounts& counts) {
 Json entries_json(const Context& context, const std::vector<PortfolioEntry>& entries) {
   Json rows = Json::array();
   for (const auto& entry : entries) {
-    rows.push_back({{"id", entry.id},
+    rows.push_back({{"url", kernel::path(paths::kInnovation, {entry.id})},
                     {"name", entry.name},
                     {"unit", entry.unit_name},
                     {"form", choice_label(context, "form", entry.form)},

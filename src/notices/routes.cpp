@@ -4,8 +4,10 @@
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
 #include "kernel/context.hpp"
+#include "kernel/paths.hpp"
 #include "notices/email.hpp"
 #include "notices/feature.hpp"
+#include "notices/paths.hpp"
 #include "notices/store.hpp"
 
 namespace simpul::notices {
@@ -31,7 +33,7 @@ void add_pages(Json& model, const std::string& base, int page, int per_page, std
 }
 
 Json notice_item(Context& context, const NoticeRow& notice) {
-  return {{"id", notice.id},
+  return {{"read_url", kernel::path(paths::kMarkRead, {notice.id})},
           {"text", context.t(notice.message.key, args_from_json(notice.message.args_json))},
           {"link", notice.message.link},
           {"at", context.format_datetime(notice.created_at)},
@@ -143,10 +145,10 @@ http::Response outbox(Context& context) {
 }  // namespace
 
 void register_routes(kernel::Routes& routes) {
-  routes.get("/kotak-masuk", Access::signed_in(), inbox);
-  routes.post("/kotak-masuk/dibaca-semua", Access::signed_in(), mark_all);
-  routes.post("/kotak-masuk/{id}/dibaca", Access::signed_in(), mark_one);
-  routes.get("/email-keluar", Access::roles({Role::organiser}), outbox);
+  routes.get(paths::kInbox, Access::signed_in(), inbox);
+  routes.post(paths::kMarkAllRead, Access::signed_in(), mark_all);
+  routes.post(paths::kMarkRead, Access::signed_in(), mark_one);
+  routes.get(paths::kOutbox, Access::roles({Role::organiser}), outbox);
 }
 
 }  // namespace simpul::notices

@@ -162,13 +162,19 @@ http::Response render(Context& context, const Dossier& d, const Feedback& feedba
   bool agency_side = place_of(p.status) == Place::unit || place_of(p.status) == Place::admin;
   bool editable = d.registration_open && allowed(context, d, Action::edit);
   bool manages = person_for(context.signed_in_user(), d.edition).manages_edition;
-  std::string base = kernel::path(paths::kProposal, {p.id});
   Json model = {
       {"title", p.title},
       {"edition_title", d.edition.setup.general.title},
       {"edition_url", kernel::path(competitions::paths::kEdition, {d.edition.id})},
       {"list_url", kernel::path(paths::kList, {d.edition.id})},
-      {"base", base},
+      {"links",
+       {{"save", kernel::path(paths::kProposal, {p.id})},
+        {"video", kernel::path(paths::kVideo, {p.id})},
+        {"files", kernel::path(paths::kFiles, {p.id})},
+        {"submit", kernel::path(paths::kSubmit, {p.id})},
+        {"lodge", kernel::path(paths::kLodge, {p.id})},
+        {"return", kernel::path(paths::kReturn, {p.id})},
+        {"withdraw", kernel::path(paths::kWithdraw, {p.id})}}},
       {"where", p.agency_name + " · " + p.unit_name},
       {"status", label(context, "status", status_code(p.status))},
       {"group", group_label(context, p.group_code)},
