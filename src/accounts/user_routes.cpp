@@ -82,10 +82,9 @@ Manager manager_of(const kernel::CurrentUser& me) { return {me.id, me.role, me.a
 
 http::Response set_active_state(Context& context, bool active) {
   const auto& me = context.signed_in_user();
-  auto id = parse_positive(context.request().param("id"));
-  if (!id) throw not_found();
+  auto id = context.path_id();
   context.db().write([&](db::Transaction& tx) {
-    auto user = find_user(tx, *id);
+    auto user = find_user(tx, id);
     if (!user) throw not_found();
     if (!may_manage(manager_of(me), {user->id, user->role, user->agency_id})) throw forbidden();
     if (user->active == active) return;  // a repeated click changes nothing

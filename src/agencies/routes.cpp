@@ -41,11 +41,10 @@ Json province_options(Context& context, const std::string& selected) {
 
 // The organiser sees every agency; a local admin or hub coordinator only its own.
 Agency visible_agency(Context& context) {
-  auto id = parse_positive(context.request().param("id"));
-  if (!id) throw not_found();
+  auto id = context.path_id();
   const auto& me = context.signed_in_user();
-  if (!me.is(Role::organiser) && me.agency_id != *id) throw forbidden();
-  auto agency = context.db().read([&](db::Transaction& tx) { return find_agency(tx, *id); });
+  if (!me.is(Role::organiser) && me.agency_id != id) throw forbidden();
+  auto agency = context.db().read([&](db::Transaction& tx) { return find_agency(tx, id); });
   if (!agency) throw not_found();
   return *agency;
 }

@@ -75,9 +75,8 @@ http::Response create(Context& context) {
 }
 
 http::Response revoke_route(Context& context) {
-  auto id = parse_positive(context.request().param("id"));
-  if (!id) throw not_found();
-  revoke_token(context.db(), context.actor(), context.own_agency_id(), *id);
+  auto id = context.path_id();
+  revoke_token(context.db(), context.actor(), context.own_agency_id(), id);
   return context.redirect_with_notice(paths::kTokens, "notice.api_token_revoked");
 }
 

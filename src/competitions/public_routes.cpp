@@ -213,7 +213,7 @@ http::Response list(Context& context) {
 }
 
 http::Response show(Context& context) {
-  Edition edition = load_edition(context.db(), path_id(context));
+  Edition edition = load_edition(context.db(), context.path_id());
   const Setup& setup = edition.setup;
   const General& g = setup.general;
   bool manager = manages(context, g);

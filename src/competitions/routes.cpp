@@ -4,6 +4,7 @@
 
 #include "competitions/feature.hpp"
 #include "competitions/paths.hpp"
+#include "competitions/view.hpp"
 
 namespace simpul::competitions {
 
@@ -11,7 +12,7 @@ void register_routes(kernel::Routes& routes) {
   using auth::Role;
   using kernel::Access;
   // Whoever runs some level of competition; ownership of the edition is checked per request.
-  auto organisers = Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
+  auto organisers = competitions::edition_runners();
 
   routes.get(paths::kEditions, Access::anyone(), list);
   routes.get(paths::kNewEdition, organisers, new_form);

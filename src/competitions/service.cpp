@@ -13,11 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-Edition load(db::Transaction& tx, std::int64_t id) {
-  auto edition = find_edition(tx, id);
-  if (!edition) throw not_found();
-  return *edition;
-}
+Edition load(db::Transaction& tx, std::int64_t id) { return found(find_edition(tx, id)); }
 
 void require_manager(const Manager& manager, const Edition& edition) {
   const General& g = edition.setup.general;

@@ -141,13 +141,13 @@ http::Response create(Context& context) {
 }
 
 http::Response setup(Context& context) {
-  Edition edition = managed_edition(context, path_id(context));
+  Edition edition = managed_edition(context, context.path_id());
   SetupPage page{&edition, edition.version};
   return render_setup(context, page, 200);
 }
 
 http::Response save(Context& context) {
-  auto id = path_id(context);
+  auto id = context.path_id();
   auto part = parse_part(context.request().param("part"));
   if (!part) throw not_found();
   Edition edition = managed_edition(context, id);
@@ -169,7 +169,7 @@ http::Response save(Context& context) {
 }
 
 http::Response publish(Context& context) {
-  auto id = path_id(context);
+  auto id = context.path_id();
   Edition edition = managed_edition(context, id);
   SetupPage page{&edition, form_version(context.request().form())};
   auto refused = refusal(context, page, [&] {
@@ -182,12 +182,12 @@ http::Response publish(Context& context) {
 }
 
 http::Response extend_form(Context& context) {
-  Edition edition = managed_edition(context, path_id(context));
+  Edition edition = managed_edition(context, context.path_id());
   return render_extend(context, edition, {}, {}, "", 200);
 }
 
 http::Response extend(Context& context) {
-  auto id = path_id(context);
+  auto id = context.path_id();
   Edition edition = managed_edition(context, id);
   const auto& form = context.request().form();
   auto version = form_version(form);
@@ -207,12 +207,12 @@ http::Response extend(Context& context) {
 }
 
 http::Response copy_form(Context& context) {
-  Edition edition = managed_edition(context, path_id(context));
+  Edition edition = managed_edition(context, context.path_id());
   return render_copy(context, edition, std::to_string(edition.setup.general.year + 1), {}, 200);
 }
 
 http::Response copy(Context& context) {
-  auto id = path_id(context);
+  auto id = context.path_id();
   Edition edition = managed_edition(context, id);
   std::string year = context.request().form().get("year");
   auto to_year = parse_positive(year);

@@ -17,12 +17,6 @@ bool manages(const Context& context, const General& general) {
          may_manage(manager_of(*context.user()), general.level, general.owner_agency_id);
 }
 
-std::int64_t path_id(Context& context) {
-  auto id = parse_positive(context.request().param("id"));
-  if (!id) throw not_found();
-  return *id;
-}
-
 Edition managed_edition(Context& context, std::int64_t id) {
   Edition edition = load_edition(context.db(), id);
   if (!manages(context, edition.setup.general)) throw forbidden();
@@ -90,6 +84,11 @@ Json edition_links(std::int64_t edition_id) {
           {"copy", kernel::path(paths::kCopy, {edition_id})},
           {"publish", kernel::path(paths::kPublish, {edition_id})},
           {"parts", parts}};
+}
+
+kernel::Access edition_runners() {
+  using auth::Role;
+  return kernel::Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
 }
 
 }  // namespace simpul::competitions

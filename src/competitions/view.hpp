@@ -10,17 +10,19 @@
 #include "competitions/model.hpp"
 #include "competitions/rules.hpp"
 #include "kernel/context.hpp"
+#include "kernel/routes.hpp"
 
 namespace simpul::competitions {
 
 using kernel::Context;
 using kernel::Json;
 
+// Who may reach the pages that run an edition: organisers, hub coordinators and local admins.
+// Each page then checks that the visitor runs this edition (rules.hpp).
+kernel::Access edition_runners();
 Manager manager_of(const kernel::CurrentUser& user);
 // Whether the signed-in visitor, if any, manages the edition.
 bool manages(const Context& context, const General& general);
-// The path parameter as an id; 404 when it is not one.
-std::int64_t path_id(Context& context);
 // The edition when the signed-in user manages it: 404 or 403 otherwise.
 Edition managed_edition(Context& context, std::int64_t id);
 

@@ -37,14 +37,14 @@ ExportInput load_export(Context& context, const competitions::Edition& edition) 
 }
 
 competitions::Edition organiser_edition(Context& context) {
-  auto edition = competitions::load_edition(context.db(), competitions::path_id(context));
+  auto edition = competitions::load_edition(context.db(), context.path_id());
   if (!runs(context.signed_in_user(), edition)) throw forbidden();
   return edition;
 }
 
 http::Response send(Context& context, const ExportTable& table, const std::string& name,
                     bool xlsx) {
-  std::string file = name + "-" + std::to_string(competitions::path_id(context));
+  std::string file = name + "-" + std::to_string(context.path_id());
   if (!xlsx)
     return http::Response::download(sheet::to_csv(table.columns, table.rows),
                                     "text/csv; charset=utf-8", file + ".csv");
@@ -71,7 +71,7 @@ std::string title_of(const competitions::Edition& edition, const std::string& co
 
 http::Response dossier(Context& context) {
   auto edition = panel_edition(context);
-  auto proposal_id = proposal_param(context);
+  auto proposal_id = context.path_id("proposal");
   auto d = context.db().read(
       [&](db::Transaction& tx) { return dossier_of(tx, edition.id, proposal_id); });
   if (!d) throw not_found();

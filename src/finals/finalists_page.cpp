@@ -20,7 +20,7 @@ struct Public {
 
 // The edition once its finalists are public; 404 before.
 Public published(Context& context) {
-  auto edition = competitions::load_edition(context.db(), competitions::path_id(context));
+  auto edition = competitions::load_edition(context.db(), context.path_id());
   auto stage = stage_of(context, edition.id);
   if (!stage || !stage->finalists_published_at) throw not_found();
   return {std::move(edition), *stage};
@@ -96,12 +96,12 @@ http::Response render_form(Context& context, const Public& p, std::int64_t propo
 
 http::Response form(Context& context) {
   Public p = published(context);
-  return render_form(context, p, proposal_param(context), {}, {}, "", 200);
+  return render_form(context, p, context.path_id("proposal"), {}, {}, "", 200);
 }
 
 http::Response file(Context& context) {
   Public p = published(context);
-  auto proposal_id = proposal_param(context);
+  auto proposal_id = context.path_id("proposal");
   const auto& f = context.request().form();
   TypedObjection typed{f.get("nama"), f.get("kontak"), f.get("alasan")};
   try {

@@ -65,16 +65,16 @@ http::Response render_interview(Context& context, std::int64_t edition_id, std::
   return context.page("finals/interview", std::move(model), status);
 }
 
-std::int64_t edition_param(Context& context) { return proposal_param(context, "id"); }
+std::int64_t edition_param(Context& context) { return context.path_id("id"); }
 
 http::Response sheet(Context& context) {
-  return render_interview(context, edition_param(context), proposal_param(context), nullptr, {}, "",
-                          200);
+  return render_interview(context, edition_param(context), context.path_id("proposal"), nullptr, {},
+                          "", 200);
 }
 
 http::Response save(Context& context) {
   const auto edition_id = edition_param(context);
-  const auto proposal_id = proposal_param(context);
+  const auto proposal_id = context.path_id("proposal");
   const auto& form = context.request().form();
   judging::TypedSheet typed;
   for (const auto& [name, value] : form.pairs())

@@ -235,13 +235,13 @@ http::Response render_nominee(Context& context, const competitions::Edition& edi
 }
 
 http::Response nominee(Context& context) {
-  return render_nominee(context, panel_edition(context), proposal_param(context), nullptr, {}, "",
-                        200);
+  return render_nominee(context, panel_edition(context), context.path_id("proposal"), nullptr, {},
+                        "", 200);
 }
 
 http::Response adjust(Context& context) {
   auto edition = panel_edition(context);
-  auto proposal_id = proposal_param(context);
+  auto proposal_id = context.path_id("proposal");
   const auto& form = context.request().form();
   PanelChoice choice{proposal_id, form.get("pilihan"), form.get("alasan"), form.get("3t") == "1"};
   try {

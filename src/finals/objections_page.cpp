@@ -60,7 +60,7 @@ http::Response objections_list(Context& context) {
 
 http::Response decide(Context& context) {
   auto edition = panel_edition(context);
-  auto id = proposal_param(context, "objection");
+  auto id = context.path_id("objection");
   const auto& form = context.request().form();
   try {
     decide_objection(context.db(), context.actor(), context.signed_in_user(), edition.id, id,
@@ -119,13 +119,13 @@ http::Response render_finalist(Context& context, const competitions::Edition& ed
 }
 
 http::Response finalist(Context& context) {
-  return render_finalist(context, panel_edition(context), proposal_param(context), {}, "", 200);
+  return render_finalist(context, panel_edition(context), context.path_id("proposal"), {}, "", 200);
 }
 
 // Adds a verification note (aksi=catat) or removes the finalist (aksi=coret).
 http::Response finalist_act(Context& context) {
   auto edition = panel_edition(context);
-  auto proposal_id = proposal_param(context);
+  auto proposal_id = context.path_id("proposal");
   const auto& form = context.request().form();
   std::string done = "finals.notice.saved";
   try {

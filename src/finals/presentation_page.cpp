@@ -376,12 +376,12 @@ Viewer organiser_viewer(Context& context) {
 }
 
 http::Response move_page(Context& context) {
-  return render_move(context, organiser_viewer(context), proposal_param(context), {});
+  return render_move(context, organiser_viewer(context), context.path_id("proposal"), {});
 }
 
 http::Response move(Context& context) {
   Viewer v = organiser_viewer(context);
-  auto proposal_id = proposal_param(context);
+  auto proposal_id = context.path_id("proposal");
   const auto& form = context.request().form();
   MoveInput in{form.get("ke"), form.get("alasan"), {}, "", 200};
   try {

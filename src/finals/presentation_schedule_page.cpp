@@ -75,7 +75,7 @@ Json slot_rows(const Context& context, const competitions::Edition& edition, con
 
 http::Response schedule_page(Context& context) {
   const auto& user = context.signed_in_user();
-  auto edition = competitions::load_edition(context.db(), competitions::path_id(context));
+  auto edition = competitions::load_edition(context.db(), context.path_id());
   const bool organiser = runs(user, edition);
   const bool panelist = user.is(auth::Role::panelist);
   const bool agency = agency_role(user);

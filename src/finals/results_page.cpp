@@ -20,7 +20,7 @@ struct Published {
 };
 
 Published load_results(Context& context) {
-  auto edition = competitions::load_edition(context.db(), competitions::path_id(context));
+  auto edition = competitions::load_edition(context.db(), context.path_id());
   auto p = context.db().read([&](db::Transaction& tx) -> std::optional<Published> {
     auto stage = find_stage(tx, edition.id);
     if (!stage || !stage->results_published_at) return std::nullopt;
@@ -87,7 +87,7 @@ http::Response results(Context& context) {
 
 http::Response certificate(Context& context) {
   Published p = load_results(context);
-  auto id = proposal_param(context);
+  auto id = context.path_id("proposal");
   auto it = std::find_if(p.finalists.begin(), p.finalists.end(),
                          [&](const NomineeRow& n) { return n.proposal_id == id; });
   if (it == p.finalists.end()) throw not_found();

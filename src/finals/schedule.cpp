@@ -29,6 +29,7 @@
 // finalists an alternating search from it reaches: every seat next to them is held by one of
 // them, so they are one more than the seats they can use (Hall's condition fails).
 #include "finals/schedule.hpp"
+#include "core/util/ids.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -112,18 +113,6 @@ std::vector<std::int64_t> conflicted_panelists(const Finalist& finalist, const P
 }
 
 template <class Item>
-std::vector<const Item*> sorted_by_id(const std::vector<Item>& items, const char* what) {
-  std::vector<const Item*> sorted;
-  for (const Item& item : items) sorted.push_back(&item);
-  std::ranges::sort(sorted, {}, &Item::id);
-  const auto repeated = std::ranges::adjacent_find(
-      sorted, [](const Item* a, const Item* b) { return a->id == b->id; });
-  if (repeated != sorted.end())
-    refuse(std::string("repeated ") + what + " id " + std::to_string((*repeated)->id));
-  return sorted;
-}
-
-template <class Item>
 int index_of(const std::vector<const Item*>& sorted, std::int64_t id, const char* what) {
   const auto found = std::ranges::lower_bound(sorted, id, {}, &Item::id);
   if (found == sorted.end() || (*found)->id != id)
@@ -173,9 +162,9 @@ Instance prepare(const ScheduleRequest& request) {
   Instance instance;
   instance.slots = slots(request.grid);
   if (request.panels.empty()) refuse("no panels");
-  instance.panels = sorted_by_id(request.panels, "panel");
+  instance.panels = sorted_by_id(request.panels, "finals schedule", "panel");
   check_panelists(instance.panels);
-  instance.finalists = sorted_by_id(request.finalists, "finalist");
+  instance.finalists = sorted_by_id(request.finalists, "finals schedule", "finalist");
   for (const Finalist* finalist : instance.finalists) {
     if (!inside_day(finalist->hours))
       refuse("the hours of finalist " + std::to_string(finalist->id) +

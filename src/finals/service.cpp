@@ -29,9 +29,7 @@ using nlohmann::json;
 // on PostgreSQL as they do on SQLite, and each sees what the other wrote.
 competitions::Edition edition_of(db::Transaction& tx, std::int64_t edition_id) {
   competitions::lock_edition(tx, edition_id);
-  auto edition = competitions::find_edition(tx, edition_id);
-  if (!edition) throw not_found();
-  return *edition;
+  return found(competitions::find_edition(tx, edition_id));
 }
 
 competitions::Edition for_panel(db::Transaction& tx, const kernel::CurrentUser& user,

@@ -6,14 +6,8 @@
 
 namespace simpul::finals {
 
-std::int64_t proposal_param(Context& context, const char* name) {
-  auto id = parse_positive(context.request().param(name));
-  if (!id) throw not_found();
-  return *id;
-}
-
 competitions::Edition panel_edition(Context& context) {
-  auto edition = competitions::load_edition(context.db(), competitions::path_id(context));
+  auto edition = competitions::load_edition(context.db(), context.path_id());
   if (!is_panel(context.signed_in_user(), edition)) throw forbidden();
   return edition;
 }

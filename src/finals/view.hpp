@@ -15,7 +15,6 @@ namespace simpul::finals {
 using kernel::Context;
 using kernel::Json;
 
-std::int64_t proposal_param(Context& context, const char* name = "proposal");
 // The edition for the panel's pages: 404, or 403 for who is not on the panel.
 competitions::Edition panel_edition(Context& context);
 std::optional<Stage> stage_of(Context& context, std::int64_t edition_id);

@@ -164,7 +164,7 @@ http::Response api_create(Context& context) {
 }
 
 http::Response api_update(Context& context) {
-  auto id = path_id(context);
+  auto id = context.path_id();
   Editor editor = token_editor(*context.api_client());
   return answer(context, 200, [&] {
     Change change = read_change(read_body(context), false);

@@ -59,7 +59,7 @@ Json listed_json(const Context& context, const ListedInnovation& item) {
 // incomplete profile, missing notes, a conflict) shows the page again with the reason.
 template <class Act>
 http::Response run_action(Context& context, const char* done, Act&& act) {
-  auto id = path_id(context);
+  auto id = context.path_id();
   viewable_innovation(context, id);
   const auto& form = context.request().form();
   auto version = form_version(form);
@@ -153,12 +153,12 @@ http::Response create(Context& context) {
 }
 
 http::Response edit_form(Context& context) {
-  Innovation innovation = viewable_innovation(context, path_id(context));
+  Innovation innovation = viewable_innovation(context, context.path_id());
   return render_edit(context, stored_page(innovation), 200);
 }
 
 http::Response save(Context& context) {
-  auto id = path_id(context);
+  auto id = context.path_id();
   Innovation innovation = viewable_innovation(context, id);
   const auto& form = context.request().form();
   EditPage page = stored_page(innovation);

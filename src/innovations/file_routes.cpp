@@ -43,7 +43,7 @@ Verdict view_verdict(const Context& context, const Innovation& innovation) {
 }  // namespace
 
 http::Response upload(Context& context) {
-  auto id = path_id(context);
+  auto id = context.path_id();
   Innovation innovation = viewable_innovation(context, id);
   AttachResult result;
   try {
@@ -66,16 +66,16 @@ http::Response upload(Context& context) {
 }
 
 http::Response remove_upload(Context& context) {
-  auto id = path_id(context);
+  auto id = context.path_id();
   remove_file(context.db(), context.actor(), editor_of(context.signed_in_user()), id,
-              path_id(context, "file"));
+              context.path_id("file"));
   return context.redirect_with_notice(kernel::path(paths::kEdit, {id}) + "#berkas",
                                       "innovation.notice.file_removed");
 }
 
 http::Response download(Context& context) {
-  auto id = path_id(context);
-  auto file_id = path_id(context, "file");
+  auto id = context.path_id();
+  auto file_id = context.path_id("file");
   struct Found {
     Attachment file;
     bool is_public = false;

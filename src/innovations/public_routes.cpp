@@ -99,7 +99,7 @@ Json awards_json(Context& context, const std::vector<Award>& awards) {
 }  // namespace
 
 http::Response profile(Context& context) {
-  auto id = path_id(context);
+  auto id = context.path_id();
   // Visitors only read the published snapshot; the working copy matters only to its editors.
   bool signed_in = context.user().has_value();
   auto [published, innovation, awards] = context.db().read([&](db::Transaction& tx) {
@@ -127,7 +127,7 @@ http::Response profile(Context& context) {
 
 // GET /api/v1/innovations/{id}: the published snapshot, as the profile page shows it.
 http::Response api_get(Context& context) {
-  auto id = path_id(context);
+  auto id = context.path_id();
   auto [published, awards] = context.db().read([&](db::Transaction& tx) {
     return std::pair{find_published(tx, id), awards_of(tx, id)};
   });
@@ -156,7 +156,7 @@ http::Response api_get(Context& context) {
 }
 
 http::Response preview(Context& context) {
-  Innovation innovation = viewable_innovation(context, path_id(context));
+  Innovation innovation = viewable_innovation(context, context.path_id());
   Json model = profile_json(
       context, innovation.id, make_snapshot(innovation),
       {innovation.agency_id, innovation.agency_name, innovation.unit_name, innovation.is_sample});
@@ -168,7 +168,7 @@ http::Response preview(Context& context) {
 }
 
 http::Response portfolio(Context& context) {
-  auto id = path_id(context);
+  auto id = context.path_id();
   auto [agency, entries] = context.db().read([&](db::Transaction& tx) {
     return std::pair{find_agency(tx, id), published_of_agency(tx, id)};
   });

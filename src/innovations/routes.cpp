@@ -11,12 +11,6 @@ Editor editor_of(const kernel::CurrentUser& user) {
   return {user.role, user.agency_id, user.unit_id};
 }
 
-std::int64_t path_id(kernel::Context& context, std::string_view name) {
-  auto id = parse_positive(context.request().param(name));
-  if (!id) throw not_found();
-  return *id;
-}
-
 Innovation viewable_innovation(kernel::Context& context, std::int64_t id) {
   auto innovation = context.db().read([&](db::Transaction& tx) { return find_innovation(tx, id); });
   if (!innovation) throw not_found();

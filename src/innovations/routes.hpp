@@ -12,8 +12,6 @@
 namespace simpul::innovations {
 
 Editor editor_of(const kernel::CurrentUser& user);
-// The path parameter as an id; 404 when it is not one.
-std::int64_t path_id(kernel::Context& context, std::string_view name = "id");
 // The innovation, when the signed-in user may see its working copy: 404 or 403 otherwise.
 Innovation viewable_innovation(kernel::Context& context, std::int64_t id);
 

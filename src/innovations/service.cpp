@@ -13,11 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-Innovation load(db::Transaction& tx, std::int64_t id) {
-  auto innovation = find_innovation(tx, id);
-  if (!innovation) throw not_found();
-  return *innovation;
-}
+Innovation load(db::Transaction& tx, std::int64_t id) { return found(find_innovation(tx, id)); }
 
 void require(const Editor& editor, Action action, const Innovation& innovation) {
   switch (decide(editor, action, {innovation.status, innovation.agency_id, innovation.unit_id})) {

@@ -41,7 +41,7 @@ Json versions_json(const Context& context, std::int64_t id,
 }  // namespace
 
 http::Response versions(Context& context) {
-  Innovation innovation = viewable_innovation(context, path_id(context));
+  Innovation innovation = viewable_innovation(context, context.path_id());
   const auto& query = context.request().query();
   // By default the latest version against the one before it.
   auto to = parse_positive(query.get("ke")).value_or(innovation.version);

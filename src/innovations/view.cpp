@@ -66,17 +66,6 @@ Json sections_json(const Context& context, const Fields& fields) {
   return sections;
 }
 
-Json results_json(const std::vector<ResultRow>& results) {
-  Json rows = Json::array();
-  for (const auto& row : results) {
-    rows.push_back({{"indicator", row.indicator},
-                    {"before", row.before},
-                    {"after", row.after},
-                    {"unit", row.unit}});
-  }
-  return rows;
-}
-
 Json segments_json(const std::vector<Segment>& segments) {
   Json out = Json::array();
   for (const auto& segment : segments) {
@@ -212,7 +201,7 @@ Json profile_json(const Context& context, std::int64_t innovation_id, const Json
           {"tags", fields.tags},
           {"has_tags", !fields.tags.empty()},
           {"sections", sections_json(context, fields)},
-          {"results", results_json(fields.results)},
+          {"results", results_to_json(fields.results)},
           {"has_results", !fields.results.empty()},
           {"has_files", !files.empty()},
           {"files", files},

@@ -26,6 +26,7 @@
 //    every shortest path at once. With costs of 0 and 1 there are a few phases, not one shortest
 //    path per unit of flow. Its cost is the number of pairs outside the evaluator's expertise.
 #include "judging/assignment.hpp"
+#include "core/util/ids.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -210,19 +211,6 @@ struct Instance {
 };
 
 template <class Item>
-std::vector<const Item*> sorted_by_id(const std::vector<Item>& items, const char* what) {
-  std::vector<const Item*> sorted;
-  for (const Item& item : items) sorted.push_back(&item);
-  std::ranges::sort(sorted, {}, &Item::id);
-  const auto repeated = std::ranges::adjacent_find(
-      sorted, [](const Item* a, const Item* b) { return a->id == b->id; });
-  if (repeated != sorted.end())
-    throw std::invalid_argument(std::string("assignment: repeated ") + what + " id " +
-                                std::to_string((*repeated)->id));
-  return sorted;
-}
-
-template <class Item>
 int index_of(const std::vector<const Item*>& sorted, std::int64_t id, const char* what) {
   const auto found = std::ranges::lower_bound(sorted, id, {}, &Item::id);
   if (found == sorted.end() || (*found)->id != id)
@@ -279,8 +267,8 @@ Instance prepare(const Request& request) {
     throw std::invalid_argument("assignment: k must be at least 1");
   Instance instance;
   instance.k = request.evaluators_per_proposal;
-  instance.proposals = sorted_by_id(request.proposals, "proposal");
-  instance.evaluators = sorted_by_id(request.evaluators, "evaluator");
+  instance.proposals = sorted_by_id(request.proposals, "assignment", "proposal");
+  instance.evaluators = sorted_by_id(request.evaluators, "assignment", "evaluator");
   add_kept(instance, request.kept);
   add_arcs(instance);
   return instance;

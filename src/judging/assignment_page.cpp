@@ -162,12 +162,12 @@ http::Response render_board(Context& context, const competitions::Edition& editi
 }
 
 http::Response board(Context& context) {
-  auto edition = competitions::managed_edition(context, competitions::path_id(context));
+  auto edition = competitions::managed_edition(context, context.path_id());
   return render_board(context, edition, "", 200);
 }
 
 http::Response run(Context& context) {
-  auto edition = competitions::managed_edition(context, competitions::path_id(context));
+  auto edition = competitions::managed_edition(context, context.path_id());
   try {
     assign_edition(context.db(), context.actor(), context.signed_in_user(), edition.id,
                    now_seconds());
@@ -179,7 +179,7 @@ http::Response run(Context& context) {
 }
 
 http::Response remind(Context& context) {
-  auto edition = competitions::managed_edition(context, competitions::path_id(context));
+  auto edition = competitions::managed_edition(context, context.path_id());
   int reminded = 0;
   try {
     reminded = remind_evaluators(context.db(), context.actor(), context.signed_in_user(),
@@ -192,12 +192,6 @@ http::Response remind(Context& context) {
                                         "judging.remind.nobody");
   return context.redirect_with_notice(kernel::path(paths::kBoard, {edition.id}),
                                       "judging.remind.done", {{"n", std::to_string(reminded)}});
-}
-
-std::int64_t proposal_param(Context& context) {
-  auto id = parse_positive(context.request().param("proposal"));
-  if (!id) throw not_found();
-  return *id;
 }
 
 http::Response render_moves(Context& context, const competitions::Edition& edition,
@@ -242,13 +236,13 @@ http::Response render_moves(Context& context, const competitions::Edition& editi
 }
 
 http::Response moves(Context& context) {
-  auto edition = competitions::managed_edition(context, competitions::path_id(context));
-  return render_moves(context, edition, proposal_param(context), "", 200);
+  auto edition = competitions::managed_edition(context, context.path_id());
+  return render_moves(context, edition, context.path_id("proposal"), "", 200);
 }
 
 http::Response move(Context& context) {
-  auto edition = competitions::managed_edition(context, competitions::path_id(context));
-  auto proposal_id = proposal_param(context);
+  auto edition = competitions::managed_edition(context, context.path_id());
+  auto proposal_id = context.path_id("proposal");
   const auto& form = context.request().form();
   Move m{proposal_id, parse_positive(form.get("lepas")), parse_positive(form.get("tambah")),
          form.get("alasan")};
@@ -317,7 +311,7 @@ http::Response queue(Context& context) {
 void register_assignment_routes(kernel::Routes& routes) {
   using auth::Role;
   using kernel::Access;
-  auto organisers = Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
+  auto organisers = competitions::edition_runners();
   routes.get(paths::kBoard, organisers, board);
   routes.post(paths::kBoard, organisers, run);
   routes.post(paths::kRemind, organisers, remind);

@@ -20,12 +20,6 @@ namespace {
 using kernel::Context;
 using kernel::Json;
 
-std::int64_t evaluator_param(Context& context) {
-  auto id = parse_positive(context.request().param("user"));
-  if (!id) throw not_found();
-  return *id;
-}
-
 struct Current {
   std::string name;
   EvaluatorSetting setting;
@@ -80,13 +74,13 @@ http::Response render_evaluator(Context& context, const competitions::Edition& e
 }
 
 http::Response page(Context& context) {
-  auto edition = competitions::managed_edition(context, competitions::path_id(context));
-  return render_evaluator(context, edition, evaluator_param(context), nullptr, {}, 200);
+  auto edition = competitions::managed_edition(context, context.path_id());
+  return render_evaluator(context, edition, context.path_id("user"), nullptr, {}, 200);
 }
 
 http::Response save_evaluator(Context& context) {
-  auto edition = competitions::managed_edition(context, competitions::path_id(context));
-  auto user_id = evaluator_param(context);
+  auto edition = competitions::managed_edition(context, context.path_id());
+  auto user_id = context.path_id("user");
   const auto& form = context.request().form();
   TypedSetting typed{form.all("keahlian"), form.get("beban_maks")};
   try {
@@ -102,9 +96,7 @@ http::Response save_evaluator(Context& context) {
 }  // namespace
 
 void register_evaluator_routes(kernel::Routes& routes) {
-  using auth::Role;
-  auto organisers =
-      kernel::Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
+  auto organisers = competitions::edition_runners();
   routes.get(paths::kEvaluator, organisers, page);
   routes.post(paths::kEvaluator, organisers, save_evaluator);
 }

@@ -92,7 +92,7 @@ Json crossings_json(const Aggregation& a, const Inputs& in, Method chosen, doubl
 }
 
 http::Response results(Context& context) {
-  auto edition = competitions::managed_edition(context, competitions::path_id(context));
+  auto edition = competitions::managed_edition(context, context.path_id());
   double grade =
       edition.setup.general.passing_grade.value_or(competitions::programme::kPassingGrade);
   std::optional<MethodChoice> recorded;
@@ -149,7 +149,7 @@ http::Response results(Context& context) {
 }
 
 http::Response record(Context& context) {
-  auto edition = competitions::managed_edition(context, competitions::path_id(context));
+  auto edition = competitions::managed_edition(context, context.path_id());
   std::string code = context.request().form().get("metode");
   auto method = method_of_slug(code);
   if (!method) throw Invalid("judging.error.method");
@@ -161,9 +161,7 @@ http::Response record(Context& context) {
 }  // namespace
 
 void register_results_routes(kernel::Routes& routes) {
-  using auth::Role;
-  auto organisers =
-      kernel::Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
+  auto organisers = competitions::edition_runners();
   routes.get(paths::kResults, organisers, results);
   routes.post(paths::kResults, organisers, record);
 }

@@ -127,9 +127,8 @@ http::Response declare_route(Context& context) {
 }
 
 http::Response remove_route(Context& context) {
-  auto id = parse_positive(context.request().param("id"));
-  if (!id) throw not_found();
-  remove_conflict(context.db(), context.actor(), context.signed_in_user().id, *id, now_seconds());
+  auto id = context.path_id();
+  remove_conflict(context.db(), context.actor(), context.signed_in_user().id, id, now_seconds());
   return context.redirect_with_notice(paths::kConflicts, "notice.judging_removed");
 }
 

@@ -25,12 +25,6 @@ namespace {
 using kernel::Context;
 using kernel::Json;
 
-std::int64_t sheet_proposal_param(Context& context) {
-  auto id = parse_positive(context.request().param("proposal"));
-  if (!id) throw not_found();
-  return *id;
-}
-
 struct Loaded {
   competitions::Edition edition;
   Reading reading;
@@ -118,11 +112,11 @@ http::Response render_sheet(Context& context, std::int64_t proposal_id, const Ty
 }
 
 http::Response sheet(Context& context) {
-  return render_sheet(context, sheet_proposal_param(context), nullptr, {}, "", 200);
+  return render_sheet(context, context.path_id("proposal"), nullptr, {}, "", 200);
 }
 
 http::Response post_sheet(Context& context) {
-  auto proposal_id = sheet_proposal_param(context);
+  auto proposal_id = context.path_id("proposal");
   const auto& form = context.request().form();
   TypedSheet typed;
   for (const auto& [name, value] : form.pairs()) {
@@ -162,7 +156,7 @@ std::string extension_of(const std::string& content_type) {
 // Always "usulan-<id>-<attachment>.<ext>": under blind review the uploaded name could name the
 // agency, and one rule for every edition keeps a review that turns blind later from leaking.
 http::Response download(Context& context) {
-  auto proposal_id = sheet_proposal_param(context);
+  auto proposal_id = context.path_id("proposal");
   std::string code(context.request().param("code"));
   auto user_id = context.signed_in_user().id;
   auto found = context.db().read(

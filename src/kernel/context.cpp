@@ -1,5 +1,7 @@
 #include "kernel/context.hpp"
 
+#include "core/util/numbers.hpp"
+
 #include "kernel/cookies.hpp"
 #include "kernel/routes.hpp"
 
@@ -29,6 +31,10 @@ Actor Context::actor() const {
 
 std::string Context::t(std::string_view key, const MessageArgs& args) const {
   return host_.catalog().text(lang_, key, args);
+}
+
+std::int64_t Context::path_id(std::string_view name) const {
+  return found(parse_positive(request_.param(name)));
 }
 
 Json Context::translated(const FieldErrors& errors) const {

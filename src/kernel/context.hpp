@@ -79,6 +79,9 @@ class Context {
   std::int64_t own_agency_id() const;
   const std::string& csrf_token() const { return csrf_token_; }
   Actor actor() const;
+  // The path parameter (`{id}`, `{proposal}`) as an id: NotFound when it is not a positive
+  // whole number, as for an id that names nothing.
+  std::int64_t path_id(std::string_view name = "id") const;
 
   std::string t(std::string_view key, const MessageArgs& args = {}) const;
   std::string explain(const Problem& problem) const { return t(problem.key, problem.args); }

@@ -68,12 +68,12 @@ http::Response render_announcement(Context& context, const competitions::Edition
 }  // namespace
 
 http::Response announcement(Context& context) {
-  auto edition = competitions::load_edition(context.db(), competitions::path_id(context));
+  auto edition = competitions::load_edition(context.db(), context.path_id());
   return render_announcement(context, edition, "", 200);
 }
 
 http::Response announce_page(Context& context) {
-  auto edition = competitions::load_edition(context.db(), competitions::path_id(context));
+  auto edition = competitions::load_edition(context.db(), context.path_id());
   try {
     proposals::announce(context.db(), context.actor(), context.signed_in_user(), edition.id,
                         context.request().form().get("catatan"), now_seconds());

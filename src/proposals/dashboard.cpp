@@ -302,8 +302,7 @@ int bar_percent(std::int64_t count, std::int64_t largest) {
 // --- The page ----------------------------------------------------------------------------------
 
 http::Response dashboard(Context& context) {
-  const competitions::Edition edition =
-      competitions::managed_edition(context, competitions::path_id(context));
+  const competitions::Edition edition = competitions::managed_edition(context, context.path_id());
   const competitions::Setup& setup = edition.setup;
   const view::Zone zone = setup.general.zone;
   const std::int64_t now = now_seconds();

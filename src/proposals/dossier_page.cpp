@@ -211,8 +211,7 @@ http::Response render(Context& context, const Dossier& d, const Feedback& feedba
 }
 
 Dossier dossier(Context& context) {
-  return load_dossier(context.db(), context.signed_in_user(), path_number(context, "id"),
-                      now_seconds());
+  return load_dossier(context.db(), context.signed_in_user(), context.path_id("id"), now_seconds());
 }
 
 std::int64_t version_of(const http::Form& form) {
@@ -224,7 +223,7 @@ std::int64_t version_of(const http::Form& form) {
 // Runs a change; a refusal the person can act on re-renders the page with its reason.
 template <class Change>
 http::Response attempt(Context& context, std::string_view done, Feedback feedback, Change change) {
-  auto id = path_number(context, "id");
+  auto id = context.path_id("id");
   try {
     change(id);
     return context.redirect_with_notice(kernel::path(paths::kProposal, {id}), std::string(done));
@@ -333,7 +332,7 @@ http::Response video(Context& context) {
 }
 
 http::Response remove_upload(Context& context) {
-  auto file = path_number(context, "file");
+  auto file = context.path_id("file");
   return attempt(context, "proposal.notice_page.detached", {}, [&](std::int64_t id) {
     remove_attachment(context.db(), context.actor(), context.signed_in_user(), id, file,
                       now_seconds());
@@ -342,7 +341,7 @@ http::Response remove_upload(Context& context) {
 
 http::Response download(Context& context) {
   Dossier d = dossier(context);
-  auto file_id = path_number(context, "file");
+  auto file_id = context.path_id("file");
   auto found = context.db().read(
       [&](db::Transaction& tx) -> std::optional<std::pair<StoredFile, std::string>> {
         auto file = find_file(tx, d.proposal.id, file_id);

@@ -207,12 +207,12 @@ std::vector<Screened> chosen(const http::Form& form) {
 }  // namespace
 
 http::Response list(Context& context) {
-  auto edition = competitions::load_edition(context.db(), competitions::path_id(context));
+  auto edition = competitions::load_edition(context.db(), context.path_id());
   return render_list(context, edition, "", 200);
 }
 
 http::Response screen_chosen(Context& context) {
-  auto edition = competitions::load_edition(context.db(), competitions::path_id(context));
+  auto edition = competitions::load_edition(context.db(), context.path_id());
   const auto& form = context.request().form();
   std::string back =
       http::local_target(form.get("kembali"), kernel::path(paths::kList, {edition.id}));

@@ -2,6 +2,7 @@
 // screened by whoever runs the edition, announced to the public.
 #include "proposals/routes.hpp"
 
+#include "competitions/view.hpp"
 #include "kernel/paths.hpp"
 #include "proposals/dashboard.hpp"
 #include "proposals/feature.hpp"
@@ -18,7 +19,7 @@ void register_routes(kernel::Routes& routes) {
   auto involved = Access::roles(
       {Role::unit_operator, Role::local_admin, Role::organiser, Role::hub_coordinator});
   auto agencies = Access::roles({Role::unit_operator, Role::local_admin});
-  auto organisers = Access::roles({Role::organiser, Role::hub_coordinator, Role::local_admin});
+  auto organisers = competitions::edition_runners();
 
   routes.get(paths::kList, involved, list);
   routes.post(paths::kScreening, organisers, screen_chosen);

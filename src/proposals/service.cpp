@@ -26,16 +26,10 @@ InvalidForm invalid(std::string field, std::string key) {
   return InvalidForm(FieldErrors{{std::move(field), std::move(key)}});
 }
 
-Proposal load(db::Transaction& tx, std::int64_t id) {
-  auto proposal = find_proposal(tx, id);
-  if (!proposal) throw not_found();
-  return *proposal;
-}
+Proposal load(db::Transaction& tx, std::int64_t id) { return found(find_proposal(tx, id)); }
 
 Edition load_edition(db::Transaction& tx, std::int64_t id) {
-  auto edition = competitions::find_edition(tx, id);
-  if (!edition) throw not_found();
-  return *edition;
+  return found(competitions::find_edition(tx, id));
 }
 
 void require(Verdict verdict) {

@@ -86,7 +86,7 @@ http::Response render_start(Context& context, const competitions::Edition& editi
 }
 
 competitions::Edition open_edition(Context& context) {
-  auto edition = competitions::load_edition(context.db(), competitions::path_id(context));
+  auto edition = competitions::load_edition(context.db(), context.path_id());
   if (edition.status != competitions::Status::published) throw not_found();
   return edition;
 }

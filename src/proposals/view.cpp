@@ -16,12 +16,6 @@ std::string cluster_label(const Context& context, std::string_view code) {
   return code.empty() ? std::string() : competitions::label(context, "cluster", code);
 }
 
-std::int64_t path_number(Context& context, std::string_view name) {
-  auto id = parse_positive(context.request().param(name));
-  if (!id) throw not_found();
-  return *id;
-}
-
 Json reasons_json(Context& context, const std::vector<competitions::Reason>& reasons,
                   view::Zone zone) {
   Json out = Json::array();

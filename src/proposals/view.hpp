@@ -18,8 +18,6 @@ using kernel::Json;
 std::string label(const Context& context, std::string_view list, std::string_view code);
 std::string group_label(const Context& context, std::string_view code);
 std::string cluster_label(const Context& context, std::string_view code);
-// The path parameter as an id; 404 when it is not one.
-std::int64_t path_number(Context& context, std::string_view name);
 Json reasons_json(Context& context, const std::vector<competitions::Reason>& reasons,
                   view::Zone zone);
 Json checklist_json(const Context& context, const std::vector<CheckItem>& items);

@@ -2,6 +2,7 @@
 // Typed failures. Expected ones (bad input, forbidden, conflict) carry an i18n message key and
 // map to a 4xx page or JSON error in the user's language; anything else is a 500 with a request id.
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -102,6 +103,13 @@ inline Forbidden forbidden(std::string key = "error.forbidden") {
 inline NotFound not_found(std::string key = "error.not_found") { return NotFound(std::move(key)); }
 inline Conflict conflict(std::string key, MessageArgs args = {}) {
   return Conflict(std::move(key), std::move(args));
+}
+
+// The found value, or NotFound: a store's find_* for an id from the path.
+template <class T>
+T found(std::optional<T> value, std::string key = "error.not_found") {
+  if (!value) throw NotFound(std::move(key));
+  return std::move(*value);
 }
 
 inline int http_status(Failure failure) {
