@@ -472,7 +472,8 @@ SyntheticPlan plan_synthetic_proposals(const competitions::Setup& setup,
   Dice dice(seed);
   auto entrants = shuffled_entrants(setup, published, dice);
   // Earlier Top 99 winners for Replikasi to adapt, apart from the entrants.
-  auto winners_count = static_cast<std::size_t>(std::clamp<std::int64_t>(count / 20, 1, 99));
+  auto winners_count = static_cast<std::size_t>(
+      std::clamp<std::int64_t>(count / 20, 1, competitions::programme::kFinalists));
   if (entrants.size() < winners_count + static_cast<std::size_t>(count)) {
     too_few(entrants.size(), count + static_cast<std::int64_t>(winners_count));
   }
