@@ -4,7 +4,7 @@
 # PostgreSQL; the organiser's pages signed in as the demo organiser: the proposal list (first
 # page), a filtered list and the dashboard; free and pinned; peak memory; seeding times.
 # Usage: bench/competition.sh   (BENCH_SIZE=100000 BENCH_PROPOSALS=3500 BENCH_SECONDS=20
-#                               BENCH_CONNECTIONS=64)
+#                               BENCH_CONNECTIONS=64 BENCH_ENGINES="sqlite postgresql")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -101,7 +101,7 @@ measure() {  # ENGINE LABEL
 
 echo "competition benchmark: $size innovations, $proposals proposals; $(bench_machine)"
 pg_start
-for engine in sqlite postgresql; do
+for engine in ${BENCH_ENGINES:-sqlite postgresql}; do
   seed "$engine"
   measure "$engine" free
   BENCH_SERVER_CPUS=0 BENCH_CLIENT_CPUS=1 measure "$engine" pinned
