@@ -312,6 +312,30 @@ http::Response App::handle(const Route& route, Context& context) {
   return route.page(context);
 }
 
+namespace {
+
+// A heading that says what happened in words; the status number stays in the page's small print.
+std::string_view error_heading_key(int status) {
+  switch (status) {
+    case 401:
+      return "error.heading.unauthorized";
+    case 403:
+      return "error.heading.forbidden";
+    case 404:
+      return "error.heading.not_found";
+    case 409:
+      return "error.heading.conflict";
+    case 413:
+      return "error.heading.too_large";
+    case 429:
+      return "error.heading.too_many";
+    default:
+      return status >= 500 ? "error.heading.server" : "error.heading.request";
+  }
+}
+
+}  // namespace
+
 http::Response App::error_page(Context& context, int status, const std::string& key,
                                const MessageArgs& args) {
   std::string message = context.t(key, args);
@@ -324,7 +348,7 @@ http::Response App::error_page(Context& context, int status, const std::string& 
     }
     return response;
   }
-  Json model = {{"title", context.t("error.title", {{"status", std::to_string(status)}})},
+  Json model = {{"title", context.t(error_heading_key(status))},
                 {"status", status},
                 {"message", message},
                 {"request_id", context.request().request_id},

@@ -83,6 +83,9 @@ void load_toml(Config& config, const std::string& file) {
   read_seconds(table, "security.signin_window_seconds", config.signin_window);
   read_milliseconds(table, "catalogue.poll_milliseconds", config.catalogue_poll);
   read(table, "public_url", config.public_url);
+  read(table, "helpdesk.email", config.helpdesk.email);
+  read(table, "helpdesk.phone", config.helpdesk.phone);
+  read(table, "helpdesk.hours", config.helpdesk.hours);
   read_smtp(table, config.smtp);
 }
 

@@ -37,12 +37,12 @@ Json navigation(const Context& context, std::string_view path) {
 
 constexpr std::string_view kInbox = "/kotak-masuk";
 
-Json account_menu(const Context& context) {
+Json account_menu(const Context& context, std::string_view path) {
   Json items = Json::array();
   const auto& user = context.user();
   if (!user || !user->setup_done()) return items;
   auto add = [&](std::string_view href, std::string_view key) {
-    items.push_back({{"href", href}, {"label", context.t(key)}});
+    items.push_back({{"href", href}, {"label", context.t(key)}, {"current", path == href}});
   };
   add("/akun", "nav.my_account");
   add(kInbox, "notices.nav.inbox");
@@ -69,7 +69,7 @@ Json account_menu(const Context& context) {
 // fragment, which shows no menu, nor on the page of a server error, which may be the database's).
 // The page renders without the count when counting fails.
 void show_unread_notices(db::Database& database, const CurrentUser& user, view::Lang lang,
-                         Json& menu) {
+                         Json& model) {
   std::int64_t unread = 0;
   try {
     unread = notices::unread_notices(database, user.id);
@@ -77,8 +77,10 @@ void show_unread_notices(db::Database& database, const CurrentUser& user, view::
     spdlog::warn("layout: unread notices of user {} not counted: {}", user.id, error.what());
   }
   if (unread == 0) return;
-  for (auto& item : menu) {
-    if (item.value("href", "") == kInbox) item["inbox_unread"] = view::format_integer(unread, lang);
+  // On the folded menu's button too, so a phone shows it without opening the menu.
+  model["inbox_unread"] = view::format_integer(unread, lang);
+  for (auto& item : model["account_menu"]) {
+    if (item.value("href", "") == kInbox) item["inbox_unread"] = model["inbox_unread"];
   }
 }
 
@@ -86,11 +88,9 @@ void show_unread_notices(db::Database& database, const CurrentUser& user, view::
 
 void add_frame(db::Database& database, const Context& context, Json& model, bool count_unread) {
   model["nav"] = navigation(context, context.request().path);
-  model["account_menu"] = account_menu(context);
+  model["account_menu"] = account_menu(context, context.request().path);
   model["has_account_menu"] = !model["account_menu"].empty();
-  if (count_unread) {
-    show_unread_notices(database, *context.user(), context.lang(), model["account_menu"]);
-  }
+  if (count_unread) show_unread_notices(database, *context.user(), context.lang(), model);
 }
 
 }  // namespace simpul::app

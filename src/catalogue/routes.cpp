@@ -32,8 +32,8 @@ struct ResultsModel {
   ResultsModel(const ResultsModel&) = delete;
   ResultsModel& operator=(const ResultsModel&) = delete;
 
-  view::Table root{{"query", "syntax_error", "facets", "has_filters", "clear_url", "total", "sorts",
-                    "has_hits", "hits", "pages", "export_csv", "export_xlsx"}};
+  view::Table root{{"query", "syntax_error", "facets", "has_filters", "active_filters", "clear_url",
+                    "total", "sorts", "has_hits", "hits", "pages", "export_csv", "export_xlsx"}};
   view::Table facets{{"param", "legend", "values", "open"}};
   std::vector<view::Table> facet_values;  // one per facet shown
   view::Table sorts{{"value", "label", "selected"}};
@@ -92,22 +92,51 @@ void set_label(view::Table::Row& row, std::string_view column, Context& context,
   }
 }
 
+constexpr std::size_t kSnippetBytes = 220;
+
+bool shows_match(const std::string& snippet) { return snippet.find("<mark>") != std::string::npos; }
+
+// The snippet of each card: from its summary (the start of its texts, kept in memory), or, when
+// the summary shows no matched word, from its whole texts, read for those hits only.
+std::vector<std::string> snippets(Context& context, const Catalogue& catalogue,
+                                  const std::vector<Card>& cards,
+                                  const std::vector<std::string>& terms) {
+  std::vector<std::string> out;
+  std::vector<std::int64_t> distant;
+  for (const auto& card : cards) {
+    out.push_back(
+        search::snippet(catalogue.index().analyzer(), card.summary, terms, kSnippetBytes));
+    if (!terms.empty() && !shows_match(out.back())) distant.push_back(card.id);
+  }
+  if (distant.empty()) return out;
+  auto texts = context.db().read([&](db::Transaction& tx) { return indexed_texts(tx, distant); });
+  for (std::size_t i = 0; i < cards.size(); ++i) {
+    auto text = texts.find(cards[i].id);
+    if (text == texts.end()) continue;
+    auto fuller = search::snippet(catalogue.index().analyzer(), text->second, terms, kSnippetBytes);
+    if (shows_match(fuller)) out[i] = std::move(fuller);
+  }
+  return out;
+}
+
 void add_hits(ResultsModel& model, Context& context, const Catalogue& catalogue,
               const search::Result& result) {
   model.cards.reserve(result.hits.size());  // the hits table views into the cards
   model.hits.reserve(result.hits.size());
   for (const auto& hit : result.hits) {
-    auto found = catalogue.card(hit.id);
-    if (!found) continue;  // unpublished between the search and now
-    const Card& card = model.cards.emplace_back(std::move(*found));
+    // Unpublished between the search and now: left out.
+    if (auto found = catalogue.card(hit.id)) model.cards.push_back(std::move(*found));
+  }
+  auto texts = snippets(context, catalogue, model.cards, result.highlight_terms);
+  for (std::size_t i = 0; i < model.cards.size(); ++i) {
+    const Card& card = model.cards[i];
     auto row = model.hits.add_row();
     row.text("url", kernel::path(innovations::paths::kInnovation, {card.id}))
         .view("name", card.name)
         .view("short_name", card.short_name == card.name ? std::string_view() : card.short_name)
         .text("agency", catalogue.agency_name(card.agency_id))
         .flag("is_sample", card.is_sample)
-        .text("snippet", search::snippet(catalogue.index().analyzer(), card.summary,
-                                         result.highlight_terms, 220));
+        .text("snippet", std::move(texts[i]));
     set_label(row, "province", context, catalogue, province, card.province_code, "");
     set_label(row, "form", context, catalogue, form, card.form, "innovation.form.");
     set_label(row, "stage", context, catalogue, stage, card.stage, "innovation.stage.");
@@ -115,10 +144,18 @@ void add_hits(ResultsModel& model, Context& context, const Catalogue& catalogue,
   }
 }
 
+// The default order comes first with an empty value, named for what it does now: typing a query
+// then ranks by relevance even when the page listed the newest before.
 void add_sorts(ResultsModel& model, Context& context, const SearchRequest& request) {
-  for (const auto& [code, key] : {std::pair{"relevansi", "catalogue.sort.relevance"},
-                                  std::pair{"terbaru", "catalogue.sort.newest"},
+  std::string_view implied = request.text.empty() ? "terbaru" : "relevansi";
+  model.sorts.add_row()
+      .view("value", "")
+      .text("label",
+            context.t(request.text.empty() ? "catalogue.sort.newest" : "catalogue.sort.relevance"))
+      .flag("selected", request.sort.empty() || request.sort == implied);
+  for (const auto& [code, key] : {std::pair{"terbaru", "catalogue.sort.newest"},
                                   std::pair{"replikasi", "catalogue.sort.replicated"}}) {
+    if (code == implied) continue;
     model.sorts.add_row()
         .view("value", code)
         .text("label", context.t(key))
@@ -151,6 +188,7 @@ void build_results(ResultsModel& model, Context& context, const Catalogue& catal
       .text("export_csv", "/katalog/ekspor.csv" + query_string)
       .text("export_xlsx", "/katalog/ekspor.xlsx" + query_string)
       .flag("has_filters", request.has_filters())
+      .number("active_filters", request.active_filters())
       .text("clear_url",
             request.text.empty() ? "/katalog" : "/katalog?q=" + http::url_encode(request.text));
   if (result.syntax_error) root.text("syntax_error", context.t(*result.syntax_error));
@@ -173,7 +211,8 @@ http::Response search_page(Context& context) {
   Json page = {{"title", request.text.empty()
                              ? context.t("catalogue.title")
                              : context.t("catalogue.title_query", {{"query", request.text}})},
-               {"results", std::move(results)}};
+               {"results", std::move(results)},
+               {"scripts", {{"htmx", true}}}};
   auto response = context.page("catalogue/search", std::move(page));
   response.set_header("Vary", "HX-Request");
   return response;

@@ -1,5 +1,6 @@
 #include "catalogue/search_request.hpp"
 
+#include <bit>
 #include <charconv>
 
 namespace simpul::catalogue {
@@ -17,8 +18,9 @@ SearchRequest SearchRequest::parse(const http::Form& query, const FacetValues& v
     }
   }
   std::string sort = query.get("urut");
+  // Anything else, the empty value of the form's first option included, is the default order, so
+  // a query typed into the box is ranked by relevance whatever order the page showed before.
   if (sort == "terbaru" || sort == "replikasi" || sort == "relevansi") request.sort = sort;
-  if (request.sort.empty()) request.sort = request.text.empty() ? "terbaru" : "relevansi";
   std::string page = query.get("halaman");
   std::uint32_t number = 1;
   auto [end, error] = std::from_chars(page.data(), page.data() + page.size(), number);
@@ -32,7 +34,7 @@ search::Query SearchRequest::to_query(std::uint32_t page_size) const {
   search::Query query;
   query.text = text;
   query.filters = filters;
-  if (sort == "terbaru") query.sort_key = SortKey::newest;
+  if (sort == "terbaru" || (text.empty() && sort != "replikasi")) query.sort_key = SortKey::newest;
   if (sort == "replikasi") query.sort_key = SortKey::most_replicated;
   query.offset = (page - 1) * page_size;
   query.limit = page_size;
@@ -44,6 +46,12 @@ bool SearchRequest::has_filters() const {
     if (mask) return true;
   }
   return false;
+}
+
+int SearchRequest::active_filters() const {
+  int count = 0;
+  for (auto mask : filters) count += std::popcount(mask);
+  return count;
 }
 
 std::string SearchRequest::query_string() const {
@@ -58,8 +66,7 @@ std::string SearchRequest::query_string() const {
       if ((filters[f] >> v) & 1) add(kFacetParams[f], values->codes[f][v]);
     }
   }
-  bool default_sort = sort == (text.empty() ? "terbaru" : "relevansi");
-  if (!default_sort) add("urut", sort);
+  if (!sort.empty()) add("urut", sort);
   if (page > 1) add("halaman", std::to_string(page));
   return out;
 }

@@ -16,13 +16,16 @@ namespace simpul::catalogue {
 struct SearchRequest {
   std::string text;
   std::vector<std::uint64_t> filters;  // per facet, a mask of values
-  std::string sort;                    // "relevansi", "terbaru" or "replikasi"
+  // "relevansi", "terbaru", "replikasi", or empty for the default: relevance with a query,
+  // newest without.
+  std::string sort;
   std::uint32_t page = 1;
   const FacetValues* values = nullptr;
 
   static SearchRequest parse(const http::Form& query, const FacetValues& values);
   search::Query to_query(std::uint32_t page_size) const;
   bool has_filters() const;
+  int active_filters() const;  // values ticked, over every facet
   // "?q=...&provinsi=65..." for this state (empty values left out), page included when > 1.
   std::string query_string() const;
   std::string url_with_page(std::uint32_t page) const;

@@ -44,6 +44,11 @@ std::string text_of(const nlohmann::json& snapshot, const char* key) {
   return it != snapshot.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+std::string joined_texts(const nlohmann::json& snapshot) {
+  return text_of(snapshot, "problem") + "\n" + text_of(snapshot, "design") + "\n" +
+         text_of(snapshot, "goals") + "\n" + text_of(snapshot, "benefits");
+}
+
 PublishedRecord record_from(const db::Result::Row& row) {
   PublishedRecord record;
   auto snapshot = nlohmann::json::parse(row.text(2), nullptr, false);
@@ -68,8 +73,7 @@ PublishedRecord record_from(const db::Result::Row& row) {
     }
   }
   std::string problem = text_of(snapshot, "problem"), design = text_of(snapshot, "design");
-  p.text = problem + "\n" + design + "\n" + text_of(snapshot, "goals") + "\n" +
-           text_of(snapshot, "benefits");
+  p.text = joined_texts(snapshot);
   record.card = {p.id,
                  p.name,
                  p.short_name,
@@ -100,6 +104,20 @@ std::vector<PublishedRecord> published_page(db::Transaction& tx, std::int64_t af
 
 std::optional<PublishedRecord> find_published(db::Transaction& tx, std::int64_t id) {
   return tx.first(published_select() + "WHERE p.innovation_id = $1", {id}, record_from);
+}
+
+std::map<std::int64_t, std::string> indexed_texts(db::Transaction& tx,
+                                                  const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, std::string> texts;
+  for (auto id : ids) {
+    tx.first("SELECT snapshot_json FROM innovation_published WHERE innovation_id = $1", {id},
+             [&](const db::Result::Row& row) {
+               auto snapshot = nlohmann::json::parse(row.text(0), nullptr, false);
+               if (snapshot.is_object()) texts[id] = joined_texts(snapshot);
+               return 0;
+             });
+  }
+  return texts;
 }
 
 std::vector<std::string> province_codes(db::Transaction& tx) {

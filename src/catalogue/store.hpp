@@ -35,6 +35,10 @@ std::vector<PublishedRecord> published_page(db::Transaction& tx, std::int64_t af
                                             std::int64_t limit);
 std::optional<PublishedRecord> find_published(db::Transaction& tx, std::int64_t id);
 std::vector<std::string> province_codes(db::Transaction& tx);
+// The whole indexed texts (problem, design, goals, benefits) of these published innovations, by
+// id: for the snippet of a hit whose match lies beyond the summary kept in memory.
+std::map<std::int64_t, std::string> indexed_texts(db::Transaction& tx,
+                                                  const std::vector<std::int64_t>& ids);
 std::map<std::string, std::string> province_names(db::Transaction& tx);
 std::map<std::int64_t, std::string> agency_names(db::Transaction& tx);
 

@@ -11,6 +11,7 @@ inline constexpr char kEvaluator[] = "/kompetisi/{id}/penugasan/penilai/{user}";
 inline constexpr char kResults[] = "/kompetisi/{id}/nilai";
 inline constexpr char kQueue[] = "/penilaian";
 inline constexpr char kSheet[] = "/penilaian/{proposal}";
+inline constexpr char kSheetCheck[] = "/penilaian/{proposal}/periksa";
 inline constexpr char kSheetFile[] = "/penilaian/{proposal}/berkas/{code}";
 inline constexpr char kProfile[] = "/penilai/profil";
 inline constexpr char kConflicts[] = "/penilai/konflik";

@@ -12,7 +12,24 @@
 
 namespace simpul::judging {
 
-// Each aspect's code, title, weight, scale, guidance, value and error ("score.<code>" in errors).
+// A rubric aspect's guidance, read for the sheet: lines "8–10: what these levels mean" (or "8:",
+// "8-10:") describe bands of levels; the other lines are the aspect's general guidance.
+struct RubricBand {
+  int from = 0;
+  int to = 0;
+  std::string text;
+};
+struct RubricGuidance {
+  std::string text;
+  std::vector<RubricBand> bands;
+};
+RubricGuidance read_guidance(const std::string& guidance);
+
+// Scales with at most this many steps are shown as a row of choices.
+inline constexpr int kMaxChoiceLevels = 10;
+
+// Each aspect's code, title, weight, scale, guidance and its bands, the levels to choose from,
+// value and error ("score.<code>" in errors).
 kernel::Json aspect_fields(const kernel::Context& context,
                            const std::vector<competitions::RubricAspect>& rubric,
                            const TypedSheet* typed, const std::map<std::string, int>* stored,

@@ -11,6 +11,7 @@
 #include "core/util/numbers.hpp"
 #include "innovations/registry.hpp"
 #include "innovations/uploads.hpp"
+#include "judging/aggregation.hpp"
 #include "judging/evaluation.hpp"
 #include "judging/feature.hpp"
 #include "judging/paths.hpp"
@@ -74,6 +75,77 @@ Json files_json(const Loaded& l, std::int64_t proposal_id) {
   return out;
 }
 
+// The sheet's total on 0–100 when every aspect has a score within its scale, as the results
+// will count it (sheet_total); nullopt while any is missing.
+std::optional<double> total_of(const std::vector<competitions::RubricAspect>& rubric,
+                               const std::map<std::string, std::string>& values) {
+  auto checked = check_sheet(rubric, {values, ""}, true);
+  if (!checked.errors.empty() || rubric.empty()) return std::nullopt;
+  ScoreSheet sheet;
+  for (const auto& [code, score] : checked.scores) sheet.scores[code] = score;
+  return sheet_total(rubric, sheet);
+}
+
+std::map<std::string, std::string> values_of(const TypedSheet* typed,
+                                             const std::optional<Sheet>& stored) {
+  if (typed) return typed->scores;
+  std::map<std::string, std::string> out;
+  if (stored)
+    for (const auto& [code, score] : stored->scores) out[code] = std::to_string(score);
+  return out;
+}
+
+// What the sheet tells the evaluator about its total: how a score becomes a share of 0–100 (with
+// an example from the first aspect's scale), the total now, and the edition's passing grade.
+Json total_json(Context& context, const competitions::Setup& setup,
+                const std::map<std::string, std::string>& values) {
+  Json out = Json::object();
+  auto pass = setup.general.passing_grade;
+  if (pass) out["pass"] = *pass;
+  if (!setup.rubric.empty()) {
+    const auto& a = setup.rubric.front();
+    int example = std::max(a.scale_min, a.scale_max - 2);
+    double share = 100.0 * (example - a.scale_min) / std::max(1, a.scale_max - a.scale_min);
+    out["rescale"] = context.t(
+        "judging.sheet.rescale",
+        {{"min", std::to_string(a.scale_min)},
+         {"max", std::to_string(a.scale_max)},
+         {"example", std::to_string(example)},
+         {"share", view::format_decimal(share, 1, context.lang())},
+         {"naive",
+          view::format_decimal(100.0 * example / std::max(1, a.scale_max), 1, context.lang())}});
+  }
+  auto total = total_of(setup.rubric, values);
+  std::string placeholder = "{total}";
+  out["incomplete"] = context.t("judging.sheet.total_incomplete");
+  out["above"] = context.t(pass ? "judging.sheet.total_passes" : "judging.sheet.total",
+                           {{"total", placeholder}, {"pass", pass ? std::to_string(*pass) : ""}});
+  out["below"] = context.t(pass ? "judging.sheet.total_fails" : "judging.sheet.total",
+                           {{"total", placeholder}, {"pass", pass ? std::to_string(*pass) : ""}});
+  std::string now = !total                     ? out["incomplete"].get<std::string>()
+                    : (pass && *total < *pass) ? out["below"].get<std::string>()
+                                               : out["above"].get<std::string>();
+  if (total)
+    now.replace(now.find(placeholder), placeholder.size(),
+                view::format_decimal(*total, 1, context.lang()));
+  out["now"] = now;
+  return out;
+}
+
+std::vector<Context::SummaryField> summary_fields(
+    Context& context, const std::vector<competitions::RubricAspect>& rubric) {
+  std::vector<Context::SummaryField> fields;
+  for (const auto& a : rubric) {
+    bool choices = a.scale_max - a.scale_min <= kMaxChoiceLevels;
+    fields.push_back({"score." + a.code,
+                      choices ? "nilai-" + a.code + "-" + std::to_string(a.scale_min)
+                              : "nilai-" + a.code + "-angka",
+                      a.title});
+  }
+  fields.push_back({"comment", "komentar", context.t("judging.sheet.comment")});
+  return fields;
+}
+
 http::Response render_sheet(Context& context, std::int64_t proposal_id, const TypedSheet* typed,
                             const FieldErrors& errors, const std::string& problem, int status) {
   Loaded l = load(context, proposal_id);
@@ -107,7 +179,10 @@ http::Response render_sheet(Context& context, std::int64_t proposal_id, const Ty
                 {"editable", editable},
                 {"action", kernel::path(paths::kSheet, {proposal_id})},
                 {"problem", problem},
-                {"has_errors", !errors.empty()}};
+                {"total", total_json(context, l.edition.setup, values_of(typed, l.sheet))},
+                {"error_summary",
+                 context.error_summary(errors, summary_fields(context, l.edition.setup.rubric),
+                                       "scores-title")}};
   return context.page("judging/sheet", std::move(model), status);
 }
 
@@ -123,7 +198,9 @@ http::Response post_sheet(Context& context) {
     if (name.starts_with("nilai.")) typed.scores[name.substr(6)] = value;
   }
   typed.comment = form.get("komentar");
-  bool submit = form.get("aksi") == "kirim";
+  // "periksa" saves a draft and shows it for a last look before the irreversible "kirim".
+  std::string action = form.get("aksi");
+  bool submit = action == "kirim";
   try {
     save_sheet(context.db(), context.actor(), context.signed_in_user(), proposal_id, typed, submit,
                now_seconds());
@@ -132,8 +209,38 @@ http::Response post_sheet(Context& context) {
   } catch (const simpul::Conflict& error) {
     return render_sheet(context, proposal_id, &typed, {}, context.t(error.key()), 409);
   }
+  if (action == "periksa")
+    return http::Response::redirect(kernel::path(paths::kSheetCheck, {proposal_id}));
   return context.redirect_with_notice(kernel::path(paths::kSheet, {proposal_id}),
-                                      "judging.sheet.saved");
+                                      submit ? "judging.sheet.sent" : "judging.sheet.saved");
+}
+
+// The last look before sending: the stored draft's scores, total against the passing grade and
+// comment, with "Kirim nilai" (the draft's values, sent as the sheet) and the way back.
+http::Response check_page(Context& context) {
+  auto proposal_id = context.path_id("proposal");
+  Loaded l = load(context, proposal_id);
+  if (!l.sheet || l.sheet->status == "submitted")
+    return http::Response::redirect(kernel::path(paths::kSheet, {proposal_id}));
+  Json aspects = Json::array();
+  for (const auto& a : l.edition.setup.rubric) {
+    auto it = l.sheet->scores.find(a.code);
+    aspects.push_back({{"code", a.code},
+                       {"title", a.title},
+                       {"scale", std::to_string(a.scale_min) + "–" + std::to_string(a.scale_max)},
+                       {"value", it == l.sheet->scores.end() ? "" : std::to_string(it->second)}});
+  }
+  auto values = values_of(nullptr, l.sheet);
+  bool complete = total_of(l.edition.setup.rubric, values).has_value();
+  Json model = {{"title", context.t("judging.check.title")},
+                {"proposal_title", l.reading.title},
+                {"aspects", aspects},
+                {"comment", l.sheet->comment},
+                {"total", total_json(context, l.edition.setup, values)},
+                {"complete", complete},
+                {"action", kernel::path(paths::kSheet, {proposal_id})},
+                {"back_url", kernel::path(paths::kSheet, {proposal_id})}};
+  return context.page("judging/check", std::move(model));
 }
 
 // The file's extension from its type, which was sniffed from the bytes at upload, so the name
@@ -187,6 +294,7 @@ void register_sheet_routes(kernel::Routes& routes) {
   auto evaluators = kernel::Access::roles({auth::Role::evaluator});
   routes.get(paths::kSheet, evaluators, sheet);
   routes.post(paths::kSheet, evaluators, post_sheet);
+  routes.get(paths::kSheetCheck, evaluators, check_page);
   routes.get(paths::kSheetFile, evaluators, download);
 }
 

@@ -29,6 +29,14 @@ struct SmtpConfig {
   bool configured() const { return !host.empty(); }
 };
 
+// Who answers people's questions about this installation, shown on /bantuan and in the footer's
+// help page. Empty fields are left out; with none set the page says so.
+struct HelpDesk {
+  std::string email;
+  std::string phone;  // a telephone or WhatsApp number as people dial it
+  std::string hours;  // "Senin–Jumat 08.00–16.00 WIB"
+};
+
 struct Config {
   std::string home = ".";  // where templates/, i18n/, static/, migrations/, node_modules/ are
   std::string data_dir = "var";
@@ -50,6 +58,7 @@ struct Config {
   // emails name the page's path only.
   std::string public_url;
   SmtpConfig smtp;
+  HelpDesk helpdesk;
 
   std::string database_url() const;
   std::string path(const std::string& relative) const;  // home + "/" + relative

@@ -1,5 +1,7 @@
 #include "kernel/context.hpp"
 
+#include <set>
+
 #include "core/util/numbers.hpp"
 
 #include "kernel/cookies.hpp"
@@ -43,6 +45,25 @@ Json Context::translated(const FieldErrors& errors) const {
   return out;
 }
 
+Json Context::error_summary(const FieldErrors& errors, const std::vector<SummaryField>& fields,
+                            std::string_view form_id) const {
+  Json items = Json::array();
+  std::set<std::string_view> listed;
+  for (const auto& f : fields) {
+    auto error = errors.find(f.field);
+    if (error == errors.end()) continue;
+    items.push_back(
+        {{"href", "#" + f.element_id}, {"text", f.label + ": " + explain(error->second)}});
+    listed.insert(f.field);
+  }
+  for (const auto& [field, problem] : errors) {
+    if (!listed.contains(field))
+      items.push_back({{"href", "#" + std::string(form_id)}, {"text", explain(problem)}});
+  }
+  if (items.empty()) return nullptr;
+  return {{"items", std::move(items)}};
+}
+
 std::string Context::format_datetime(std::int64_t utc_seconds) const {
   return view::format_datetime(utc_seconds, zone_, lang_);
 }
@@ -64,8 +85,11 @@ Json Context::layout_model(Json model) const {
   const auto& assets = host_.static_files();
   model["assets"] = {{"css", assets.url_for("/static/css/simpul.css")},
                      {"htmx", assets.url_for("/static/vendor/htmx.min.js")},
-                     {"word_count", assets.url_for("/static/js/word-count.js")},
+                     {"forms", assets.url_for("/static/js/forms.js")},
                      {"icon", assets.url_for("/static/icons/simpul.svg")}};
+  // Every page gets the small forms script; htmx only where the page asks for it
+  // (model["scripts"]["htmx"]), since it weighs more than most pages.
+  model["scripts"]["forms"] = true;
   if (!model.contains("title")) model["title"] = "Simpul";
   return model;
 }

@@ -87,6 +87,17 @@ class Context {
   std::string explain(const Problem& problem) const { return t(problem.key, problem.args); }
   // A form's field errors in the visitor's language, by field name, for the form's template.
   Json translated(const FieldErrors& errors) const;
+  // The error summary at the top of a refused form (templates/_error_summary.html): one link per
+  // error to the field's element, "label: message", in the form's order. `fields` names each
+  // field's element id and its label as shown; an error of a field not named links to the form.
+  // Null without errors.
+  struct SummaryField {
+    std::string field;
+    std::string element_id;
+    std::string label;
+  };
+  Json error_summary(const FieldErrors& errors, const std::vector<SummaryField>& fields,
+                     std::string_view form_id = "isi") const;
   // The page template rendered inside the layout; the model gets the common fields.
   http::Response page(std::string_view template_name, Json model, int status = 200);
   // The model with the fields every page shares (language, CSRF token, ...), for a fragment

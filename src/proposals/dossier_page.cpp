@@ -20,9 +20,18 @@
 namespace simpul::proposals {
 namespace {
 
-// What a refused form brings back to the page.
+// What was typed into a video requirement's fields, shown again after a refusal.
+struct TypedVideo {
+  std::string url;
+  std::string seconds;
+};
+
+// What a refused form brings back to the page: everything typed, so nothing is lost but the
+// chosen files, which a browser cannot be given back (the page asks for them again).
 struct Feedback {
-  std::map<std::string, std::string> typed_sections;
+  std::optional<Draft> typed;
+  std::map<std::string, TypedVideo> typed_videos;  // by attachment code
+  bool files_dropped = false;
   FieldErrors errors;
   std::string problem;
   std::vector<CheckItem> missing;
@@ -55,12 +64,15 @@ std::string video_limit_text(const Context& context, int seconds) {
   return duration_text(seconds);
 }
 
+const std::map<std::string, std::string> kNoSections;
+
 Json sections_json(Context& context, const Dossier& d, const Feedback& feedback) {
   Json out = Json::array();
   for (const auto& s : d.edition.setup.sections) {
-    auto typed = feedback.typed_sections.find(s.code);
+    const auto& typed_sections = feedback.typed ? feedback.typed->sections : kNoSections;
+    auto typed = typed_sections.find(s.code);
     auto stored = d.proposal.content.sections.find(s.code);
-    std::string body = typed != feedback.typed_sections.end()        ? typed->second
+    std::string body = typed != typed_sections.end()                 ? typed->second
                        : stored != d.proposal.content.sections.end() ? stored->second
                                                                      : "";
     int words = count_words(body);
@@ -86,6 +98,21 @@ Json sections_json(Context& context, const Dossier& d, const Feedback& feedback)
   return out;
 }
 
+Json current_file(const Dossier& d, const StoredFile& f, bool editable) {
+  return {{"name", f.video_url.empty() ? f.name : f.video_url},
+          {"url",
+           f.video_url.empty() ? kernel::path(paths::kFile, {d.proposal.id, f.id}) : f.video_url},
+          {"detail", f.video_url.empty() ? f.content_type + ", " + size_text(f.size)
+                                         : duration_text(f.video_seconds.value_or(0))},
+          {"id", f.id},
+          {"removable", editable}};
+}
+
+std::string field_error(Context& context, const Feedback& feedback, const std::string& field) {
+  auto error = feedback.errors.find(field);
+  return error == feedback.errors.end() ? "" : context.explain(error->second);
+}
+
 Json attachments_json(Context& context, const Dossier& d, bool editable, const Feedback& feedback) {
   Json out = Json::array();
   for (const auto& a : d.edition.setup.attachments) {
@@ -98,40 +125,58 @@ Json attachments_json(Context& context, const Dossier& d, bool editable, const F
       item["limit"] = context.t("proposal.video.limit",
                                 {{"duration", video_limit_text(context, *a.max_video_seconds)}});
     for (const auto& f : d.proposal.content.files) {
-      if (f.attachment_code != a.code) continue;
-      item["current"] = {
-          {"name", f.video_url.empty() ? f.name : f.video_url},
-          {"url",
-           f.video_url.empty() ? kernel::path(paths::kFile, {d.proposal.id, f.id}) : f.video_url},
-          {"detail", f.video_url.empty() ? f.content_type + ", " + size_text(f.size)
-                                         : duration_text(f.video_seconds.value_or(0))},
-          {"remove_url", editable ? kernel::path(paths::kRemoveFile, {d.proposal.id, f.id}) : ""}};
+      if (f.attachment_code == a.code) item["current"] = current_file(d, f, editable);
     }
-    for (const char* field : {"video_url", "video_seconds", "attachment", "file"}) {
-      auto error = feedback.errors.find(field);
-      if (error != feedback.errors.end() && feedback.problem == a.code)
-        item[std::string("error_") + field] = context.explain(error->second);
+    if (auto typed = feedback.typed_videos.find(a.code); typed != feedback.typed_videos.end()) {
+      item["typed_url"] = typed->second.url;
+      item["typed_seconds"] = typed->second.seconds;
     }
+    item["error_file"] = field_error(context, feedback, "file." + a.code);
+    item["error_video_url"] = field_error(context, feedback, "video_url." + a.code);
+    item["error_video_seconds"] = field_error(context, feedback, "video_seconds." + a.code);
     out.push_back(std::move(item));
   }
   return out;
 }
 
-Json choice_json(Context& context, const Dossier& d) {
+// The refused form's errors in the form's order, each linking to its field.
+Json summary_of(Context& context, const Dossier& d, const Feedback& feedback) {
+  std::vector<Context::SummaryField> fields = {
+      {"group", "kelompok", context.t("proposal.field.group")},
+      {"category", "kategori", context.t("proposal.field.category")},
+      {"source", "sumber", context.t("proposal.field.source")}};
+  for (const auto& s : d.edition.setup.sections)
+    fields.push_back({"section." + s.code, "bagian-" + s.code, s.title});
+  for (const auto& a : d.edition.setup.attachments) {
+    fields.push_back({"file." + a.code, "berkas-" + a.code, a.title});
+    fields.push_back({"video_url." + a.code, "video-url-" + a.code, a.title});
+    fields.push_back({"video_seconds." + a.code, "video-seconds-" + a.code,
+                      a.title + " (" + context.t("proposal.video.duration") + ")"});
+  }
+  return context.error_summary(feedback.errors, fields, "form-title");
+}
+
+Json choice_json(Context& context, const Dossier& d, const Feedback& feedback) {
+  // What was typed when the form was refused, what is stored otherwise.
+  const auto& group_code = feedback.typed ? feedback.typed->group_code : d.proposal.group_code;
+  const auto& category_code =
+      feedback.typed ? feedback.typed->category_code : d.proposal.category_code;
+  const auto& source_id =
+      feedback.typed ? feedback.typed->source_innovation_id : d.proposal.source_innovation_id;
   Json groups = Json::array(), categories = Json::array();
   for (const auto& g : d.edition.setup.groups) {
     if (!g.enabled) continue;
     groups.push_back({{"value", g.code},
                       {"label", group_label(context, g.code)},
-                      {"selected", g.code == d.proposal.group_code}});
+                      {"selected", g.code == group_code}});
   }
   for (const auto& c : d.edition.setup.categories) {
     categories.push_back(
-        {{"value", c.code}, {"label", c.name}, {"selected", c.code == d.proposal.category_code}});
+        {{"value", c.code}, {"label", c.name}, {"selected", c.code == category_code}});
   }
-  const auto* group = competitions::find_group(d.edition.setup, d.proposal.group_code);
+  const auto* group = competitions::find_group(d.edition.setup, group_code);
   std::string source;
-  if (d.proposal.source_innovation_id) source = std::to_string(*d.proposal.source_innovation_id);
+  if (source_id) source = std::to_string(*source_id);
   return {{"groups", groups},
           {"categories", categories},
           {"has_categories", !categories.empty()},
@@ -169,8 +214,6 @@ http::Response render(Context& context, const Dossier& d, const Feedback& feedba
       {"list_url", kernel::path(paths::kList, {d.edition.id})},
       {"links",
        {{"save", kernel::path(paths::kProposal, {p.id})},
-        {"video", kernel::path(paths::kVideo, {p.id})},
-        {"files", kernel::path(paths::kFiles, {p.id})},
         {"submit", kernel::path(paths::kSubmit, {p.id})},
         {"lodge", kernel::path(paths::kLodge, {p.id})},
         {"return", kernel::path(paths::kReturn, {p.id})},
@@ -189,10 +232,9 @@ http::Response render(Context& context, const Dossier& d, const Feedback& feedba
       {"eligibility", reasons_json(context, d.eligibility, d.edition.setup.general.zone)},
       {"show_eligibility", agency_side},
       {"editable", editable},
-      {"choice", choice_json(context, d)},
+      {"choice", choice_json(context, d, feedback)},
       {"sections", sections_json(context, d, feedback)},
       {"attachments", attachments_json(context, d, editable, feedback)},
-      {"word_count", editable},
       {"can_send", d.registration_open && allowed(context, d, Action::send)},
       {"can_submit", d.registration_open && allowed(context, d, Action::submit)},
       {"can_send_back", d.registration_open && allowed(context, d, Action::send_back)},
@@ -206,7 +248,8 @@ http::Response render(Context& context, const Dossier& d, const Feedback& feedba
   model["has_eligibility"] = !model["eligibility"].empty();
   model["has_missing"] = !model["missing"].empty();
   model["has_ineligible"] = !model["ineligible"].empty();
-  model["has_errors"] = !feedback.errors.empty();
+  model["error_summary"] = summary_of(context, d, feedback);
+  model["files_dropped"] = feedback.files_dropped;
   return context.page("proposals/show", std::move(model), status);
 }
 
@@ -271,11 +314,14 @@ std::optional<int> parse_duration(std::string_view text) {
 
 http::Response show(Context& context) { return render(context, dossier(context), {}, 200); }
 
-http::Response save(Context& context) {
-  const auto& form = context.request().form();
-  Dossier d = dossier(context);
+namespace {
+
+// The draft of the one proposal form: choices, answers, chosen files, typed video links and a
+// file to remove (its button's value). A field the form did not send stays as it is; one sent
+// empty is cleared.
+Draft draft_of(const Dossier& d, const http::Form& form, const http::Multipart* multipart,
+               Feedback& feedback) {
   Draft draft;
-  // A field the form did not send stays as it is; one sent empty is cleared.
   draft.group_code = form.get("kelompok", d.proposal.group_code);
   draft.category_code = d.proposal.category_code;
   if (form.has("kategori")) {
@@ -284,58 +330,55 @@ http::Response save(Context& context) {
   }
   draft.source_innovation_id =
       form.has("sumber") ? parse_positive(form.get("sumber")) : d.proposal.source_innovation_id;
-  Feedback feedback;
   for (const auto& s : d.edition.setup.sections) {
     std::string field = "bagian." + s.code;
     if (form.has(field)) draft.sections[s.code] = form.get(field);
   }
-  feedback.typed_sections = draft.sections;
-  return attempt(context, "proposal.notice_page.saved", feedback, [&](std::int64_t id) {
-    save_draft(context.db(), context.actor(), context.signed_in_user(), id, version_of(form), draft,
-               now_seconds());
-  });
-}
-
-http::Response upload(Context& context) {
-  http::MultipartLimits limits;
-  limits.max_parts = 5;
-  limits.max_file_bytes = innovations::kMaxFileBytes;
-  auto multipart = http::Multipart::parse(context.request().header("content-type"),
-                                          context.request().body, limits);
-  std::string code = multipart.fields().get("lampiran");
-  auto files = multipart.files("berkas");
-  Feedback feedback;
-  feedback.problem = code;
-  return attempt(context, "proposal.notice_page.attached", feedback, [&](std::int64_t id) {
-    if (files.empty() || files.front()->body.empty())
-      throw InvalidForm(FieldErrors{{"file", "proposal.error.file_missing"}});
-    try {
-      attach_file(context.db(), context.actor(), context.signed_in_user(), id, code,
-                  {*files.front()->filename, files.front()->body}, now_seconds());
-    } catch (const TooLarge& error) {
-      throw InvalidForm(FieldErrors{{"file", error.key()}});
-    } catch (const UnsupportedType& error) {
-      throw InvalidForm(FieldErrors{{"file", error.key()}});
+  for (const auto& a : d.edition.setup.attachments) {
+    if (a.kind == "video") {
+      TypedVideo typed{form.get("video_url." + a.code), form.get("video_seconds." + a.code)};
+      if (trim(typed.url).empty() && trim(typed.seconds).empty()) continue;
+      draft.videos.push_back({a.code, typed.url, parse_duration(typed.seconds)});
+      feedback.typed_videos[a.code] = std::move(typed);
+    } else if (multipart) {
+      auto files = multipart->files("berkas." + a.code);
+      if (!files.empty() && !files.front()->body.empty())
+        draft.files.push_back({a.code, {*files.front()->filename, files.front()->body}});
     }
-  });
+  }
+  if (auto removed = parse_positive(form.get("hapus"))) draft.removed_files.push_back(*removed);
+  return draft;
 }
 
-http::Response video(Context& context) {
-  const auto& form = context.request().form();
-  std::string code = form.get("lampiran");
+std::string_view saved_notice(const Draft& draft) {
+  if (!draft.removed_files.empty()) return "proposal.notice_page.detached";
+  if (!draft.files.empty() || !draft.videos.empty()) return "proposal.notice_page.attached";
+  return "proposal.notice_page.saved";
+}
+
+}  // namespace
+
+// The proposal form arrives as multipart/form-data (it carries files), or url-encoded from a
+// client that sends no file.
+http::Response save(Context& context) {
+  Dossier d = dossier(context);
+  std::optional<http::Multipart> multipart;
+  if (context.request().header("content-type").starts_with("multipart/form-data")) {
+    http::MultipartLimits limits;
+    limits.max_file_bytes = innovations::kMaxFileBytes;
+    multipart = http::Multipart::parse(context.request().header("content-type"),
+                                       context.request().body, limits);
+  }
+  http::Form fields = multipart ? multipart->fields() : context.request().form();
   Feedback feedback;
-  feedback.problem = code;
-  return attempt(context, "proposal.notice_page.attached", feedback, [&](std::int64_t id) {
-    attach_video(context.db(), context.actor(), context.signed_in_user(), id, code,
-                 form.get("video_url"), parse_duration(form.get("video_seconds")), now_seconds());
-  });
-}
-
-http::Response remove_upload(Context& context) {
-  auto file = context.path_id("file");
-  return attempt(context, "proposal.notice_page.detached", {}, [&](std::int64_t id) {
-    remove_attachment(context.db(), context.actor(), context.signed_in_user(), id, file,
-                      now_seconds());
+  Draft draft = draft_of(d, fields, multipart ? &*multipart : nullptr, feedback);
+  feedback.typed = draft;
+  feedback.typed->files.clear();  // the bytes are not needed to show the page again
+  feedback.files_dropped = !draft.files.empty();
+  auto notice = saved_notice(draft);
+  return attempt(context, notice, std::move(feedback), [&](std::int64_t id) {
+    save_draft(context.db(), context.actor(), context.signed_in_user(), id, version_of(fields),
+               std::move(draft), now_seconds());
   });
 }
 

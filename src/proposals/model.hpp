@@ -37,7 +37,7 @@ inline constexpr std::size_t kMaxNote = 2000;
 inline constexpr std::size_t kMaxVideoUrl = 500;
 
 // Words as a reader counts them: runs of characters that are not white space (ASCII or U+00A0).
-// The browser's live counter counts the same way (static/js/word-count.js).
+// The browser's live counter counts the same way (static/js/forms.js).
 int count_words(std::string_view text);
 
 struct StoredFile {

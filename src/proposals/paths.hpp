@@ -14,9 +14,6 @@ inline constexpr char kSubmit[] = "/usulan/{id}/kirim";
 inline constexpr char kWithdraw[] = "/usulan/{id}/tarik";
 inline constexpr char kReturn[] = "/usulan/{id}/kembalikan";
 inline constexpr char kLodge[] = "/usulan/{id}/ajukan";
-inline constexpr char kVideo[] = "/usulan/{id}/video";
-inline constexpr char kFiles[] = "/usulan/{id}/berkas";
 inline constexpr char kFile[] = "/usulan/{id}/berkas/{file}";
-inline constexpr char kRemoveFile[] = "/usulan/{id}/berkas/{file}/hapus";
 
 }  // namespace simpul::proposals::paths

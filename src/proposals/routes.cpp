@@ -31,10 +31,7 @@ void register_routes(kernel::Routes& routes) {
 
   routes.get(paths::kProposal, involved, show);
   routes.post(paths::kProposal, agencies, save);
-  routes.post(paths::kFiles, agencies, upload);
-  routes.post(paths::kVideo, agencies, video);
   routes.get(paths::kFile, involved, download);
-  routes.post(paths::kRemoveFile, agencies, remove_upload);
   routes.post(paths::kSubmit, agencies, send_page);
   routes.post(paths::kReturn, agencies, send_back_page);
   routes.post(paths::kLodge, agencies, submit_page);

@@ -14,9 +14,6 @@ http::Response start(kernel::Context& context);
 // One proposal: its page, its form, its attachments and its way through the agency.
 http::Response show(kernel::Context& context);
 http::Response save(kernel::Context& context);
-http::Response upload(kernel::Context& context);
-http::Response video(kernel::Context& context);
-http::Response remove_upload(kernel::Context& context);
 http::Response download(kernel::Context& context);
 http::Response send_page(kernel::Context& context);
 http::Response send_back_page(kernel::Context& context);

@@ -165,14 +165,6 @@ void require_ready(db::Transaction& tx, const Edition& edition, const Proposal& 
   if (auto reasons = eligibility_of(tx, edition, p); !reasons.empty()) throw Ineligible(reasons);
 }
 
-const competitions::RequiredAttachment& requirement(const Edition& edition, const std::string& code,
-                                                    std::string_view kind) {
-  for (const auto& a : edition.setup.attachments) {
-    if (a.code == code && a.kind == kind) return a;
-  }
-  throw invalid("attachment", "proposal.error.attachment");
-}
-
 // Loads the proposal for a change by the agency while registration is open.
 struct Change {
   Proposal proposal;
@@ -256,91 +248,116 @@ std::int64_t start_proposal(db::Database& database, const kernel::Actor& actor,
   });
 }
 
+namespace {
+
+void check_sections(const Edition& edition, Draft& draft, FieldErrors& errors) {
+  const auto& sections = edition.setup.sections;
+  for (auto& [code, body] : draft.sections) {
+    bool known = std::any_of(sections.begin(), sections.end(),
+                             [&](const auto& s) { return s.code == code; });
+    if (!known) {
+      errors["section." + code] = "proposal.error.section";
+    } else if (auto problem = check_text(body, kMaxSectionChars)) {
+      errors["section." + code] = *problem;
+    }
+  }
+}
+
+const competitions::RequiredAttachment* find_requirement(const Edition& edition,
+                                                         const std::string& code,
+                                                         std::string_view kind) {
+  for (const auto& a : edition.setup.attachments) {
+    if (a.code == code && a.kind == kind) return &a;
+  }
+  return nullptr;
+}
+
+// The content type of each file, judged from its bytes, in the draft's order.
+std::vector<std::string> check_files(const Edition& edition, const Draft& draft,
+                                     FieldErrors& errors) {
+  std::vector<std::string> types;
+  for (const auto& f : draft.files) {
+    std::string field = "file." + f.attachment_code;
+    types.push_back(innovations::sniff_content_type(f.upload.bytes));
+    if (!find_requirement(edition, f.attachment_code, "file")) {
+      errors[field] = "proposal.error.attachment";
+    } else if (f.upload.bytes.size() > innovations::kMaxFileBytes) {
+      errors[field] = "proposal.error.file_size";
+    } else if (!innovations::is_allowed_type(types.back())) {
+      errors[field] = "proposal.error.file_type";
+    }
+  }
+  return types;
+}
+
+void check_videos(const Edition& edition, Draft& draft, FieldErrors& errors) {
+  for (auto& v : draft.videos) {
+    v.url = trim(v.url);
+    const auto* wanted = find_requirement(edition, v.attachment_code, "video");
+    if (!wanted) {
+      errors["video_url." + v.attachment_code] = "proposal.error.attachment";
+      continue;
+    }
+    if (!is_video_url(v.url)) errors["video_url." + v.attachment_code] = "proposal.error.video_url";
+    std::string seconds_field = "video_seconds." + v.attachment_code;
+    if (!v.seconds || *v.seconds < 1 || *v.seconds > 36000) {
+      errors[seconds_field] = "proposal.error.video_seconds";
+    } else if (wanted->max_video_seconds && *v.seconds > *wanted->max_video_seconds) {
+      errors[seconds_field] = "proposal.error.video_too_long";
+    }
+  }
+}
+
+void write_attachments(db::Transaction& tx, const kernel::Actor& actor, std::int64_t id,
+                       const Draft& draft, const std::vector<std::string>& types,
+                       std::int64_t now) {
+  for (auto file_id : draft.removed_files) {
+    auto file = find_file(tx, id, file_id);
+    if (!file) throw not_found();
+    delete_file(tx, id, file_id);
+    record(tx, actor, "detach", id, json{{"attachment", file->first.attachment_code}},
+           std::nullopt);
+  }
+  for (std::size_t i = 0; i < draft.files.size(); ++i) {
+    const auto& f = draft.files[i];
+    std::string sha = sha256_hex(f.upload.bytes);
+    innovations::store_blob(tx, sha, f.upload.bytes, now);
+    StoredFile file{0,
+                    f.attachment_code,
+                    innovations::clean_file_name(f.upload.name),
+                    types[i],
+                    static_cast<std::int64_t>(f.upload.bytes.size()),
+                    "",
+                    std::nullopt};
+    put_file(tx, id, file, sha, actor.user_id, now);
+    record(tx, actor, "attach", id, std::nullopt,
+           json{{"attachment", f.attachment_code}, {"name", file.name}, {"sha256", sha}});
+  }
+  for (const auto& v : draft.videos) {
+    put_file(tx, id, {0, v.attachment_code, "", "", 0, v.url, v.seconds}, std::nullopt,
+             actor.user_id, now);
+    record(tx, actor, "attach", id, std::nullopt,
+           json{{"attachment", v.attachment_code}, {"video_url", v.url}, {"seconds", *v.seconds}});
+  }
+}
+
+}  // namespace
+
 void save_draft(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
                 std::int64_t id, std::int64_t based_on, Draft draft, std::int64_t now) {
   database.write([&](db::Transaction& tx) {
     auto [proposal, edition] = agency_change(tx, user, id, Action::edit, now);
     FieldErrors errors;
     check_choice(edition, draft.group_code, draft.category_code, errors);
-    for (auto& [code, body] : draft.sections) {
-      const auto& sections = edition.setup.sections;
-      bool known = std::any_of(sections.begin(), sections.end(),
-                               [&](const auto& s) { return s.code == code; });
-      if (!known) {
-        errors["section." + code] = "proposal.error.section";
-      } else if (auto problem = check_text(body, kMaxSectionChars)) {
-        errors["section." + code] = *problem;
-      }
-    }
+    check_sections(edition, draft, errors);
+    auto types = check_files(edition, draft, errors);
+    check_videos(edition, draft, errors);
     if (!errors.empty()) throw InvalidForm(errors);
     advance(tx, actor, proposal, based_on, now);
     write_choice(tx, id, {draft.group_code, draft.category_code, draft.source_innovation_id});
     for (const auto& [code, body] : draft.sections) write_section(tx, id, code, body);
     record(tx, actor, "save", id, summary(proposal), summary(load(tx, id)));
-  });
-}
-
-void attach_file(db::Database& database, const kernel::Actor& actor,
-                 const kernel::CurrentUser& user, std::int64_t id,
-                 const std::string& attachment_code, const Upload& upload, std::int64_t now) {
-  if (upload.bytes.empty() || upload.bytes.size() > innovations::kMaxFileBytes)
-    throw TooLarge("proposal.error.file_size");
-  std::string type = innovations::sniff_content_type(upload.bytes);
-  if (!innovations::is_allowed_type(type)) throw UnsupportedType("proposal.error.file_type");
-  database.write([&](db::Transaction& tx) {
-    auto [proposal, edition] = agency_change(tx, user, id, Action::edit, now);
-    requirement(edition, attachment_code, "file");
-    advance(tx, actor, proposal, proposal.version, now);
-    std::string sha = sha256_hex(upload.bytes);
-    innovations::store_blob(tx, sha, upload.bytes, now);
-    StoredFile file{0,
-                    attachment_code,
-                    innovations::clean_file_name(upload.name),
-                    type,
-                    static_cast<std::int64_t>(upload.bytes.size()),
-                    "",
-                    std::nullopt};
-    put_file(tx, id, file, sha, actor.user_id, now);
-    record(tx, actor, "attach", id, std::nullopt,
-           json{{"attachment", attachment_code}, {"name", file.name}, {"sha256", sha}});
-  });
-}
-
-void attach_video(db::Database& database, const kernel::Actor& actor,
-                  const kernel::CurrentUser& user, std::int64_t id,
-                  const std::string& attachment_code, std::string url, std::optional<int> seconds,
-                  std::int64_t now) {
-  url = trim(url);
-  database.write([&](db::Transaction& tx) {
-    auto [proposal, edition] = agency_change(tx, user, id, Action::edit, now);
-    const auto& wanted = requirement(edition, attachment_code, "video");
-    FieldErrors errors;
-    if (!is_video_url(url)) errors["video_url"] = "proposal.error.video_url";
-    if (!seconds || *seconds < 1 || *seconds > 36000) {
-      errors["video_seconds"] = "proposal.error.video_seconds";
-    } else if (wanted.max_video_seconds && *seconds > *wanted.max_video_seconds) {
-      errors["video_seconds"] = "proposal.error.video_too_long";
-    }
-    if (!errors.empty()) throw InvalidForm(errors);
-    advance(tx, actor, proposal, proposal.version, now);
-    put_file(tx, id, {0, attachment_code, "", "", 0, url, seconds}, std::nullopt, actor.user_id,
-             now);
-    record(tx, actor, "attach", id, std::nullopt,
-           json{{"attachment", attachment_code}, {"video_url", url}, {"seconds", *seconds}});
-  });
-}
-
-void remove_attachment(db::Database& database, const kernel::Actor& actor,
-                       const kernel::CurrentUser& user, std::int64_t id, std::int64_t file_id,
-                       std::int64_t now) {
-  database.write([&](db::Transaction& tx) {
-    auto [proposal, edition] = agency_change(tx, user, id, Action::edit, now);
-    auto file = find_file(tx, id, file_id);
-    if (!file) throw not_found();
-    advance(tx, actor, proposal, proposal.version, now);
-    delete_file(tx, id, file_id);
-    record(tx, actor, "detach", id, json{{"attachment", file->first.attachment_code}},
-           std::nullopt);
+    write_attachments(tx, actor, id, draft, types, now);
   });
 }
 

@@ -74,32 +74,35 @@ std::int64_t start_proposal(db::Database& database, const kernel::Actor& actor,
                             const kernel::CurrentUser& user, std::int64_t edition_id,
                             const Start& start, std::int64_t now);
 
+struct Upload {
+  std::string name;
+  std::string bytes;
+};
+// A file for a "file" requirement (PDF, images, office documents: judged from the bytes).
+struct FileUpload {
+  std::string attachment_code;
+  Upload upload;
+};
+// The link and its stated length for a "video" requirement.
+struct VideoLink {
+  std::string attachment_code;
+  std::string url;
+  std::optional<int> seconds;  // nullopt when what was typed is not a duration
+};
 struct Draft {
   std::string group_code;
   std::optional<std::string> category_code;
   std::optional<std::int64_t> source_innovation_id;
   std::map<std::string, std::string> sections;  // by section code; absent ones stay as they are
+  std::vector<FileUpload> files;                // new or replacing ones
+  std::vector<VideoLink> videos;
+  std::vector<std::int64_t> removed_files;  // ids of the proposal's files to take away
 };
-// Saves the choices and answers; a half-done draft is fine, malformed input is not.
+// Saves the choices, answers, files and video links of the one proposal form together, as one
+// version, or nothing: a half-done draft is fine, malformed input is not. Field errors are keyed
+// "group", "category", "section.<code>", "file.<code>", "video_url.<code>", "video_seconds.<code>".
 void save_draft(db::Database& database, const kernel::Actor& actor, const kernel::CurrentUser& user,
                 std::int64_t id, std::int64_t based_on, Draft draft, std::int64_t now);
-
-struct Upload {
-  std::string name;
-  std::string bytes;
-};
-// The file for a "file" requirement (PDF, images, office documents: judged from the bytes).
-void attach_file(db::Database& database, const kernel::Actor& actor,
-                 const kernel::CurrentUser& user, std::int64_t id,
-                 const std::string& attachment_code, const Upload& upload, std::int64_t now);
-// The link and its stated length for a "video" requirement.
-void attach_video(db::Database& database, const kernel::Actor& actor,
-                  const kernel::CurrentUser& user, std::int64_t id,
-                  const std::string& attachment_code, std::string url, std::optional<int> seconds,
-                  std::int64_t now);
-void remove_attachment(db::Database& database, const kernel::Actor& actor,
-                       const kernel::CurrentUser& user, std::int64_t id, std::int64_t file_id,
-                       std::int64_t now);
 
 // The way through the agency.
 void send_to_admin(db::Database& database, const kernel::Actor& actor,

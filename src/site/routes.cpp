@@ -21,6 +21,22 @@ http::Response about(Context& context) {
   return context.page("site/about", {{"title", context.t("about.title")}});
 }
 
+// Who to ask, from the installation's settings; the page says so when none is set.
+http::Response help(Context& context) {
+  const auto& desk = context.config().helpdesk;
+  Json model = {{"title", context.t("site.help.title")}};
+  if (!desk.email.empty()) model["desk"]["email"] = desk.email;
+  if (!desk.phone.empty()) model["desk"]["phone"] = desk.phone;
+  if (!desk.hours.empty()) model["desk"]["hours"] = desk.hours;
+  return context.page("site/help", std::move(model));
+}
+
+kernel::Page statement(std::string template_name, std::string title_key) {
+  return [template_name, title_key](Context& context) {
+    return context.page(template_name, {{"title", context.t(title_key)}});
+  };
+}
+
 // A part of the programme that a later release fills: say so plainly instead of a dead link.
 kernel::Page upcoming(std::string title_key, std::string summary_key) {
   return [title_key, summary_key](Context& context) {
@@ -60,6 +76,10 @@ http::Response metrics(Context& context) {
 void register_routes(kernel::Routes& routes) {
   routes.get("/", Access::anyone(), home);
   routes.get("/tentang", Access::anyone(), about);
+  routes.get("/bantuan", Access::anyone(), help);
+  routes.get("/privasi", Access::anyone(), statement("site/privacy", "site.privacy.title"));
+  routes.get("/aksesibilitas", Access::anyone(),
+             statement("site/accessibility", "site.accessibility.title"));
   routes.get("/replikasi", Access::anyone(),
              upcoming("upcoming.replication.title", "upcoming.replication.summary"));
   routes.get("/fkp", Access::anyone(), upcoming("upcoming.forum.title", "upcoming.forum.summary"));

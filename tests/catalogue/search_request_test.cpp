@@ -23,7 +23,13 @@ TEST(SearchRequest, ParsesForgivinglyAndRoundTrips) {
   EXPECT_EQ(query.sort_key, SortKey::newest);
   auto odd = SearchRequest::parse(http::Form::parse("halaman=-2&urut=x"), values);
   EXPECT_EQ(odd.page, 1u);
-  EXPECT_EQ(odd.sort, "terbaru");  // browsing without words: newest first
+  EXPECT_EQ(odd.sort, "");  // the default order
+  EXPECT_EQ(odd.to_query(20).sort_key, SortKey::newest) << "browsing without words: newest first";
+  // A query with the default order (the form's first option) ranks by relevance, and its URL
+  // names no order.
+  auto typed = SearchRequest::parse(http::Form::parse("q=stunting&urut="), values);
+  EXPECT_EQ(typed.to_query(20).sort_key, -1);
+  EXPECT_EQ(typed.query_string(), "?q=stunting");
   EXPECT_EQ(SearchRequest::parse(http::Form::parse("halaman=99999"), values).page, kMaxPage);
 }
 

@@ -154,9 +154,17 @@ test('the sort select and the pages of results', async (t) => {
   const { page } = await openPage(t, browser, server);
   await page.goto('/katalog');
   const sort = page.getByLabel('Urutkan', { exact: true });
-  assert.equal(await sort.inputValue(), 'terbaru', 'without a query the newest come first');
+  assert.equal(await sort.inputValue(), '', 'the default order');
+  assert.equal(await sort.locator('option:checked').textContent(), 'Terbaru', 'without a query the newest come first');
   const newest = await resultNames(page);
   assert.equal(newest.length, 20, 'twenty results a page');
+
+  // A query typed into the box is ranked by relevance: the form sends the default order, not
+  // the newest it showed.
+  await searchCatalogue(page, 'stunting');
+  assert.ok(!new URL(page.url()).searchParams.get('urut'), 'the default order, not "terbaru"');
+  assert.equal(await sort.locator('option:checked').textContent(), 'Paling relevan');
+  await page.goto('/katalog');
 
   await htmxSwap(page, () => sort.selectOption({ label: 'Paling banyak direplikasi' }));
   await page.waitForURL((url) => url.searchParams.get('urut') === 'replikasi');

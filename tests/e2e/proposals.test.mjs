@@ -34,6 +34,15 @@ async function click(page, role, name) {
   await Promise.all([page.waitForLoadState('load'), page.getByRole(role, options).click()]);
 }
 
+// A score chosen on a sheet: the level's button in the aspect's group (a number field for a long
+// scale).
+async function score(page, aspect, value) {
+  const group = page.getByRole('group', { name: aspect });
+  const choice = group.getByText(value, { exact: true });
+  if ((await choice.count()) > 0) await choice.click();
+  else await group.getByRole('spinbutton').fill(value);
+}
+
 async function status(page) {
   return (await page.getByRole('status').first().textContent()).trim();
 }
@@ -76,12 +85,31 @@ test('a unit drafts, its local admin submits, the hub screens and announces', as
   // Sending before the attachments are there says what is missing.
   await click(page, 'button', 'Kirim ke admin instansi');
   assert.match(await page.getByRole('alert').first().textContent(), /Usulan belum lengkap/);
+  // One form: a file chosen with typed text and a video too long for the limit. The refusal keeps
+  // every typed word and the link, links the error to its field, and asks for the file again.
+  const impact = page.getByRole('textbox', { name: 'Dampak dan bukti' });
+  const typed = 'Waktu urus turun dari 14 hari menjadi 2 hari; 1.240 warga terlayani pada 2023.';
+  await impact.fill(typed);
   await page.getByLabel('Pilih berkas').setInputFiles({ name: 'SK Gubernur.pdf', mimeType: 'application/pdf', buffer: PDF });
-  await click(page, 'button', 'Unggah');
-  assert.match(await status(page), /Lampiran tersimpan/);
   await page.getByLabel('Tautan video').fill('https://www.youtube.com/watch?v=contoh');
+  await page.getByLabel('Durasi video').fill('9:30');
+  await click(page, 'button', 'Simpan draf');
+  const summaryBox = page.getByRole('alert').filter({ hasText: 'Ada yang perlu dibetulkan' });
+  assert.match(await summaryBox.textContent(), /Video lebih panjang dari batas/);
+  assert.equal(await impact.inputValue(), typed, 'typed text survives a refusal with an upload');
+  assert.equal(await page.getByLabel('Tautan video').inputValue(), 'https://www.youtube.com/watch?v=contoh');
+  assert.equal(await page.getByLabel('Durasi video').inputValue(), '9:30');
+  assert.match(await page.locator('main').textContent(), /pilih berkasnya lagi/);
+  await screenshot(page, 'proposal-refused');
+  await assertAccessible(assert, page, 'a refused proposal form');
+  await summaryBox.getByRole('link').first().click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'video-seconds-video');
   await page.getByLabel('Durasi video').fill('2:30');
-  await click(page, 'button', 'Simpan tautan');
+  await page.getByLabel('Pilih berkas').setInputFiles({ name: 'SK Gubernur.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await click(page, 'button', 'Simpan draf');
+  assert.match(await status(page), /Lampiran tersimpan/);
+  assert.equal(await impact.inputValue(), typed, 'saved with the file');
+  assert.match(await page.locator('main').textContent(), /SK Gubernur\.pdf/);
   await click(page, 'button', 'Kirim ke admin instansi');
   assert.match(await status(page), /Usulan terkirim ke admin instansi/);
   await signOut(page);
@@ -139,15 +167,25 @@ test('a unit drafts, its local admin submits, the hub screens and announces', as
   await assertAccessible(assert, page, "the evaluator's queue");
   await click(page, 'link', /Sistem Pelayanan Administrasi Kependudukan/);
   await assertAccessible(assert, page, 'the score sheet');
-  await page.getByLabel(/^Kebaruan/).fill('9');
+  // The sheet says how a score becomes the total, and the total follows the choices.
+  assert.match(await page.locator('main').textContent(), /dipetakan ke skala 0–100/);
+  await score(page, /^Kebaruan/, '9');
   await click(page, 'button', 'Simpan draf');
   assert.match(await status(page), /Lembar nilai tersimpan/);
-  await click(page, 'button', 'Kirim nilai');
-  assert.match(await page.getByRole('alert').first().textContent(), /Periksa isian|Isi nilai/);
-  await page.getByLabel(/^Dampak/).fill('9');
-  await page.getByLabel(/^Keberlanjutan/).fill('8');
+  assert.match(await page.locator('output').textContent(), /setelah semua aspek dinilai/);
+  // "Periksa lalu kirim" shows the draft before the irreversible send; incomplete, it says so.
+  await click(page, 'button', 'Periksa lalu kirim');
+  assert.match(await page.locator('main').textContent(), /Semua aspek harus dinilai/);
+  await click(page, 'link', /Kembali ke lembar nilai/);
+  await score(page, /^Dampak/, '9');
+  await score(page, /^Keberlanjutan/, '8');
+  assert.match(await page.locator('output').textContent(), /Total: \d+,\d dari 100/, 'the running total');
   await page.getByLabel('Komentar').fill('Menjangkau desa terpencil; datanya meyakinkan.');
+  await click(page, 'button', 'Periksa lalu kirim');
+  assert.equal(await heading(page), 'Periksa nilai sebelum dikirim');
+  await assertAccessible(assert, page, 'the check before sending scores');
   await click(page, 'button', 'Kirim nilai');
+  assert.match(await status(page), /Nilai terkirim/);
   assert.match(await page.locator('main').textContent(), /Lembar nilai:\s*terkirim/);
   await screenshot(page, 'score-sheet');
   await assertAccessible(assert, page, 'a submitted score sheet');
@@ -250,8 +288,8 @@ test('a unit drafts, its local admin submits, the hub screens and announces', as
   await page.goto(`${edition}/jadwal`);
   await click(page, 'link', /Buka lembar/);
   await assertAccessible(assert, page, 'the interview sheet');
-  await page.getByLabel(/^Presentasi dan wawancara/).fill('9');
-  await page.getByLabel(/^Substansi inovasi/).fill('9');
+  await score(page, /^Presentasi dan wawancara/, '9');
+  await score(page, /^Substansi inovasi/, '9');
   await click(page, 'button', 'Kirim nilai');
   assert.match(await page.locator('main').textContent(), /terkirim/);
   await page.goto(`${edition}/keputusan`);

@@ -255,7 +255,7 @@ TEST_P(PresentationsTest, TimetableMovesNoticesAndInterviews) {
   auto decisions = p.panelist.get(p.url("/keputusan"));
   ASSERT_EQ(decisions.status, 200);
   EXPECT_TRUE(decisions.contains("Nilai wawancara") && decisions.contains("76,7"));
-  EXPECT_TRUE(decisions.contains("<td>–</td>"));
+  EXPECT_TRUE(decisions.has_cells("<td>–</td>"));
 
   // panel.dua, tied to Jayapura, seated on Jayapura's panel after the timetable: still refused.
   ASSERT_EQ(p.organiser.post(p.url("/presentasi"), panels("1", "2", "2")).status, 303);

@@ -164,7 +164,9 @@ TEST_P(EvaluationAssignmentTest, AnEvaluatorScoresOnlyWhatIsAssignedWhileEvaluat
   EXPECT_TRUE(queue.contains("belum diisi"));
   auto page = b.free_judge.get(sheet);
   ASSERT_EQ(page.status, 200);
-  EXPECT_TRUE(page.contains("Kemudahan direplikasi (20%, 1–10)"));
+  EXPECT_TRUE(page.contains("Kemudahan direplikasi <span class=\"muted\">· bobot 20% · 1–10"));
+  EXPECT_TRUE(page.contains("name=\"nilai.kemudahan_direplikasi\" value=\"10\""))
+      << "a 1–10 scale is a row of choices";
   EXPECT_TRUE(page.contains("Pemerintah Kota")) << "the agency, the review not being blind";
 
   auto scores = [](const std::string& last) {
@@ -178,11 +180,23 @@ TEST_P(EvaluationAssignmentTest, AnEvaluatorScoresOnlyWhatIsAssignedWhileEvaluat
   auto missing = b.free_judge.post(sheet, {{"nilai.kebaruan", "8"}, {"aksi", "kirim"}});
   EXPECT_EQ(missing.status, 422);
   EXPECT_TRUE(missing.contains("Isi nilai aspek ini."));
+  EXPECT_TRUE(missing.contains("href=\"#nilai-efektivitas-1\"")) << "the summary links the field";
   FormFields out_of_range = scores("11");
   out_of_range.emplace_back("aksi", "kirim");
   auto range = b.free_judge.post(sheet, out_of_range);
   EXPECT_EQ(range.status, 422);
   EXPECT_TRUE(range.contains("rentang skala"));
+  EXPECT_EQ(b.server.count("SELECT COUNT(*) FROM score_sheets WHERE status = 'submitted'"), 0);
+  // "Periksa lalu kirim" saves the draft and shows it, total included, before the send.
+  FormFields check = scores("7");
+  check.emplace_back("aksi", "periksa");
+  auto checked = b.free_judge.post(sheet, check);
+  ASSERT_EQ(checked.status, 303);
+  EXPECT_EQ(checked.header("location"), sheet + "/periksa");
+  auto review = b.free_judge.get(sheet + "/periksa");
+  EXPECT_TRUE(review.contains("Periksa nilai sebelum dikirim"));
+  EXPECT_TRUE(review.contains(" dari 100")) << review.body.substr(0, 3000);
+  EXPECT_TRUE(review.contains("name=\"nilai.keberlanjutan\" value=\"7\""));
   EXPECT_EQ(b.server.count("SELECT COUNT(*) FROM score_sheets WHERE status = 'submitted'"), 0);
   FormFields complete = scores("7");
   complete.emplace_back("aksi", "kirim");
@@ -211,7 +225,7 @@ TEST_P(EvaluationAssignmentTest, AnEvaluatorScoresOnlyWhatIsAssignedWhileEvaluat
   std::string results = "/kompetisi/" + std::to_string(b.edition) + "/nilai";
   auto ranking = b.organiser.get(results);
   ASSERT_EQ(ranking.status, 200);
-  EXPECT_TRUE(ranking.contains("<td>71,1</td>")) << ranking.body.substr(0, 4000);
+  EXPECT_TRUE(ranking.has_cells("<td>71,1</td>")) << ranking.body.substr(0, 4000);
   EXPECT_TRUE(ranking.contains("tidak lolos")) << "below the passing grade of 85";
   EXPECT_EQ(b.free_judge.get(results).status, 403);
   EXPECT_EQ(b.organiser.get(results + "?metode=kalibrasi").status, 200);

@@ -143,28 +143,33 @@ struct Proposals {
     fields.emplace_back("version", version_on(page));
     return client.post(url(id, action.empty() ? "" : "/" + action), fields);
   }
+  // The proposal form with a file chosen for one requirement, as a browser sends it, with what
+  // else was typed.
   HttpResponse upload(Client& client, std::int64_t id, const std::string& name,
-                      const std::string& bytes, const std::string& code = "sk") {
+                      const std::string& bytes, const std::string& code = "sk",
+                      FormFields typed = {}) {
     const std::string boundary = "----SimpulUsulan7c1d";
-    std::string body =
-        "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" +
-        client.csrf() + "\r\n--" + boundary +
-        "\r\nContent-Disposition: form-data; name=\"lampiran\"\r\n\r\n" + code + "\r\n--" +
-        boundary + "\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"" + name +
-        "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n--" + boundary +
-        "--\r\n";
-    return client.post_raw(url(id, "/berkas"), body, "multipart/form-data; boundary=" + boundary);
+    auto part = [&](const std::string& field, const std::string& value) {
+      return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field +
+             "\"\r\n\r\n" + value + "\r\n";
+    };
+    auto page = client.get(url(id));
+    std::string body = part("csrf", client.csrf()) + part("version", version_on(page));
+    for (const auto& [field, value] : typed) body += part(field, value);
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"berkas." + code +
+            "\"; filename=\"" + name + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" +
+            bytes + "\r\n--" + boundary + "--\r\n";
+    return client.post_raw(url(id), body, "multipart/form-data; boundary=" + boundary);
+  }
+  HttpResponse video(Client& client, std::int64_t id, const std::string& link,
+                     const std::string& seconds) {
+    return act(client, id, "", {{"video_url.video", link}, {"video_seconds.video", seconds}});
   }
   // Everything the form asks for, as the unit fills it in.
   void complete(Client& client, std::int64_t id) {
     EXPECT_EQ(act(client, id, "", {{"bagian.ringkasan", words(40)}}).status, 303);
     EXPECT_EQ(upload(client, id, "SK Wali Kota.pdf", kProposalPdf).status, 303);
-    EXPECT_EQ(client
-                  .post(url(id, "/video"), {{"lampiran", "video"},
-                                            {"video_url", "https://www.youtube.com/watch?v=abc"},
-                                            {"video_seconds", "2:45"}})
-                  .status,
-              303);
+    EXPECT_EQ(video(client, id, "https://www.youtube.com/watch?v=abc", "2:45").status, 303);
   }
   std::string status(std::int64_t id) {
     auto tx = server.app().db().begin_read();
@@ -220,17 +225,38 @@ TEST_P(ProposalsTest, FromDraftThroughTheAgencyToScreeningAndTheAnnouncement) {
   auto exe = p.upload(p.operator_, id, "virus.exe", std::string("MZ\x90\x00\x03", 5) + "program");
   EXPECT_EQ(exe.status, 422);
   EXPECT_TRUE(exe.contains("Jenis berkas ini tidak diterima"));
-  auto bad_url = p.operator_.post(
-      p.url(id, "/video"),
-      {{"lampiran", "video"}, {"video_url", "javascript:alert(1)"}, {"video_seconds", "60"}});
+  auto bad_url = p.video(p.operator_, id, "javascript:alert(1)", "60");
   EXPECT_EQ(bad_url.status, 422);
   EXPECT_TRUE(bad_url.contains("diawali https://"));
-  auto too_long = p.operator_.post(
-      p.url(id, "/video"),
-      {{"lampiran", "video"}, {"video_url", "https://youtu.be/x1"}, {"video_seconds", "4:00"}});
+  auto too_long = p.video(p.operator_, id, "https://youtu.be/x1", "4:00");
   EXPECT_EQ(too_long.status, 422);
   EXPECT_TRUE(too_long.contains("Video lebih panjang dari batas"));
+  // Nothing typed is lost to a refusal: the link and the length come back as typed, with the
+  // summary of errors linking to the field.
+  EXPECT_TRUE(too_long.contains("value=\"https://youtu.be/x1\""));
+  EXPECT_TRUE(too_long.contains("value=\"4:00\""));
+  EXPECT_TRUE(too_long.contains("href=\"#video-seconds-video\""));
+  // A file chosen with an answer over the section's size: neither is saved, the answer comes
+  // back as typed and the page asks for the file again.
+  auto typed = words(12) + " kalimat-khusus-yang-diketik";
+  auto oversize = p.upload(p.operator_, id, "SK.pdf", kProposalPdf, "sk",
+                           {{"bagian.ringkasan", std::string(70000, 'x')}});
+  EXPECT_EQ(oversize.status, 422);
+  EXPECT_TRUE(oversize.contains("pilih berkasnya lagi"));
+  auto with_exe = p.upload(p.operator_, id, "virus.exe", std::string("MZ\x90\x00\x03", 5) + "x",
+                           "sk", {{"bagian.ringkasan", typed}});
+  EXPECT_EQ(with_exe.status, 422);
+  EXPECT_TRUE(with_exe.contains(typed)) << "typed text survives a refused upload";
+  EXPECT_FALSE(p.operator_.get(p.url(id)).contains(typed)) << "and nothing was saved";
   EXPECT_EQ(p.count("SELECT COUNT(*) FROM proposal_files WHERE proposal_id = $1", {id}), 0);
+  // The file and the typed answer go in together, as one version.
+  ASSERT_EQ(p.upload(p.operator_, id, "SK Wali Kota.pdf", kProposalPdf, "sk",
+                     {{"bagian.ringkasan", typed}})
+                .status,
+            303);
+  auto both = p.operator_.get(p.url(id));
+  EXPECT_TRUE(both.contains(typed));
+  EXPECT_TRUE(both.contains("SK Wali Kota.pdf"));
 
   p.complete(p.operator_, id);
   // Complete but over the word limit: not sent.
@@ -244,10 +270,15 @@ TEST_P(ProposalsTest, FromDraftThroughTheAgencyToScreeningAndTheAnnouncement) {
   EXPECT_TRUE(filled.contains("40 dari 50 kata"));
   EXPECT_TRUE(filled.contains("SK Wali Kota.pdf"));
   EXPECT_TRUE(filled.contains("2:45"));
-  auto download = p.operator_.get(p.url(id, "/berkas/1"));
+  // The replaced file is gone; the one that replaced it downloads.
+  auto file = "/berkas/" +
+              std::to_string(p.count("SELECT id FROM proposal_files WHERE proposal_id = $1 AND "
+                                     "attachment_code = 'sk'",
+                                     {id}));
+  auto download = p.operator_.get(p.url(id, file));
   EXPECT_EQ(download.status, 200);
   EXPECT_EQ(download.body, kProposalPdf);
-  EXPECT_EQ(p.visitor.get(p.url(id, "/berkas/1")).status, 303) << "signed-in only";
+  EXPECT_EQ(p.visitor.get(p.url(id, file)).status, 303) << "signed-in only";
 
   // The unit sends it; the local admin is told; the unit can no longer change it.
   auto sent = p.act(p.operator_, id, "kirim");

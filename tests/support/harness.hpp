@@ -36,6 +36,22 @@ struct HttpResponse {
     return it == headers.end() ? "" : it->second;
   }
   bool contains(const std::string& text) const { return body.find(text) != std::string::npos; }
+  // Whether the body holds these table cells, their column labels for phones
+  // (<td data-label="…">) read as plain <td>.
+  bool has_cells(const std::string& cells) const {
+    std::string plain;
+    std::size_t at = 0;
+    for (;;) {
+      auto open = body.find("<td data-label=\"", at);
+      if (open == std::string::npos) break;
+      auto close = body.find("\">", open + 16);
+      if (close == std::string::npos) break;
+      plain.append(body, at, open - at).append("<td>");
+      at = close + 2;
+    }
+    plain.append(body, at);
+    return plain.find(cells) != std::string::npos;
+  }
 };
 
 // Sends raw bytes and reads until the server closes (requests carry Connection: close).
