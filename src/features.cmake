@@ -21,14 +21,15 @@ simpul_feature(imports USES innovations PUBLIC layout.hpp cli.hpp service.hpp LI
 simpul_feature(competitions USES innovations
                PUBLIC calendar.hpp editions.hpp eligibility.hpp model.hpp paths.hpp programme.hpp rules.hpp seed.hpp
                       service.hpp view.hpp)
-simpul_feature(proposals USES competitions PUBLIC loading.hpp model.hpp paths.hpp)
+simpul_feature(proposals USES competitions PUBLIC loading.hpp model.hpp paths.hpp workflow.hpp)
 simpul_feature(judging USES proposals
                PUBLIC aggregation.hpp assignment.hpp conflicts.hpp evaluation.hpp paths.hpp results.hpp
                       scoring.hpp service.hpp sheet_form.hpp shortlist.hpp
                LIBS ${GLPK_LIBRARY})
 target_include_directories(simpul_judging PUBLIC ${GLPK_INCLUDE_DIR})
-simpul_feature(finals USES judging LIBS simpul_sheet)
-# The synthetic corpus, competition and search mix of the benchmarks, and the demo data that
-# fills portfolios with the same generator: loaders at the top of the graph, not features.
+simpul_feature(finals USES judging PUBLIC model.hpp service.hpp LIBS simpul_sheet)
+# The synthetic corpus, competition and search mix of the benchmarks, and the demo data (sample
+# innovations, a past edition run through the features' own services): loaders at the top of
+# the graph, not features.
 simpul_feature(synthetic USES imports proposals PUBLIC competition.hpp corpus.hpp queries.hpp seed.hpp)
-simpul_feature(samples USES synthetic site PUBLIC loader.hpp)
+simpul_feature(samples USES synthetic finals site PUBLIC loader.hpp past_edition.hpp)

@@ -14,6 +14,7 @@
 #include "core/util/crypto.hpp"
 #include "imports/cli.hpp"
 #include "samples/loader.hpp"
+#include "samples/past_edition.hpp"
 #include "synthetic/competition.hpp"
 #include "synthetic/queries.hpp"
 #include "synthetic/seed.hpp"
@@ -96,9 +97,12 @@ struct ServeOptions {
 int serve(Config config) {
   simpul::app::App app(config);
   if (config.demo) {
-    if (simpul::samples::seed_demo_innovations(app.db(), config.home)) app.reload_catalogue();
+    bool changed = simpul::samples::seed_demo_innovations(app.db(), config.home);
     simpul::competitions::seed_demo_editions(app.db(), config.home);
     auto accounts = simpul::accounts::seed_demo_accounts(app.db(), config.password_cost);
+    // After the accounts: the past edition is run by them. Its awards reach the catalogue.
+    changed |= simpul::samples::seed_past_edition(app.db(), config.home);
+    if (changed) app.reload_catalogue();
     std::cout << "\nDemo accounts (new passwords at every start):\n";
     for (const auto& account : accounts) {
       std::string role_key(simpul::auth::role_label_key(account.role));
@@ -275,6 +279,8 @@ int main(int argc, char** argv) {
                              : "demo innovations were already loaded\n");
         auto editions = simpul::competitions::seed_demo_editions(app.db(), config.home);
         std::cout << editions << " demo competition editions loaded\n";
+        if (simpul::samples::seed_past_edition(app.db(), config.home))
+          std::cout << "the past demo edition ran to its results\n";
       }
       if (synthetic_count > 0) {
         auto start = std::chrono::steady_clock::now();

@@ -6,7 +6,7 @@ SIMPUL_BUILD_PACKAGES=(
   g++ cmake make pkg-config ccache
   libboost-dev libsqlite3-dev libpqxx-dev libsodium-dev zlib1g-dev
   libspdlog-dev libfmt-dev nlohmann-json3-dev libtomlplusplus-dev libcli11-dev libstemmer-dev libmagic-dev libxlsxwriter-dev
-  libminizip-dev libexpat1-dev libcurl4-openssl-dev libglpk-dev
+  libminizip-dev libexpat1-dev libcurl4-openssl-dev libglpk-dev libqrencode-dev
   nodejs npm
 )
 # Extra Debian packages for the test suite: GoogleTest, PostgreSQL 15, Chromium, and an SMTP

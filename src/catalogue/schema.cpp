@@ -58,6 +58,7 @@ search::Schema schema(const FacetValues& values) {
         {std::string(kFacetParams[facet]), multi, static_cast<int>(values.codes[facet].size())});
   }
   result.sort_keys = kSortKeyCount;
+  result.tie_key = real_record;
   return result;
 }
 
@@ -80,7 +81,8 @@ search::Document to_document(const Published& innovation, const FacetValues& val
     int offset = std::clamp(*innovation.year, kFirstYear, kFirstYear + kYearCount - 1) - kFirstYear;
     document.facet_values[year] = static_cast<std::uint64_t>(offset);
   }
-  document.sort_keys = {innovation.published_at, innovation.replications};
+  document.sort_keys = {innovation.published_at, innovation.replications,
+                        innovation.is_sample ? 0 : 1};
   return document;
 }
 

@@ -32,7 +32,9 @@ static_assert(std::size(kFacetParams) == kFacetCount);
 inline constexpr int kFirstYear = 2014;  // the first KIPP year; earlier years count as 2014
 inline constexpr int kYearCount = 17;    // 2014 .. 2030
 
-enum SortKey : int { newest = 0, most_replicated = 1, kSortKeyCount };
+// real_record is no order a visitor chooses: it breaks ties of relevance, so that at equal
+// relevance a real record comes before a sample one (search::Schema::tie_key).
+enum SortKey : int { newest = 0, most_replicated = 1, real_record = 2, kSortKeyCount };
 
 // The codes of each facet's values, in value order. Provinces come from the database.
 struct FacetValues {
@@ -52,8 +54,9 @@ struct Published {
   std::int64_t award_mask = 0;  // bit i for innovations::kAwardTiers[i]
   std::int64_t published_at = 0;
   std::int64_t replications = 0;
-  std::string tags;  // space separated
-  std::string text;  // problem, design, goals, benefits
+  bool is_sample = false;  // generated for the demo, marked "data contoh"
+  std::string tags;        // space separated
+  std::string text;        // problem, design, goals, benefits
 };
 
 search::Document to_document(const Published& innovation, const FacetValues& values);

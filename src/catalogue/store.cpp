@@ -67,6 +67,7 @@ PublishedRecord record_from(const db::Result::Row& row) {
   p.affair_mask = row.integer(10);
   p.published_at = row.integer(11);
   p.award_mask = row.integer(14);
+  p.is_sample = row.integer(13) != 0;
   if (auto tags = snapshot.find("tags"); tags != snapshot.end() && tags->is_array()) {
     for (const auto& tag : *tags) {
       if (tag.is_string()) p.tags += tag.get<std::string>() + " ";

@@ -102,6 +102,9 @@ FieldErrors check_general(General& general) {
   check_range(errors, "passing_grade", general.passing_grade, 0, 100);
   check_range(errors, "finalist_count", general.finalist_count, 1, 1000);
   check_long(errors, "source_note", general.source_note, kMaxSourceNote);
+  check_line(errors, "certificate_signatory", general.certificate_signatory, 0, kMaxTitle);
+  check_line(errors, "certificate_signatory_title", general.certificate_signatory_title, 0,
+             kMaxTitle);
   return errors;
 }
 
@@ -298,7 +301,9 @@ json general_json(const General& g) {
           {"passing_grade", optional_json(g.passing_grade)},
           {"finalist_count", optional_json(g.finalist_count)},
           {"blind_review", g.blind_review},
-          {"source_note", g.source_note}};
+          {"source_note", g.source_note},
+          {"certificate_signatory", g.certificate_signatory},
+          {"certificate_signatory_title", g.certificate_signatory_title}};
 }
 
 json categories_json(const Setup& setup) {

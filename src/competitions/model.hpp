@@ -73,6 +73,9 @@ struct General {
   std::optional<int> finalist_count = programme::kFinalists;
   bool blind_review = false;
   std::string source_note;  // where the facts come from ("sumber")
+  // Who signs the certificates: a name and a position, printed under the signature line.
+  std::string certificate_signatory;
+  std::string certificate_signatory_title;
   bool operator==(const General&) const = default;
 };
 

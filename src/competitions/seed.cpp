@@ -38,10 +38,22 @@ std::optional<std::int64_t> instant(const json& object, const char* key, view::Z
 // as days from today, the year is this year, and "owner" names the owning agency.
 bool runs_now(const json& entry) { return entry.contains("open_days"); }
 
+// A past example edition gives each stage as "days": [first, last] from today (negative: before),
+// so it is always over by the same margin; its year is the year its registration opened.
+std::optional<int> relative_year(const json& entry, view::Zone zone, std::int64_t now) {
+  const json stages = entry.value("stages", json::object());
+  if (!stages.contains("registration") || !stages["registration"].contains("days"))
+    return std::nullopt;
+  return local_date(now + stages["registration"]["days"].at(0).get<int>() * 86400, zone).year;
+}
+
 General general_of(const json& entry, std::int64_t now) {
   General g;
   g.zone = view::parse_zone(entry.value("timezone", "WIB")).value();
-  g.year = runs_now(entry) ? local_date(now, g.zone).year : entry.at("year").get<int>();
+  auto past_year = relative_year(entry, g.zone, now);
+  g.year = runs_now(entry) ? local_date(now, g.zone).year
+           : past_year     ? *past_year
+                           : entry.at("year").get<int>();
   g.title = entry.at("title").get<std::string>();
   g.theme = entry.value("theme", "");
   g.level = parse_level(entry.value("level", "national")).value();
@@ -50,6 +62,8 @@ General general_of(const json& entry, std::int64_t now) {
   g.finalist_count = optional_int(entry, "finalist_count");
   g.blind_review = entry.value("blind_review", false);
   g.source_note = entry.value("source_note", "");
+  g.certificate_signatory = entry.value("certificate_signatory", "");
+  g.certificate_signatory_title = entry.value("certificate_signatory_title", "");
   return g;
 }
 
@@ -67,8 +81,17 @@ void read_stages(const json& entry, Setup& setup, std::int64_t now) {
   for (Stage& stage : setup.stages) {
     if (!stages.contains(stage.code)) continue;
     const json& dates = stages[stage.code];
-    stage.starts_at = instant(dates, "starts", setup.general.zone, false);
-    stage.ends_at = instant(dates, "ends", setup.general.zone, true);
+    const view::Zone zone = setup.general.zone;
+    if (dates.contains("days")) {
+      const json& days = dates["days"];
+      stage.starts_at =
+          instant_of(local_date(now + days.at(0).get<int>() * 86400, zone), 8 * 60, zone);
+      stage.ends_at =
+          instant_of(local_date(now + days.at(1).get<int>() * 86400, zone), kLastMinuteOfDay, zone);
+      continue;
+    }
+    stage.starts_at = instant(dates, "starts", zone, false);
+    stage.ends_at = instant(dates, "ends", zone, true);
   }
 }
 

@@ -108,6 +108,8 @@ void read_general(Reader& in, General& g) {
   g.finalist_count = in.number("finalist_count");
   g.blind_review = in.flag("blind_review");
   g.source_note = in.text("source_note");
+  g.certificate_signatory = in.text("certificate_signatory");
+  g.certificate_signatory_title = in.text("certificate_signatory_title");
   if (!year) in.error("year", "form.required");
 }
 
@@ -276,6 +278,8 @@ http::Form form_of(const Setup& setup, Part part) {
       out.add("finalist_count", number_text(g.finalist_count));
       if (g.blind_review) out.add("blind_review", "1");
       out.add("source_note", g.source_note);
+      out.add("certificate_signatory", g.certificate_signatory);
+      out.add("certificate_signatory_title", g.certificate_signatory_title);
       break;
     case Part::stages:
       for (const Stage& stage : setup.stages) {

@@ -205,9 +205,12 @@ Json general_fields(const Context& context, const http::Form& values, const Fiel
           {"finalist_count", values.get("finalist_count")},
           {"blind_review", values.get("blind_review") == "1"},
           {"source_note", values.get("source_note")},
+          {"certificate_signatory", values.get("certificate_signatory")},
+          {"certificate_signatory_title", values.get("certificate_signatory_title")},
           {"errors", errors_of(context, errors, "",
                                {"year", "title", "theme", "timezone", "evaluators_per_proposal",
-                                "passing_grade", "finalist_count", "source_note"})}};
+                                "passing_grade", "finalist_count", "source_note",
+                                "certificate_signatory", "certificate_signatory_title"})}};
 }
 
 http::Response render_setup(Context& context, const SetupPage& page, int status) {

@@ -41,10 +41,12 @@ void write_general(db::Transaction& tx, std::int64_t id, const General& g) {
   tx.execute(
       "UPDATE competition_editions SET year = $2, title = $3, theme = $4, timezone = $5, "
       "evaluators_per_proposal = $6, passing_grade = $7, finalist_count = $8, blind_review = $9, "
-      "source_note = $10 WHERE id = $1",
+      "source_note = $10, certificate_signatory = $11, certificate_signatory_title = $12 "
+      "WHERE id = $1",
       {id, std::int64_t{g.year}, g.title, g.theme, std::string(view::zone_name(g.zone)),
        db::optional_integer(g.evaluators_per_proposal), db::optional_integer(g.passing_grade),
-       db::optional_integer(g.finalist_count), flag(g.blind_review), g.source_note});
+       db::optional_integer(g.finalist_count), flag(g.blind_review), g.source_note,
+       g.certificate_signatory, g.certificate_signatory_title});
 }
 
 void write_stages(db::Transaction& tx, std::int64_t id, const std::vector<Stage>& stages) {
@@ -144,6 +146,8 @@ General general_from_row(const db::Result::Row& row) {
   g.finalist_count = optional_int(row, 9);
   g.blind_review = row.integer(10) != 0;
   g.source_note = row.text(11);
+  g.certificate_signatory = row.text(18);
+  g.certificate_signatory_title = row.text(19);
   return g;
 }
 
@@ -276,7 +280,8 @@ std::optional<Edition> find_edition(db::Transaction& tx, std::int64_t id) {
       "SELECT e.id, e.year, e.title, e.theme, e.level, e.owner_agency_id, e.timezone, "
       "e.evaluators_per_proposal, e.passing_grade, e.finalist_count, e.blind_review, "
       "e.source_note, e.status, e.version, e.copied_from, e.created_at, e.published_at, "
-      "COALESCE(a.name, '') FROM competition_editions e "
+      "COALESCE(a.name, ''), e.certificate_signatory, e.certificate_signatory_title "
+      "FROM competition_editions e "
       "LEFT JOIN agencies a ON a.id = e.owner_agency_id WHERE e.id = $1",
       {id}, [&](const db::Result::Row& row) {
         Edition edition;

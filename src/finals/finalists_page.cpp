@@ -104,15 +104,39 @@ http::Response file(Context& context) {
   auto proposal_id = context.path_id("proposal");
   const auto& f = context.request().form();
   TypedObjection typed{f.get("nama"), f.get("kontak"), f.get("alasan")};
+  FiledObjection filed;
   try {
-    file_objection(context.db(), context.actor(), p.edition.id, proposal_id, typed, now_seconds());
+    filed = file_objection(context.db(), context.actor(), p.edition.id, proposal_id, typed,
+                           now_seconds());
   } catch (const InvalidForm& error) {
     return render_form(context, p, proposal_id, typed, error.errors(), context.t(error.key()), 422);
   } catch (const Conflict& error) {
     return render_form(context, p, proposal_id, typed, {}, context.t(error.key()), 409);
   }
-  return context.redirect_with_notice(kernel::path(paths::kFinalists, {p.edition.id}),
+  return context.redirect_with_notice(kernel::path(paths::kReceipt, {filed.receipt}),
                                       "finals.notice.objection_filed");
+}
+
+// The objection's state for whoever holds its receipt: the finalist, when it was filed, and the
+// panel's decision with its note once decided. Never the objector's name or contact.
+http::Response receipt(Context& context) {
+  std::string number(context.request().param("receipt"));
+  auto status = found(
+      context.db().read([&](db::Transaction& tx) { return objection_by_receipt(tx, number); }));
+  auto zone = view::parse_zone(status.timezone).value_or(view::Zone::wib);
+  Json model = {
+      {"title", context.t("finals.receipt.title") + " " + status.receipt},
+      {"receipt", status.receipt},
+      {"finalist", status.finalist},
+      {"edition_title", status.edition_title},
+      {"list_url", kernel::path(paths::kFinalists, {status.edition_id})},
+      {"filed", competitions::datetime_text(context, status.filed_at, zone)},
+      {"state", context.t("finals.receipt.state." +
+                          (status.decision.empty() ? std::string("pending") : status.decision))},
+      {"decided",
+       status.decided_at ? competitions::datetime_text(context, *status.decided_at, zone) : ""},
+      {"note", status.decision_note}};
+  return context.page("finals/receipt", std::move(model));
 }
 
 }  // namespace
@@ -121,6 +145,7 @@ void register_finalist_routes(kernel::Routes& routes) {
   routes.get(paths::kFinalists, kernel::Access::anyone(), finalists_list);
   routes.get(paths::kObjectionForm, kernel::Access::anyone(), form);
   routes.post(paths::kObjectionForm, kernel::Access::anyone(), file);
+  routes.get(paths::kReceipt, kernel::Access::anyone(), receipt);
 }
 
 }  // namespace simpul::finals

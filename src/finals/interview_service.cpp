@@ -5,6 +5,7 @@
 #include "audit/audit.hpp"
 #include "competitions/editions.hpp"
 #include "core/util/clock.hpp"
+#include "finals/nominees.hpp"
 #include "finals/presentation_service.hpp"
 #include "finals/service.hpp"
 

@@ -24,6 +24,11 @@ inline constexpr char kInterview[] = "/kompetisi/{id}/wawancara/{proposal}";
 inline constexpr char kDecisions[] = "/kompetisi/{id}/keputusan";
 inline constexpr char kResults[] = "/kompetisi/{id}/hasil";
 inline constexpr char kCertificate[] = "/kompetisi/{id}/hasil/{proposal}/sertifikat";
+// A certificate's public check, by the number printed on it ("2025-6-12": year, edition,
+// proposal), which its QR code opens.
+// An objection's public status, by the receipt number its objector keeps.
+inline constexpr char kReceipt[] = "/sanggahan/{receipt}";
+inline constexpr char kVerify[] = "/sertifikat/{number}";
 
 // The organiser's spreadsheets.
 inline constexpr char kProposalsCsv[] = "/kompetisi/{id}/ekspor/usulan.csv";

@@ -76,20 +76,21 @@ json grid_json(const GridSettings& s) {
 }
 
 // Language-neutral, since a notice is stored once and read in either language.
-std::string slot_words(const Booking& b, view::Zone zone) {
-  return competitions::iso_date(competitions::local_date(b.starts_at, zone)) + " " +
-         clock_input(minutes_of_day(b.starts_at, zone)) + " " + std::string(view::zone_name(zone));
+// The slot in the long form every page uses ("5 Juli 2027 pukul 16.40 WITA"), in
+// both languages, as the inbox and the email show either.
+MessageArgs slot_words(const Booking& b, view::Zone zone) {
+  return {{"time", view::format_datetime(b.starts_at, zone, view::Lang::id)},
+          {"time_en", view::format_datetime(b.starts_at, zone, view::Lang::en)}};
 }
 
 void tell_agency(db::Transaction& tx, const competitions::Edition& edition, const NomineeRow& n,
                  const Booking& b) {
   const auto zone = view::parse_zone(n.agency_zone).value_or(edition.setup.general.zone);
-  notices::notify_role(tx, auth::Role::local_admin, n.agency_id,
-                       {"presentation.notice.slot",
-                        {{"title", n.title},
-                         {"edition", edition.setup.general.title},
-                         {"time", slot_words(b, zone)}},
-                        kernel::path(paths::kSchedule, {edition.id})});
+  MessageArgs args{{"title", n.title}, {"edition", edition.setup.general.title}};
+  for (auto& arg : slot_words(b, zone)) args.push_back(std::move(arg));
+  notices::notify_role(
+      tx, auth::Role::local_admin, n.agency_id,
+      {"presentation.notice.slot", std::move(args), kernel::path(paths::kSchedule, {edition.id})});
 }
 
 // A finalist that had a slot and has none after a rebuild: its agency must not keep waiting for it.

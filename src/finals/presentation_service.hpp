@@ -16,6 +16,7 @@
 
 #include "competitions/model.hpp"
 #include "core/db/database.hpp"
+#include "finals/nominees.hpp"
 #include "finals/presentation_rules.hpp"
 #include "finals/presentation_store.hpp"
 #include "finals/service.hpp"

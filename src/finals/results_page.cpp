@@ -4,6 +4,8 @@
 #include "competitions/paths.hpp"
 #include "competitions/service.hpp"
 #include "competitions/view.hpp"
+#include "core/util/numbers.hpp"
+#include "core/view/qr.hpp"
 #include "finals/paths.hpp"
 #include "finals/routes.hpp"
 #include "finals/view.hpp"
@@ -19,9 +21,9 @@ struct Published {
   std::map<std::int64_t, std::string> tiers;
 };
 
-Published load_results(Context& context) {
-  auto edition = competitions::load_edition(context.db(), context.path_id());
-  auto p = context.db().read([&](db::Transaction& tx) -> std::optional<Published> {
+std::optional<Published> published(Context& context, std::int64_t edition_id) {
+  auto edition = competitions::load_edition(context.db(), edition_id);
+  return context.db().read([&](db::Transaction& tx) -> std::optional<Published> {
     auto stage = find_stage(tx, edition.id);
     if (!stage || !stage->results_published_at) return std::nullopt;
     Published out{edition, *stage, {}, decisions_of(tx, edition.id)};
@@ -29,8 +31,48 @@ Published load_results(Context& context) {
       if (n.finalist()) out.finalists.push_back(std::move(n));
     return out;
   });
-  if (!p) throw not_found();
-  return std::move(*p);
+}
+
+Published load_results(Context& context) { return found(published(context, context.path_id())); }
+
+// "2025-6-12": the year, the edition and the proposal; the same on the certificate, in its QR
+// code's address and in the verification page's.
+std::string certificate_number(const Published& p, std::int64_t proposal_id) {
+  return std::to_string(p.edition.setup.general.year) + "-" + std::to_string(p.edition.id) + "-" +
+         std::to_string(proposal_id);
+}
+
+// The address people open, absolute when the installation knows where it is served.
+std::string public_address(Context& context, const std::string& path) {
+  const auto& base = context.config().public_url;
+  if (!base.empty()) return base + path;
+  auto host = context.request().header("host");
+  return host.empty() ? path : "http://" + std::string(host) + path;
+}
+
+// What a certificate and its verification page both say.
+Json certificate_json(Context& context, const Published& p, const NomineeRow& n) {
+  const auto& g = p.edition.setup.general;
+  std::string tier = p.tiers.at(n.proposal_id);
+  std::string number = certificate_number(p, n.proposal_id);
+  std::string verify = kernel::path(paths::kVerify, {number});
+  return {{"innovation", n.title},
+          {"agency", n.agency_name},
+          {"award", tier == "finalist" ? context.t("finals.certificate.finalist")
+                                       : tier_label(context, tier)},
+          {"edition_title", g.title},
+          {"edition_url", kernel::path(competitions::paths::kEdition, {p.edition.id})},
+          {"year", g.year},
+          {"date", competitions::date_text(context, *p.stage.results_published_at, g.zone)},
+          {"issuer", p.edition.owner_name.empty() ? context.t("finals.certificate.ministry")
+                                                  : p.edition.owner_name},
+          {"signatory", g.certificate_signatory},
+          {"signatory_title", g.certificate_signatory_title},
+          {"number", number},
+          {"verify_url", verify},
+          {"verify_address", public_address(context, verify)},
+          {"certificate_url", kernel::path(paths::kCertificate, {p.edition.id, n.proposal_id})},
+          {"results_url", kernel::path(paths::kResults, {p.edition.id})}};
 }
 
 Json row_json(Context& context, const Published& p, const NomineeRow& n) {
@@ -91,22 +133,33 @@ http::Response certificate(Context& context) {
   auto it = std::find_if(p.finalists.begin(), p.finalists.end(),
                          [&](const NomineeRow& n) { return n.proposal_id == id; });
   if (it == p.finalists.end()) throw not_found();
-  const auto& g = p.edition.setup.general;
-  std::string tier = p.tiers.at(id);
-  Json model = {{"title", context.t("finals.certificate.title") + " · " + it->title},
-                {"innovation", it->title},
-                {"agency", it->agency_name},
-                {"award", tier == "finalist" ? context.t("finals.certificate.finalist")
-                                             : tier_label(context, tier)},
-                {"edition_title", g.title},
-                {"year", g.year},
-                {"date", competitions::date_text(context, *p.stage.results_published_at, g.zone)},
-                {"issuer", p.edition.owner_name.empty() ? context.t("finals.certificate.ministry")
-                                                        : p.edition.owner_name},
-                {"number", std::to_string(g.year) + "/" + std::to_string(p.edition.id) + "/" +
-                               std::to_string(id)},
-                {"results_url", kernel::path(paths::kResults, {p.edition.id})}};
+  Json model = certificate_json(context, p, *it);
+  model["title"] = context.t("finals.certificate.title") + " · " + it->title;
+  model["qr"] = view::qr_svg(model["verify_address"].get<std::string>(),
+                             context.t("finals.certificate.qr_label"));
   return context.page("finals/certificate", std::move(model));
+}
+
+// Anyone holding a certificate checks it here: the same facts from the published results, or a
+// plain "not found" for a number no published result carries.
+http::Response verify(Context& context) {
+  std::string number(context.request().param("number"));
+  std::int64_t parts[3] = {0, 0, 0};
+  std::size_t at = 0;
+  for (int i = 0; i < 3; ++i) {
+    auto end = i < 2 ? number.find('-', at) : number.size();
+    if (end == std::string::npos) throw not_found();
+    parts[i] = found(parse_positive(std::string_view(number).substr(at, end - at)));
+    at = end + 1;
+  }
+  auto p = published(context, parts[1]);
+  if (!p || p->edition.setup.general.year != parts[0]) throw not_found();
+  auto it = std::find_if(p->finalists.begin(), p->finalists.end(),
+                         [&](const NomineeRow& n) { return n.proposal_id == parts[2]; });
+  if (it == p->finalists.end()) throw not_found();
+  Json model = certificate_json(context, *p, *it);
+  model["title"] = context.t("finals.verify.title");
+  return context.page("finals/verify", std::move(model));
 }
 
 }  // namespace
@@ -114,6 +167,7 @@ http::Response certificate(Context& context) {
 void register_results_routes(kernel::Routes& routes) {
   routes.get(paths::kResults, kernel::Access::anyone(), results);
   routes.get(paths::kCertificate, kernel::Access::anyone(), certificate);
+  routes.get(paths::kVerify, kernel::Access::anyone(), verify);
 }
 
 }  // namespace simpul::finals

@@ -1,5 +1,7 @@
 #include "finals/service.hpp"
 
+#include "finals/nominees.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -9,6 +11,7 @@
 #include "competitions/calendar.hpp"
 #include "competitions/editions.hpp"
 #include "competitions/rules.hpp"
+#include "core/util/crypto.hpp"
 #include "finals/paths.hpp"
 #include "finals/presentation_store.hpp"
 #include "innovations/model.hpp"
@@ -21,6 +24,10 @@
 
 namespace simpul::finals {
 namespace {
+
+// 31^8 ≈ 8.5 × 10^11 receipts: guessing one is hopeless, and a collision, refused by the
+// unique index, would only ask the objector to send again.
+std::string receipt_number() { return random_code("SGH", 2); }
 
 using nlohmann::json;
 
@@ -323,9 +330,9 @@ std::size_t publish_finalists(db::Database& database, const kernel::Actor& actor
   });
 }
 
-std::int64_t file_objection(db::Database& database, const kernel::Actor& actor,
-                            std::int64_t edition_id, std::int64_t proposal_id,
-                            TypedObjection objection, std::int64_t now) {
+FiledObjection file_objection(db::Database& database, const kernel::Actor& actor,
+                              std::int64_t edition_id, std::int64_t proposal_id,
+                              TypedObjection objection, std::int64_t now) {
   auto errors = check_objection(objection);
   if (!errors.empty()) throw InvalidForm(errors);
   return database.write([&](db::Transaction& tx) {
@@ -338,11 +345,13 @@ std::int64_t file_objection(db::Database& database, const kernel::Actor& actor,
       throw conflict("finals.error.too_many_objections");
     if (objection_repeated(tx, proposal_id, objection.contact, objection.reason))
       throw conflict("finals.error.objection_repeated");
-    auto id = insert_objection(tx, edition_id, proposal_id, objection, actor.remote_address, now);
+    auto receipt = receipt_number();
+    auto id = insert_objection(tx, edition_id, proposal_id, objection, receipt,
+                               actor.remote_address, now);
     audit::record(tx, actor,
                   {"objection.file", "proposal", std::to_string(proposal_id), std::nullopt,
-                   json{{"objection", id}, {"name", objection.name}}});
-    return id;
+                   json{{"objection", id}, {"name", objection.name}, {"receipt", receipt}}});
+    return FiledObjection{id, receipt};
   });
 }
 

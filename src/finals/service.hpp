@@ -14,7 +14,6 @@
 #include "core/db/database.hpp"
 #include "core/util/errors.hpp"
 #include "finals/model.hpp"
-#include "finals/store.hpp"
 #include "judging/assignment.hpp"
 #include "kernel/context.hpp"
 
@@ -22,19 +21,6 @@ namespace simpul::finals {
 
 // The panel: panelists, and whoever runs the edition.
 bool is_panel(const kernel::CurrentUser& user, const competitions::Edition& edition);
-// Whether the user is a panelist in conflict with the nominee's agency (its own, its province, a
-// declared tie that still counts): such a panelist is refused every step on that nominee (403
-// "finals.error.conflicted"), its interview included.
-bool panelist_conflicted(db::Transaction& tx, const kernel::CurrentUser& user,
-                         const competitions::Edition& edition, const NomineeRow& nominee,
-                         std::int64_t now);
-// The signed-in panelist as the conflict rules see them (workplace, ties still counting); nullopt
-// for whoever is not a panelist. For a step over many finalists, read once.
-std::optional<judging::Evaluator> panelist_profile(db::Transaction& tx,
-                                                   const kernel::CurrentUser& user,
-                                                   const competitions::Edition& edition,
-                                                   std::int64_t now);
-bool conflicted_with(const std::optional<judging::Evaluator>& panelist, const NomineeRow& nominee);
 bool runs(const kernel::CurrentUser& user, const competitions::Edition& edition);
 
 // Nominees: the screened proposals whose score under the recorded method reaches the passing
@@ -43,10 +29,6 @@ bool runs(const kernel::CurrentUser& user, const competitions::Edition& edition)
 std::size_t nominate(db::Database& database, const kernel::Actor& actor,
                      const kernel::CurrentUser& user, std::int64_t edition_id, std::int64_t now);
 
-// The quotas' form fields for the edition: its categories, groups, clusters, the nominees'
-// provinces and 3T.
-std::vector<QuotaField> quota_fields(const competitions::Edition& edition,
-                                     const std::vector<NomineeRow>& nominees);
 void save_quotas(db::Database& database, const kernel::Actor& actor,
                  const kernel::CurrentUser& user, std::int64_t edition_id,
                  const std::vector<std::pair<std::string, std::string>>& form);
@@ -69,10 +51,14 @@ std::size_t publish_finalists(db::Database& database, const kernel::Actor& actor
                               const kernel::CurrentUser& user, std::int64_t edition_id,
                               std::int64_t now);
 
-// Anyone, while the window is open, against a finalist.
-std::int64_t file_objection(db::Database& database, const kernel::Actor& actor,
-                            std::int64_t edition_id, std::int64_t proposal_id,
-                            TypedObjection objection, std::int64_t now);
+// Anyone, while the window is open, against a finalist; the objector keeps the receipt number.
+struct FiledObjection {
+  std::int64_t id = 0;
+  std::string receipt;  // "SGH-7K2M-Q9XA"
+};
+FiledObjection file_objection(db::Database& database, const kernel::Actor& actor,
+                              std::int64_t edition_id, std::int64_t proposal_id,
+                              TypedObjection objection, std::int64_t now);
 void decide_objection(db::Database& database, const kernel::Actor& actor,
                       const kernel::CurrentUser& user, std::int64_t edition_id,
                       std::int64_t objection_id, const std::string& decision, std::string note,

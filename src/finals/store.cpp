@@ -5,16 +5,22 @@
 namespace simpul::finals {
 namespace {
 
+// The objection window follows the edition's schedule as it is now (column 9, the "Uji publik"
+// stage's end, moved when the stage is extended), not as it was when the finalists were
+// published; without such a stage, the programme's default after the publication.
 Stage stage_from(const db::Result::Row& r) {
-  return Stage{r.text(0),
-               r.integer(1),
-               r.text(2),
-               r.text(3),
-               r.integer(4) != 0,
-               r.optional_integer(5),
-               r.optional_integer(6),
-               r.optional_integer(7),
-               r.text(8)};
+  Stage stage{r.text(0),
+              r.integer(1),
+              r.text(2),
+              r.text(3),
+              r.integer(4) != 0,
+              r.optional_integer(5),
+              r.optional_integer(6),
+              r.optional_integer(7),
+              r.text(8)};
+  if (stage.finalists_published_at)
+    stage.objection_ends_at = objection_end(r.optional_integer(9), *stage.finalists_published_at);
+  return stage;
 }
 
 constexpr const char* kNomineeSelect =
@@ -67,9 +73,10 @@ constexpr const char* kObjectionSelect =
 
 std::optional<Stage> find_stage(db::Transaction& tx, std::int64_t edition_id) {
   return tx.first(
-      "SELECT method, nominated_at, shortlist_status, shortlist_problem, shortlist_stale, "
-      "finalists_published_at, objection_ends_at, results_published_at, results_note "
-      "FROM finals WHERE edition_id = $1",
+      "SELECT f.method, f.nominated_at, f.shortlist_status, f.shortlist_problem, "
+      "f.shortlist_stale, f.finalists_published_at, f.objection_ends_at, f.results_published_at, "
+      "f.results_note, s.ends_at FROM finals f LEFT JOIN competition_stages s ON "
+      "s.edition_id = f.edition_id AND s.code = 'objection' WHERE f.edition_id = $1",
       {edition_id}, stage_from);
 }
 
@@ -186,11 +193,26 @@ void replace_quotas(db::Transaction& tx, std::int64_t edition_id,
 
 std::int64_t insert_objection(db::Transaction& tx, std::int64_t edition_id,
                               std::int64_t proposal_id, const TypedObjection& o,
-                              const std::string& remote_address, std::int64_t now) {
+                              const std::string& receipt, const std::string& remote_address,
+                              std::int64_t now) {
   return tx.scalar(
       "INSERT INTO objections (edition_id, proposal_id, name, contact, reason, remote_address, "
-      "filed_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-      {edition_id, proposal_id, o.name, o.contact, o.reason, remote_address, now});
+      "filed_at, receipt) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+      {edition_id, proposal_id, o.name, o.contact, o.reason, remote_address, now, receipt});
+}
+
+std::optional<ObjectionStatus> objection_by_receipt(db::Transaction& tx,
+                                                    const std::string& receipt) {
+  return tx.first(
+      "SELECT o.receipt, o.edition_id, e.title, p.title, o.filed_at, COALESCE(o.decision, ''), "
+      "o.decision_note, o.decided_at, e.timezone FROM objections o "
+      "JOIN competition_editions e ON e.id = o.edition_id "
+      "JOIN proposals p ON p.id = o.proposal_id WHERE o.receipt = $1",
+      {receipt}, [](const db::Result::Row& r) {
+        return ObjectionStatus{r.text(0), r.integer(1),          r.text(2),
+                               r.text(3), r.integer(4),          r.text(5),
+                               r.text(6), r.optional_integer(7), r.text(8)};
+      });
 }
 
 std::int64_t objections_from(db::Transaction& tx, std::int64_t edition_id,

@@ -82,7 +82,22 @@ struct Objection {
 };
 std::int64_t insert_objection(db::Transaction& tx, std::int64_t edition_id,
                               std::int64_t proposal_id, const TypedObjection& objection,
-                              const std::string& remote_address, std::int64_t now);
+                              const std::string& receipt, const std::string& remote_address,
+                              std::int64_t now);
+// What the public status page of an objection shows: never the objector's name or contact.
+struct ObjectionStatus {
+  std::string receipt;
+  std::int64_t edition_id = 0;
+  std::string edition_title;
+  std::string finalist;
+  std::int64_t filed_at = 0;
+  std::string decision;  // "", upheld, dismissed
+  std::string decision_note;
+  std::optional<std::int64_t> decided_at;
+  std::string timezone;
+};
+std::optional<ObjectionStatus> objection_by_receipt(db::Transaction& tx,
+                                                    const std::string& receipt);
 // Objections from one address to the edition since `since`, to slow a flood.
 std::int64_t objections_from(db::Transaction& tx, std::int64_t edition_id,
                              const std::string& remote_address, std::int64_t since);

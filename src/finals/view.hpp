@@ -6,6 +6,7 @@
 
 #include "competitions/model.hpp"
 #include "finals/model.hpp"
+#include "finals/nominees.hpp"
 #include "finals/service.hpp"
 #include "finals/store.hpp"
 #include "kernel/context.hpp"

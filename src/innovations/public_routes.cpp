@@ -89,9 +89,14 @@ Json similar_innovations(Context& context, std::int64_t id) {
 Json awards_json(Context& context, const std::vector<Award>& awards) {
   Json list = Json::array();
   for (const auto& award : awards) {
-    list.push_back({{"title", award.title},
-                    {"tier", context.t("innovation.award_tier." + award.tier)},
-                    {"source", award.source}});
+    // A result published here links to its page; a record from the programme's reporting names
+    // its source. "Penghargaan lain" says nothing the title does not: no tier then.
+    bool ours = award.source.starts_with("/");
+    list.push_back(
+        {{"title", award.title},
+         {"tier", award.tier == "lainnya" ? "" : context.t("innovation.award_tier." + award.tier)},
+         {"url", ours ? award.source : ""},
+         {"source", ours ? "" : award.source}});
   }
   return list;
 }

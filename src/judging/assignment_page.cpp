@@ -168,11 +168,18 @@ http::Response board(Context& context) {
 
 http::Response run(Context& context) {
   auto edition = competitions::managed_edition(context, context.path_id());
+  Result result;
   try {
-    assign_edition(context.db(), context.actor(), context.signed_in_user(), edition.id,
-                   now_seconds());
+    result = assign_edition(context.db(), context.actor(), context.signed_in_user(), edition.id,
+                            now_seconds());
   } catch (const simpul::Conflict& error) {
     return render_board(context, edition, context.t(error.key(), error.args()), 409);
+  }
+  // "Done" only when every proposal has its evaluators; otherwise how many are short.
+  if (!result.complete()) {
+    return context.redirect_with_notice(kernel::path(paths::kBoard, {edition.id}),
+                                        "judging.assign.done_short",
+                                        {{"count", std::to_string(result.shortfalls.size())}});
   }
   return context.redirect_with_notice(kernel::path(paths::kBoard, {edition.id}),
                                       "judging.assign.done");

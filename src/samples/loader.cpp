@@ -7,6 +7,7 @@
 
 #include "core/util/clock.hpp"
 #include "innovations/service.hpp"
+#include "samples/sample_writer.hpp"
 #include "site/settings.hpp"
 #include "synthetic/corpus.hpp"
 #include "synthetic/seed.hpp"
@@ -14,7 +15,6 @@
 namespace simpul::samples {
 
 using nlohmann::json;
-using synthetic::Generator;
 
 bool seed_demo_innovations(db::Database& database, const std::string& home) {
   if (!database.write(
@@ -47,17 +47,17 @@ bool seed_demo_innovations(db::Database& database, const std::string& home) {
       }
     }
   });
-  // Fill reported portfolios with generated sample innovations of the missing forms.
-  auto vocabulary = synthetic::load_vocabulary(home);
-  Generator generator(vocabulary, 2021, 1, synthetic::current_year());
+  // Fill reported portfolios with sample innovations of the missing forms, written as plausible
+  // profiles (samples/sample_texts.json) and marked as samples.
+  SampleWriter writer(json::parse(synthetic::read_text(home + "/samples/sample_texts.json")), 2021,
+                      synthetic::current_year());
   for (const auto& portfolio : data.at("portfolios")) {
     const auto& agency = by_name.at(portfolio.at("agency").get<std::string>());
     database.write([&](db::Transaction& tx) {
       for (const char* form : {"pelayanan_publik", "tata_kelola"}) {
         int wanted = portfolio.at(form).get<int>() - real_counts[agency.name][form];
         for (int i = 0; i < wanted; ++i) {
-          auto item = generator.next();
-          item.fields.form = form;
+          auto item = writer.next(form);
           auto unit = units.get(tx, agency.id, item.unit_name, now);
           synthetic::publish_new(tx, {agency, unit, item.unit_name}, std::move(item.fields), true,
                                  now - i * 3600, "data contoh");

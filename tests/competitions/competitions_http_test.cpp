@@ -370,7 +370,7 @@ TEST_P(CompetitionsTest, FormsWithoutAValidCsrfTokenAreRefused) {
 TEST_P(CompetitionsTest, HubsAndAgenciesRunTheirOwn) {
   Competitions c(GetParam());
   auto form = c.hub.get("/kompetisi/baru");
-  EXPECT_TRUE(form.contains("Provinsi (simpul JIPP) · Pemerintah Provinsi Kalimantan Utara"));
+  EXPECT_TRUE(form.contains("Provinsi (hub JIPP) · Pemerintah Provinsi Kalimantan Utara"));
   auto hub_edition = c.create(c.hub, general(2027, "Kompetisi Inovasi Kaltara 2027"));
   EXPECT_EQ(c.count("SELECT COUNT(*) FROM competition_editions WHERE level = 'hub' AND "
                     "owner_agency_id = $1",
@@ -387,7 +387,7 @@ TEST_P(CompetitionsTest, HubsAndAgenciesRunTheirOwn) {
   city_hub.get("/kompetisi/baru");
   auto refused = city_hub.post("/kompetisi/baru", general(2027, "Kompetisi Tarakan"));
   EXPECT_EQ(refused.status, 422);
-  EXPECT_TRUE(refused.contains("diselenggarakan pemerintah provinsi simpul"));
+  EXPECT_TRUE(refused.contains("diselenggarakan pemerintah provinsi hub"));
   auto list = c.hub.get("/kompetisi");
   EXPECT_TRUE(list.contains("Kompetisi Inovasi Kaltara 2027"));
   EXPECT_FALSE(list.contains("Seleksi Internal Kota Tarakan 2027"));
@@ -420,10 +420,10 @@ TEST_P(CompetitionsTest, AClosedRegistrationIsSaidPlainly) {
 
 TEST_P(CompetitionsTest, TheDemoEditionsComeFromTheirSources) {
   Competitions c(GetParam());
-  // KIPP 2021, 2022, 2023 and 2025 from their sources, and the example hub competition.
-  EXPECT_EQ(competitions::seed_demo_editions(c.server.app().db(), SIMPUL_SOURCE_DIR), 5);
+  // KIPP 2021, 2022, 2023 and 2025 from their sources, and the two example hub competitions.
+  EXPECT_EQ(competitions::seed_demo_editions(c.server.app().db(), SIMPUL_SOURCE_DIR), 6);
   EXPECT_EQ(competitions::seed_demo_editions(c.server.app().db(), SIMPUL_SOURCE_DIR), 0);
-  EXPECT_EQ(c.count("SELECT COUNT(*) FROM audit_events WHERE action = 'competition.seed'"), 5);
+  EXPECT_EQ(c.count("SELECT COUNT(*) FROM audit_events WHERE action = 'competition.seed'"), 6);
   auto list = c.visitor.get("/kompetisi");
   EXPECT_TRUE(list.contains("Kompetisi Inovasi Pelayanan Publik (KIPP) 2023"));
   auto kipp2023 = c.count("SELECT id FROM competition_editions WHERE year = 2023");
@@ -444,14 +444,21 @@ TEST_P(CompetitionsTest, TheDemoEditionsComeFromTheirSources) {
   EXPECT_TRUE(
       c.visitor.get(c.url(kipp2021)).contains("Paling banyak 5 proposal dari setiap instansi."));
   // The example runs now, whenever the demo is loaded, owned by the hub of Kalimantan Utara.
-  auto example = c.count("SELECT id FROM competition_editions WHERE level = 'hub'");
+  auto example = c.count("SELECT MIN(id) FROM competition_editions WHERE level = 'hub'");
   auto open = c.visitor.get(c.url(example));
   EXPECT_TRUE(open.contains("bukan kompetisi sungguhan"));
   EXPECT_TRUE(open.contains("Pendaftaran dibuka sampai")) << open.body.substr(0, 3000);
   EXPECT_EQ(c.count("SELECT owner_agency_id FROM competition_editions WHERE id = $1", {example}),
             c.kaltara);
   // The organiser copies last year's edition into next year's draft.
-  auto kipp2025 = c.count("SELECT id FROM competition_editions WHERE year = 2025");
+  // The past example always ended about a year ago: every stage of it is over.
+  auto past = c.count("SELECT MAX(id) FROM competition_editions WHERE level = 'hub'");
+  EXPECT_EQ(c.count("SELECT COUNT(*) FROM competition_stages WHERE edition_id = $1 AND ends_at "
+                    "< $2",
+                    {past, now_seconds() - 300 * 86400}),
+            8);
+  auto kipp2025 =
+      c.count("SELECT id FROM competition_editions WHERE year = 2025 AND level = 'national'");
   auto copied = c.organiser.post(c.url(kipp2025, "/salin"), {{"year", "2026"}});
   ASSERT_EQ(copied.status, 303);
   EXPECT_TRUE(c.organiser.get(setup_url(id_from(copied))).contains("KIPP) 2026"));

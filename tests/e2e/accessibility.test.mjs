@@ -38,7 +38,7 @@ async function wrongSignIn(page, lang) {
   await page.getByRole('alert').waitFor();
 }
 
-const QUERY = 'pelayanan kependudukan perbatasan';
+const QUERY = 'pelayanan perbatasan';
 const FORM_FACET = { id: 'Bentuk inovasi', en: 'Form' };
 const GOVERNANCE = { id: 'Tata kelola pemerintahan', en: 'Government administration' };
 const SIPELANDUKILAT = 'Sistem Pelayanan Administrasi Kependudukan di Wilayah Pedalaman dan Perbatasan';

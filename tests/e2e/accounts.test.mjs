@@ -246,12 +246,12 @@ test('SINOVIK flow: organiser adds a local admin, who adds a unit and its operat
   ]);
   assert.equal(await heading(page), 'Pemerintah Provinsi Kalimantan Utara');
   // The demo data already has a Dinas Kesehatan in Kalimantan Utara: a unit it does not have yet.
-  await page.getByLabel('Nama unit (OPD / unit pelayanan publik)').fill('Dinas Kelautan dan Perikanan');
+  await page.getByLabel('Nama unit (OPD / unit pelayanan publik)').fill('Dinas Pariwisata');
   await submit(page, 'Tambah unit pelayanan', agencyPath);
   await expectText(page, 'Unit pelayanan telah ditambahkan.');
   const units = page.getByRole('heading', { name: 'Unit pelayanan', exact: true }).locator('xpath=following-sibling::ul[1]');
   assert.ok(
-    (await units.getByRole('listitem').allTextContents()).map((s) => s.trim()).includes('Dinas Kelautan dan Perikanan'),
+    (await units.getByRole('listitem').allTextContents()).map((s) => s.trim()).includes('Dinas Pariwisata'),
     'the new unit is listed',
   );
   await screenshot(page, 'flow-unit-added');
@@ -264,11 +264,11 @@ test('SINOVIK flow: organiser adds a local admin, who adds a unit and its operat
   assert.equal(await page.getByLabel('Peran').inputValue(), 'unit_operator');
   const operatorTemporary = await createAccount(page, {
     username: 'operator.dkp',
-    fullName: 'Operator Dinas Kelautan dan Perikanan',
-    unit: 'Dinas Kelautan dan Perikanan',
+    fullName: 'Operator Dinas Pariwisata',
+    unit: 'Dinas Pariwisata',
   });
   assert.equal(await fact(page, 'Peran'), 'Operator Unit Pelayanan');
-  assert.equal(await fact(page, 'Unit pelayanan'), 'Dinas Kelautan dan Perikanan');
+  assert.equal(await fact(page, 'Unit pelayanan'), 'Dinas Pariwisata');
   await screenshot(page, 'flow-operator-created');
   await signOut(page);
 
@@ -281,7 +281,7 @@ test('SINOVIK flow: organiser adds a local admin, who adds a unit and its operat
     shotPrefix: 'flow-operator',
   });
   assert.equal(await fact(page, 'Peran'), 'Operator Unit Pelayanan');
-  assert.equal(await fact(page, 'Unit pelayanan'), 'Dinas Kelautan dan Perikanan');
+  assert.equal(await fact(page, 'Unit pelayanan'), 'Dinas Pariwisata');
   await signOut(page);
 
   // The organiser reads what happened in the audit trail.
@@ -303,7 +303,7 @@ test('SINOVIK flow: organiser adds a local admin, who adds a unit and its operat
   for (const action of ['session.signin', 'user.profile', 'user.password', 'unit.create', 'user.create', 'session.signout']) {
     assert.ok(adminActions.includes(action), `audit has ${action} by admin.kaltara; has ${adminActions.join(', ')}`);
   }
-  assert.ok(byAdmin.some((r) => r.action === 'unit.create' && r.after.includes('Dinas Kelautan dan Perikanan')));
+  assert.ok(byAdmin.some((r) => r.action === 'unit.create' && r.after.includes('Dinas Pariwisata')));
   assert.ok(byAdmin.some((r) => r.action === 'user.create' && r.after.includes('"operator.dkp"')));
   assert.ok(
     byAdmin.some((r) => r.action === 'user.profile' && r.after.includes('Rina Kaltara')),

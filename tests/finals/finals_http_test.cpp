@@ -165,7 +165,15 @@ TEST_P(FinalsTest, FromScreeningToPublishedResults) {
   FormFields objection{{"nama", "Warga Surabaya"},
                        {"kontak", "+62 812 3456 7890"},
                        {"alasan", "Layanan ini sudah berhenti sejak Maret lalu."}};
-  ASSERT_EQ(p.public_visitor.post(object, objection).status, 303);
+  auto filed = p.public_visitor.post(object, objection);
+  ASSERT_EQ(filed.status, 303);
+  // The objector lands on the objection's status page, by a receipt number nobody can count to.
+  auto receipt = filed.header("location");
+  ASSERT_TRUE(receipt.starts_with("/sanggahan/SGH-")) << receipt;
+  auto pending = p.public_visitor.get(receipt);
+  EXPECT_TRUE(pending.contains("Menunggu keputusan panel"));
+  EXPECT_FALSE(pending.contains("+62 812 3456 7890")) << "the contact stays private";
+  EXPECT_EQ(p.public_visitor.get("/sanggahan/SGH-2222-2222").status, 404);
   EXPECT_EQ(p.public_visitor.post(object, objection).status, 409) << "the same one twice";
   EXPECT_EQ(p.server.count("SELECT COUNT(*) FROM objections"), 1);
 
@@ -175,9 +183,14 @@ TEST_P(FinalsTest, FromScreeningToPublishedResults) {
           .post(p.url("/keputusan"), {{"tingkat." + std::to_string(p.proposals[1]), "top_inovasi"}})
           .status,
       409);
+  // The window follows the edition's "Uji publik" stage, as the organiser schedules it.
   p.server.app().db().write([&](db::Transaction& tx) {
-    tx.execute("UPDATE finals SET objection_ends_at = $2 WHERE edition_id = $1",
-               {p.edition, now_seconds() - 1});
+    tx.execute("UPDATE finals SET finalists_published_at = $2 WHERE edition_id = $1",
+               {p.edition, now_seconds() - 100});
+    tx.execute(
+        "UPDATE competition_stages SET starts_at = $2, ends_at = $3 WHERE edition_id = $1 AND "
+        "code = 'objection'",
+        {p.edition, now_seconds() - 100, now_seconds() - 1});
   });
   EXPECT_EQ(p.public_visitor
                 .post(object, {{"nama", "Lain"},
@@ -200,6 +213,9 @@ TEST_P(FinalsTest, FromScreeningToPublishedResults) {
                                {"catatan", "Terbukti dari verifikasi: layanan berhenti."}})
                 .status,
             303);
+  auto decided = p.public_visitor.get(receipt);
+  EXPECT_TRUE(decided.contains("Diterima: panel membenarkan sanggahan"));
+  EXPECT_TRUE(decided.contains("Terbukti dari verifikasi: layanan berhenti."));
   std::string surabaya = p.url("/finalis/" + std::to_string(p.proposals[3]));
   EXPECT_EQ(p.panelist.post(surabaya, {{"aksi", "coret"}}).status, 422);
   ASSERT_EQ(
@@ -272,6 +288,21 @@ TEST_P(FinalsTest, FromScreeningToPublishedResults) {
       p.public_visitor.get(p.url("/hasil/" + std::to_string(p.proposals[1]) + "/sertifikat"));
   ASSERT_EQ(certificate.status, 200);
   EXPECT_TRUE(certificate.contains(kKaltara) && certificate.contains("Piagam Penghargaan"));
+  // Its number, a QR code drawn on the server, and the public page that number opens.
+  std::string number = "2027-" + std::to_string(p.edition) + "-" + std::to_string(p.proposals[1]);
+  EXPECT_TRUE(certificate.contains(number));
+  EXPECT_TRUE(certificate.contains("<svg") && certificate.contains("aria-label=\"Kode QR"));
+  auto check = p.public_visitor.get("/sertifikat/" + number);
+  ASSERT_EQ(check.status, 200);
+  EXPECT_TRUE(check.contains("Piagam dengan nomor ini asli") && check.contains(kKaltara));
+  EXPECT_EQ(p.public_visitor
+                .get("/sertifikat/2026-" + std::to_string(p.edition) + "-" +
+                     std::to_string(p.proposals[1]))
+                .status,
+            404)
+      << "the year is part of the number";
+  EXPECT_EQ(p.public_visitor.get("/sertifikat/" + number + "9").status, 404);
+  EXPECT_EQ(p.public_visitor.get("/sertifikat/bukan-nomor").status, 404);
   EXPECT_EQ(p.public_visitor.get(p.url("/hasil/" + std::to_string(p.proposals[3]) + "/sertifikat"))
                 .status,
             404)

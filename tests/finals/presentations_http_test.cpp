@@ -224,7 +224,7 @@ TEST_P(PresentationsTest, TimetableMovesNoticesAndInterviews) {
           .status,
       303);
   EXPECT_EQ(told("admin.tarakan"), 1);
-  EXPECT_TRUE(tarakan_admin.get("/kotak-masuk").contains("2027-07-05 16:40 WITA"))
+  EXPECT_TRUE(tarakan_admin.get("/kotak-masuk").contains("5 Juli 2027 pukul 16.40 WITA"))
       << "15.40 WIB in Tarakan's zone";
   Client evaluator = std::move(p.evaluators.begin()->second);
   EXPECT_EQ(evaluator.get(p.url("/jadwal")).status, 403);

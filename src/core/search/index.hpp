@@ -60,6 +60,9 @@ struct Schema {
   std::vector<FacetSpec> facets;
   // Numeric keys per document for sorting (e.g. 0 = published_at, 1 = replications).
   int sort_keys = 0;
+  // A sort key that breaks ties of relevance, higher first, before the id does (e.g. real
+  // records before sample ones); -1: ties go by id alone.
+  int tie_key = -1;
 };
 
 enum class FieldWeight : std::uint8_t { title = 3, tags = 2, body = 1 };

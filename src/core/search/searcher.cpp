@@ -296,7 +296,8 @@ class Collector {
 
   void offer(Slot slot, double score) {
     if (wanted_ == 0) return;
-    const Candidate candidate{sort_key_ ? (*sort_key_)[slot] : 0, score, store_.id(slot)};
+    const auto* key = sort_key_ ? sort_key_ : tie_key_;
+    const Candidate candidate{key ? (*key)[slot] : 0, score, store_.id(slot)};
     if (heap_.size() < wanted_) {
       heap_.push_back(candidate);
       std::push_heap(heap_.begin(), heap_.end(), better_);
@@ -327,7 +328,8 @@ class Collector {
     double score;
     std::uint32_t id;
   };
-  // Higher key (or score) first; ties by id descending, so that pages are stable.
+  // Higher key (or score) first; by score, ties by the schema's tie key; then by id descending,
+  // so that pages are stable.
   struct Better {
     bool by_key;
     bool operator()(const Candidate& a, const Candidate& b) const {
@@ -335,6 +337,8 @@ class Collector {
         if (a.key != b.key) return a.key > b.key;
       } else if (a.score != b.score) {
         return a.score > b.score;
+      } else if (a.key != b.key) {
+        return a.key > b.key;
       }
       return a.id > b.id;
     }
@@ -371,6 +375,7 @@ class Collector {
   bool counting_others_;
   Slot next_other_ = 0;  // counting others: the first slot not yet seen
   const std::vector<std::int64_t>* sort_key_ = nullptr;  // null: by score
+  const std::vector<std::int64_t>* tie_key_ = nullptr;   // by score: breaks ties
   Better better_;
   std::vector<Candidate> heap_;  // the best `wanted_` so far, the worst on top
   std::uint64_t wanted_;
@@ -390,6 +395,10 @@ Collector::Collector(const Store& store, const Query& query, bool browse,
   const int key = query.sort_key < 0 && browse ? 0 : query.sort_key;
   if (key >= 0 && static_cast<std::size_t>(key) < store.sort_key_count()) {
     sort_key_ = &store.sort_key(static_cast<std::size_t>(key));
+  }
+  const int tie = store.schema().tie_key;
+  if (!sort_key_ && tie >= 0 && static_cast<std::size_t>(tie) < store.sort_key_count()) {
+    tie_key_ = &store.sort_key(static_cast<std::size_t>(tie));
   }
   better_ = Better{sort_key_ != nullptr};
   wanted_ = std::min<std::uint64_t>(std::uint64_t{query.offset} + query.limit, store.live_count());

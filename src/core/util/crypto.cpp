@@ -45,6 +45,17 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
+std::string random_code(std::string_view prefix, std::size_t groups) {
+  static constexpr std::string_view kAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+  std::string code(prefix);
+  for (std::size_t g = 0; g < groups; ++g) {
+    code += '-';
+    for (int i = 0; i < 4; ++i)
+      code += kAlphabet[randombytes_uniform(static_cast<std::uint32_t>(kAlphabet.size()))];
+  }
+  return code;
+}
+
 std::string random_password(std::size_t length) {
   static constexpr std::string_view kUpper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
   static constexpr std::string_view kLower = "abcdefghijkmnopqrstuvwxyz";

@@ -18,5 +18,8 @@ bool constant_time_equal(std::string_view a, std::string_view b);
 // A password a person can type from a printed sheet: letters of both cases and digits, no
 // look-alikes (0/O, 1/l/I), always containing each class.
 std::string random_password(std::size_t length = 14);
+// groups × 4 characters of an alphabet without look-alikes (no 0/O, 1/I/L), joined by '-'
+// after prefix: a code people read aloud or copy from paper ("SGH-7K2M-Q9XA").
+std::string random_code(std::string_view prefix, std::size_t groups);
 
 }  // namespace simpul

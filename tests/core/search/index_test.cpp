@@ -276,3 +276,36 @@ TEST(Schema, RejectsFacetsOfMoreThan64Values) {
 
 }  // namespace
 }  // namespace simpul::search
+
+namespace simpul::search {
+namespace {
+
+// Equal relevance goes to the document with the higher tie key (a real record before a sample
+// one in the catalogue), whatever the ids; without a tie key, to the higher id.
+TEST(TieKey, BreaksTiesOfRelevanceBeforeTheId) {
+  Schema schema;
+  schema.sort_keys = 2;
+  schema.tie_key = 1;
+  Index index(schema);
+  index.rebuild(
+      {testing::make_document(1, "layanan akta keliling", "", {}, {100, 1}),
+       testing::make_document(2, "layanan akta keliling", "", {}, {200, 0}),
+       testing::make_document(3, "layanan akta keliling", "", {}, {300, 1}),
+       testing::make_document(4, "layanan akta keliling lagi dan lagi", "", {}, {400, 1})});
+  auto ranked = testing::ids_of(index.search(testing::text_query("akta")));
+  ASSERT_EQ(ranked.size(), 4u);
+  EXPECT_EQ(ranked[0], 4u) << "more relevant, whatever its tie key";
+  EXPECT_EQ(ranked[1], 3u) << "tie key 1, higher id";
+  EXPECT_EQ(ranked[2], 1u) << "tie key 1 before the sample's 0 at the same score";
+  EXPECT_EQ(ranked[3], 2u);
+
+  schema.tie_key = -1;
+  Index plain(schema);
+  plain.rebuild({testing::make_document(1, "layanan akta keliling", "", {}, {0, 1}),
+                 testing::make_document(2, "layanan akta keliling", "", {}, {0, 0}),
+                 testing::make_document(3, "layanan akta keliling", "", {}, {0, 1})});
+  EXPECT_EQ(testing::ids_of(plain.search(testing::text_query("akta"))), (Ids{3, 2, 1}));
+}
+
+}  // namespace
+}  // namespace simpul::search
