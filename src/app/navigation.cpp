@@ -77,10 +77,11 @@ void show_unread_notices(db::Database& database, const CurrentUser& user, view::
     spdlog::warn("layout: unread notices of user {} not counted: {}", user.id, error.what());
   }
   if (unread == 0) return;
-  // On the folded menu's button too, so a phone shows it without opening the menu.
-  model["inbox_unread"] = view::format_integer(unread, lang);
+  // On the folded menu's button too, so a phone shows it without opening the menu. A name of its
+  // own: inside the menu's loop, a missing "inbox_unread" would be looked up here.
+  model["menu_unread"] = view::format_integer(unread, lang);
   for (auto& item : model["account_menu"]) {
-    if (item.value("href", "") == kInbox) item["inbox_unread"] = model["inbox_unread"];
+    if (item.value("href", "") == kInbox) item["inbox_unread"] = model["menu_unread"];
   }
 }
 

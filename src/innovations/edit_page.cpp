@@ -242,6 +242,42 @@ EditPage stored_page(const Innovation& innovation) {
   return page;
 }
 
+// The refused form's errors at its top, in the form's order, each linking to its field (a group
+// of boxes links to its message).
+Json error_summary(Context& context, const FieldErrors& errors) {
+  static constexpr std::pair<const char*, const char*> kFields[] = {
+      {"unit_id", "unit"},
+      {"name", "name"},
+      {"short_name", "short_name"},
+      {"form", "form"},
+      {"type", "type"},
+      {"stage", "stage"},
+      {"initiator", "initiator"},
+      {"affairs", "affairs"},
+      {"sdgs", "sdgs"},
+      {"trial_date", "trial_date"},
+      {"implementation_date", "implementation_date"},
+      {"problem", "problem"},
+      {"design", "design"},
+      {"goals", "goals"},
+      {"benefits", "benefits"},
+      {"results", "results"},
+      {"budget", "budget"},
+      {"video_url", "video_url"},
+      {"tags", "tags"}};
+  std::vector<Context::SummaryField> fields;
+  for (const auto& [field, label] : kFields) {
+    bool group = std::string_view(field) == "affairs" || std::string_view(field) == "sdgs" ||
+                 std::string_view(field) == "results";
+    fields.push_back({field, group ? std::string(field) + "-error" : std::string(field),
+                      context.t(std::string("innovation.field.") + label)});
+  }
+  for (int i = 1; i <= 10; ++i)
+    fields.push_back({"result_" + std::to_string(i), "result_" + std::to_string(i) + "_indicator",
+                      context.t("innovation.field.results") + " " + std::to_string(i)});
+  return context.error_summary(errors, fields);
+}
+
 http::Response render_edit(Context& context, const EditPage& page, int status) {
   const Fields& f = page.typed.fields;
   Json model = {{"version", page.version},
@@ -257,7 +293,7 @@ http::Response render_edit(Context& context, const EditPage& page, int status) {
                                            {{"count", std::to_string(count_words(f.design))},
                                             {"min", std::to_string(kMinDesignWords)}})},
                 {"errors", context.translated(page.errors)},
-                {"has_errors", !page.errors.empty()},
+                {"error_summary", error_summary(context, page.errors)},
                 {"checklist", checklist_json(context, checklist(f))},
                 {"complete", missing_items(f).empty()}};
   if (!page.problem.empty()) model["problem"] = page.problem;

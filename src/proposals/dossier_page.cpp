@@ -120,7 +120,8 @@ Json attachments_json(Context& context, const Dossier& d, bool editable, const F
                  {"title", a.title},
                  {"is_video", a.kind == "video"},
                  {"required", a.required},
-                 {"editable", editable}};
+                 {"editable", editable},
+                 {"max_file_bytes", innovations::kMaxFileBytes}};
     if (a.max_video_seconds)
       item["limit"] = context.t("proposal.video.limit",
                                 {{"duration", video_limit_text(context, *a.max_video_seconds)}});

@@ -3,6 +3,8 @@
 //   proposals::count_words, and shows the count after every save).
 // - A warning before leaving a page whose form was changed and not sent, so typed text is not
 //   lost to a stray tap on a link.
+// - A chosen file over the size limit (input[data-max-bytes]) is refused at once, before an
+//   upload the server would refuse after the wait.
 // - An error summary's links put the focus in their field, not only scroll to it.
 // - The running total of a score sheet (output[data-total-of]), which the server also shows
 //   after every save.
@@ -76,6 +78,14 @@
         event.preventDefault();
         field.scrollIntoView({ block: "center" });
         field.focus();
+      });
+    });
+    document.querySelectorAll("input[type=file][data-max-bytes]").forEach(function (input) {
+      input.addEventListener("change", function () {
+        var max = parseInt(input.getAttribute("data-max-bytes"), 10);
+        var tooLarge = Array.prototype.some.call(input.files, function (f) { return f.size > max; });
+        input.setCustomValidity(tooLarge ? input.getAttribute("data-too-large") || "" : "");
+        if (tooLarge) input.reportValidity();
       });
     });
     var guarded = [];
