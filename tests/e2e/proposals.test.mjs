@@ -295,3 +295,39 @@ test('a unit drafts, its local admin submits, the hub screens and announces', as
   await page.goto(`${edition}/keputusan`);
   assert.match(await page.locator('tbody').first().textContent(), /88,9/, 'the interview mean beside the evaluation score');
 });
+
+// The same form on a cheap phone without JavaScript: one form for the text, the decree and the
+// video, a refusal that keeps every typed word, and the page never wider than the screen.
+test('on a phone without JavaScript, typed text survives an upload refused with the form', async (t) => {
+  const { page } = await openPage(t, browser, server, { viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+  await signInAs(page, 'demo.unit');
+  await page.goto('/kompetisi');
+  await click(page, 'link', /Kalimantan Utara \(contoh\)/);
+  await click(page, 'link', 'Mulai usulan');
+  await page.getByLabel('Inovasi yang diusulkan').selectOption({
+    label: 'Sistem Pelayanan Administrasi Kependudukan di Wilayah Pedalaman dan Perbatasan',
+  });
+  await page.getByLabel('Umum').check();
+  await page.getByLabel('Kategori').selectOption({ label: 'Pelayanan dasar' });
+  await click(page, 'button', 'Mulai usulan');
+  assert.match(pathOf(page), /^\/usulan\/\d+$/);
+
+  const typed = 'Petugas datang ke kampung perbatasan dua kali sebulan; 318 akta terbit pada 2024.';
+  await page.getByRole('textbox', { name: 'Ringkasan inovasi' }).fill(typed);
+  await page.getByLabel('Pilih berkas').setInputFiles({ name: 'SK.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await page.getByLabel('Tautan video').fill('https://www.youtube.com/watch?v=perbatasan');
+  await page.getByLabel('Durasi video').fill('12:00');
+  await click(page, 'button', 'Simpan draf');
+  assert.match(await page.getByRole('alert').filter({ hasText: 'Ada yang perlu dibetulkan' }).textContent(), /Video lebih panjang/);
+  assert.equal(await page.getByRole('textbox', { name: 'Ringkasan inovasi' }).inputValue(), typed);
+  assert.equal(await page.getByLabel('Durasi video').inputValue(), '12:00');
+  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 360, 'no sideways scroll');
+  await screenshot(page, 'proposal-phone-refused');
+
+  await page.getByLabel('Durasi video').fill('2:00');
+  await page.getByLabel('Pilih berkas').setInputFiles({ name: 'SK.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await click(page, 'button', 'Simpan draf');
+  assert.match(await status(page), /Lampiran tersimpan/);
+  assert.equal(await page.getByRole('textbox', { name: 'Ringkasan inovasi' }).inputValue(), typed);
+  assert.match(await page.locator('main').textContent(), /SK\.pdf/);
+});
