@@ -34,7 +34,7 @@ http::Response render_profile(Context& context, const Profile& profile, const Fi
   Json model = {{"title", context.t("profile.title")},
                 {"profile", profile_json(profile)},
                 {"errors", context.translated(errors)},
-                {"has_errors", !errors.empty()},
+                {"error_summary", context.error_summary(errors, {})},
                 {"first_time", first_time}};
   return context.page("accounts/profile", std::move(model), status);
 }
@@ -43,7 +43,7 @@ http::Response render_password(Context& context, const FieldErrors& errors, bool
                                int status) {
   Json model = {{"title", context.t("password.title")},
                 {"errors", context.translated(errors)},
-                {"has_errors", !errors.empty()},
+                {"error_summary", context.error_summary(errors, {})},
                 {"first_time", first_time}};
   return context.page("accounts/password", std::move(model), status);
 }

@@ -95,7 +95,7 @@ http::Response render_new_agency(Context& context, const NewAgency& agency,
                 {"types", type_options(context, kAddableTypes, agency.type)},
                 {"provinces", province_options(context, agency.province_code)},
                 {"errors", context.translated(errors)},
-                {"has_errors", !errors.empty()}};
+                {"error_summary", context.error_summary(errors, {})}};
   return context.page("agencies/new", std::move(model), status);
 }
 
@@ -145,7 +145,7 @@ http::Response render_agency(Context& context, const Agency& agency, const std::
                 {"has_units", !units.empty()},
                 {"unit_name", unit_name},
                 {"errors", context.translated(errors)},
-                {"has_errors", !errors.empty()},
+                {"error_summary", context.error_summary(errors, {})},
                 {"can_add_units", me.is(Role::organiser) || me.is(Role::local_admin)},
                 {"is_organiser", me.is(Role::organiser)},
                 {"is_local_admin", me.is(Role::local_admin)}};

@@ -43,7 +43,7 @@ http::Response render_new(Context& context, const http::Form& values, const Fiel
   Json model = {{"title", context.t("competition.new.title")},
                 {"level", level_text(context, level, owner_name)},
                 {"general", general_fields(context, values, errors, false)},
-                {"has_errors", !errors.empty()},
+                {"error_summary", context.error_summary(errors, {})},
                 {"sources", sources},
                 {"has_sources", !sources.empty()}};
   if (auto owner_error = errors.find("owner"); owner_error != errors.end()) {

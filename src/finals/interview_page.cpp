@@ -61,7 +61,7 @@ http::Response render_interview(Context& context, std::int64_t edition_id, std::
                 {"editable", interview_open(l.seat, l.sheet)},
                 {"action", kernel::path(paths::kInterview, {edition_id, proposal_id})},
                 {"problem", problem},
-                {"has_errors", !errors.empty()}};
+                {"error_summary", context.error_summary(errors, {})}};
   return context.page("finals/interview", std::move(model), status);
 }
 

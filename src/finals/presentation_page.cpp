@@ -249,7 +249,7 @@ http::Response render_presentation(Context& context, const Viewer& v, const Pres
       {"days", days},
       {"has_days", !days.empty()},
       {"problem", in.problem},
-      {"has_errors", !in.errors.empty()},
+      {"error_summary", context.error_summary(in.errors, {})},
   };
   return context.page("finals/presentation", std::move(model), in.status);
 }
@@ -364,7 +364,7 @@ http::Response render_move(Context& context, const Viewer& v, std::int64_t propo
       {"reason", in.reason},
       {"target_error", error_text(context, in.errors, "ke")},
       {"reason_error", error_text(context, in.errors, "alasan")},
-      {"has_errors", !in.errors.empty()},
+      {"error_summary", context.error_summary(in.errors, {})},
       {"problem", in.problem}};
   return context.page("finals/presentation_move", std::move(model), in.status);
 }

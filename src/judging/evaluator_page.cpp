@@ -69,7 +69,7 @@ http::Response render_evaluator(Context& context, const competitions::Edition& e
                 {"max_load", max_load},
                 {"limit", kMaxLoadLimit},
                 {"errors", error_texts},
-                {"has_errors", !errors.empty()}};
+                {"error_summary", context.error_summary(errors, {})}};
   return context.page("judging/evaluator", std::move(model), status);
 }
 

@@ -56,9 +56,12 @@ Json Context::error_summary(const FieldErrors& errors, const std::vector<Summary
         {{"href", "#" + f.element_id}, {"text", f.label + ": " + explain(error->second)}});
     listed.insert(f.field);
   }
+  // A field not named links to the element of its own name, as most forms give their fields the
+  // ids of their names; the form itself when asked to (form_id not empty).
   for (const auto& [field, problem] : errors) {
-    if (!listed.contains(field))
-      items.push_back({{"href", "#" + std::string(form_id)}, {"text", explain(problem)}});
+    if (listed.contains(field)) continue;
+    std::string target = form_id.empty() ? field : std::string(form_id);
+    items.push_back({{"href", "#" + target}, {"text", explain(problem)}});
   }
   if (items.empty()) return nullptr;
   return {{"items", std::move(items)}};

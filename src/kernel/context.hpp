@@ -89,7 +89,8 @@ class Context {
   Json translated(const FieldErrors& errors) const;
   // The error summary at the top of a refused form (templates/_error_summary.html): one link per
   // error to the field's element, "label: message", in the form's order. `fields` names each
-  // field's element id and its label as shown; an error of a field not named links to the form.
+  // field's element id and its label as shown; an error of a field not named links to the
+  // element with the field's name as id (form_id empty) or to form_id, with its message alone.
   // Null without errors.
   struct SummaryField {
     std::string field;
@@ -97,7 +98,7 @@ class Context {
     std::string label;
   };
   Json error_summary(const FieldErrors& errors, const std::vector<SummaryField>& fields,
-                     std::string_view form_id = "isi") const;
+                     std::string_view form_id = "") const;
   // The page template rendered inside the layout; the model gets the common fields.
   http::Response page(std::string_view template_name, Json model, int status = 200);
   // The model with the fields every page shares (language, CSRF token, ...), for a fragment

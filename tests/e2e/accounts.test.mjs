@@ -108,7 +108,7 @@ async function firstSignIn(page, { username, temporary, profile, newPassword, sh
     await page.getByLabel('Ulangi kata sandi baru').fill('TanpaAngkaSamaSekali');
     await submit(page, 'Ganti kata sandi');
     assert.equal(pathOf(page), '/akun/sandi');
-    await expectText(page, 'Periksa isian yang ditandai di bawah ini.');
+    await expectText(page, 'Ada yang perlu dibetulkan');
     await expectText(page, 'Kata sandi harus memuat angka.');
     assert.equal(
       await page.getByLabel('Kata sandi baru', { exact: true }).getAttribute('aria-invalid'),
