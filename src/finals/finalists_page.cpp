@@ -90,8 +90,25 @@ http::Response render_form(Context& context, const Public& p, std::int64_t propo
                 {"min_reason", kMinObjectionReason},
                 {"max_reason", kMaxObjectionReason},
                 {"errors", context.translated(errors)},
+                {"error_summary", context.error_summary(errors, {})},
                 {"problem", problem}};
   return context.page("finals/objection", std::move(model), status);
+}
+
+http::Response render_check(Context& context, const Public& p, std::int64_t proposal_id,
+                            const TypedObjection& typed) {
+  auto nominee = context.db().read(
+      [&](db::Transaction& tx) { return find_nominee(tx, p.edition.id, proposal_id); });
+  if (!nominee || !nominee->finalist()) throw not_found();
+  Json model = {{"title", context.t("finals.objection.check_title")},
+                {"finalist", nominee->title},
+                {"agency", nominee->agency_name},
+                {"action", kernel::path(paths::kObjectionForm, {p.edition.id, proposal_id})},
+                {"name", typed.name},
+                {"contact", typed.contact},
+                {"reason", typed.reason},
+                {"reason_lines", competitions::paragraphs(typed.reason)}};
+  return context.page("finals/objection_check", std::move(model));
 }
 
 http::Response form(Context& context) {
@@ -104,6 +121,16 @@ http::Response file(Context& context) {
   auto proposal_id = context.path_id("proposal");
   const auto& f = context.request().form();
   TypedObjection typed{f.get("nama"), f.get("kontak"), f.get("alasan")};
+  // "periksa" shows what will be sent, before the one step that cannot be taken back; "ubah"
+  // returns to the form with everything typed.
+  const std::string action = f.get("aksi");
+  if (action == "ubah") return render_form(context, p, proposal_id, typed, {}, "", 200);
+  if (action == "periksa") {
+    TypedObjection checked = typed;
+    if (auto errors = check_objection(checked); !errors.empty())
+      return render_form(context, p, proposal_id, typed, errors, context.t("form.invalid"), 422);
+    return render_check(context, p, proposal_id, checked);
+  }
   FiledObjection filed;
   try {
     filed = file_objection(context.db(), context.actor(), p.edition.id, proposal_id, typed,

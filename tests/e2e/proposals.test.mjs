@@ -242,12 +242,20 @@ test('a unit drafts, its local admin submits, the hub screens and announces', as
   await page.getByLabel('Surel atau nomor telepon').fill('warga@example.id');
   await page.getByLabel('Alasan sanggahan').fill('pendek');
   await page.locator('#alasan').evaluate((el) => el.removeAttribute('minlength'));
-  await click(page, 'button', 'Kirim sanggahan');
+  await click(page, 'button', 'Periksa sanggahan');
   assert.match(await page.locator('main').textContent(), /minimal 20 karakter/);
   await assertAccessible(assert, page, 'the objection form with an error');
   await page.getByLabel('Alasan sanggahan').fill('Layanan di kecamatan kami belum berjalan seperti yang dilaporkan.');
+  // A last look before the step that cannot be taken back; "Ubah" keeps everything typed.
+  await click(page, 'button', 'Periksa sanggahan');
+  assert.equal(await heading(page), 'Periksa sanggahan sebelum dikirim');
+  await assertAccessible(assert, page, 'the objection check');
+  await click(page, 'button', 'Ubah');
+  assert.equal(await page.getByLabel('Nama').inputValue(), 'Warga Nunukan');
+  await click(page, 'button', 'Periksa sanggahan');
   await click(page, 'button', 'Kirim sanggahan');
   assert.match(await status(page), /Sanggahan Anda sudah diterima/);
+  assert.match(pathOf(page), /^\/sanggahan\/SGH-/, 'the receipt page');
 
   // The panel sees it and records its decision.
   await signInAs(page, 'demo.panelis');

@@ -165,6 +165,14 @@ TEST_P(FinalsTest, FromScreeningToPublishedResults) {
   FormFields objection{{"nama", "Warga Surabaya"},
                        {"kontak", "+62 812 3456 7890"},
                        {"alasan", "Layanan ini sudah berhenti sejak Maret lalu."}};
+  // "Periksa" shows it back and files nothing.
+  FormFields to_check = objection;
+  to_check.emplace_back("aksi", "periksa");
+  auto review = p.public_visitor.post(object, to_check);
+  EXPECT_EQ(review.status, 200);
+  EXPECT_TRUE(review.contains("Periksa sanggahan sebelum dikirim"));
+  EXPECT_TRUE(review.contains("value=\"+62 812 3456 7890\""));
+  EXPECT_EQ(p.server.count("SELECT COUNT(*) FROM objections"), 0);
   auto filed = p.public_visitor.post(object, objection);
   ASSERT_EQ(filed.status, 303);
   // The objector lands on the objection's status page, by a receipt number nobody can count to.
