@@ -65,6 +65,33 @@ http::Response render_interview(Context& context, std::int64_t edition_id, std::
   return context.page("finals/interview", std::move(model), status);
 }
 
+// The saved draft as it will be sent: each aspect's score, the comment, and the one button that
+// sends it (the draft's values as the form), or what is missing.
+http::Response render_check(Context& context, std::int64_t edition_id, std::int64_t proposal_id) {
+  Loaded l = load_interview(context, edition_id, proposal_id);
+  Json aspects = Json::array();
+  bool complete = l.sheet.has_value();
+  for (const auto& a : l.seat.edition.setup.interview) {
+    std::string value;
+    if (l.sheet) {
+      if (auto it = l.sheet->scores.find(a.code); it != l.sheet->scores.end())
+        value = std::to_string(it->second);
+    }
+    complete = complete && !value.empty();
+    aspects.push_back({{"code", a.code},
+                       {"title", a.title},
+                       {"scale", std::to_string(a.scale_min) + "–" + std::to_string(a.scale_max)},
+                       {"value", value}});
+  }
+  Json model = {{"title", context.t("presentation.check.title")},
+                {"finalist", l.seat.finalist.title},
+                {"aspects", aspects},
+                {"comment", l.sheet ? l.sheet->comment : ""},
+                {"complete", complete},
+                {"action", kernel::path(paths::kInterview, {edition_id, proposal_id})}};
+  return context.page("finals/interview_check", std::move(model));
+}
+
 std::int64_t edition_param(Context& context) { return context.path_id("id"); }
 
 http::Response sheet(Context& context) {
@@ -80,7 +107,9 @@ http::Response save(Context& context) {
   for (const auto& [name, value] : form.pairs())
     if (name.starts_with("nilai.")) typed.scores[name.substr(6)] = value;
   typed.comment = form.get("komentar");
-  const bool submit = form.get("aksi") == "kirim";
+  // "periksa" saves a draft and shows it for a last look before the irreversible "kirim".
+  const std::string action = form.get("aksi");
+  const bool submit = action == "kirim";
   try {
     save_interview(context.db(), context.actor(), context.signed_in_user(), edition_id, proposal_id,
                    typed, submit, now_seconds());
@@ -90,8 +119,10 @@ http::Response save(Context& context) {
     return render_interview(context, edition_id, proposal_id, &typed, {}, context.t(error.key()),
                             409);
   }
-  return context.redirect_with_notice(kernel::path(paths::kInterview, {edition_id, proposal_id}),
-                                      "finals.notice.saved");
+  if (action == "periksa") return render_check(context, edition_id, proposal_id);
+  return context.redirect_with_notice(
+      kernel::path(paths::kInterview, {edition_id, proposal_id}),
+      submit ? "presentation.interview.sent" : "finals.notice.saved");
 }
 
 }  // namespace

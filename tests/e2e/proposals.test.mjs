@@ -298,6 +298,8 @@ test('a unit drafts, its local admin submits, the hub screens and announces', as
   await assertAccessible(assert, page, 'the interview sheet');
   await score(page, /^Presentasi dan wawancara/, '9');
   await score(page, /^Substansi inovasi/, '9');
+  await click(page, 'button', 'Periksa lalu kirim');
+  assert.equal(await heading(page), 'Periksa nilai wawancara sebelum dikirim');
   await click(page, 'button', 'Kirim nilai');
   assert.match(await page.locator('main').textContent(), /terkirim/);
   await page.goto(`${edition}/keputusan`);

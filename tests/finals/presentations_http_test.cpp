@@ -246,9 +246,17 @@ TEST_P(PresentationsTest, TimetableMovesNoticesAndInterviews) {
                       {"nilai.presentasi", "10"},
                       {"nilai.substansi", "7"},
                       {"komentar", "Jelas dan berdampak."}};
+  // "Periksa lalu kirim" saves the draft and shows it with the one button that sends it.
+  FormFields to_check = complete;
+  to_check.front().second = "periksa";
+  auto review = tiga.post(sheet, to_check);
+  EXPECT_EQ(review.status, 200);
+  EXPECT_TRUE(review.contains("Periksa nilai wawancara sebelum dikirim"));
+  EXPECT_TRUE(review.contains("name=\"nilai.substansi\" value=\"7\""));
+  EXPECT_EQ(p.audits("interview.submit"), 0);
   ASSERT_EQ(tiga.post(sheet, complete).status, 303);
   EXPECT_EQ(tiga.post(sheet, complete).status, 409) << "submitted once";
-  EXPECT_EQ(p.audits("interview.save"), 1);
+  EXPECT_EQ(p.audits("interview.save"), 2);
   EXPECT_EQ(p.audits("interview.submit"), 1);
 
   // The decisions page: 30 × 1 + 70 × 6/9 = 76.7 for Jayapura, "–" for the others.
