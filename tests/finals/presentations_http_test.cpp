@@ -250,7 +250,7 @@ TEST_P(PresentationsTest, TimetableMovesNoticesAndInterviews) {
   FormFields to_check = complete;
   to_check.front().second = "periksa";
   auto review = tiga.post(sheet, to_check);
-  EXPECT_EQ(review.status, 200);
+  EXPECT_EQ(review.status, 200) << review.header("location");
   EXPECT_TRUE(review.contains("Periksa nilai wawancara sebelum dikirim"));
   EXPECT_TRUE(review.contains("name=\"nilai.substansi\" value=\"7\""));
   EXPECT_EQ(p.audits("interview.submit"), 0);
