@@ -44,6 +44,17 @@ std::string text_of(const nlohmann::json& snapshot, const char* key) {
   return it != snapshot.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+// "$1, $2, …" for ids[begin..end), the ids appended to params.
+std::string id_list(const std::vector<std::int64_t>& ids, std::size_t begin, std::size_t end,
+                    db::Params& params) {
+  std::string placeholders;
+  for (std::size_t i = begin; i < end; ++i) {
+    placeholders += (placeholders.empty() ? "$" : ", $") + std::to_string(params.size() + 1);
+    params.push_back(ids[i]);
+  }
+  return placeholders;
+}
+
 std::string joined_texts(const nlohmann::json& snapshot) {
   return text_of(snapshot, "problem") + "\n" + text_of(snapshot, "design") + "\n" +
          text_of(snapshot, "goals") + "\n" + text_of(snapshot, "benefits");
@@ -109,14 +120,17 @@ std::optional<PublishedRecord> find_published(db::Transaction& tx, std::int64_t 
 
 std::map<std::int64_t, std::string> indexed_texts(db::Transaction& tx,
                                                   const std::vector<std::int64_t>& ids) {
+  // A page's hits at most (20): one statement.
   std::map<std::int64_t, std::string> texts;
-  for (auto id : ids) {
-    tx.first("SELECT snapshot_json FROM innovation_published WHERE innovation_id = $1", {id},
-             [&](const db::Result::Row& row) {
-               auto snapshot = nlohmann::json::parse(row.text(0), nullptr, false);
-               if (snapshot.is_object()) texts[id] = joined_texts(snapshot);
-               return 0;
-             });
+  if (ids.empty()) return texts;
+  db::Params params;
+  std::string placeholders = id_list(ids, 0, ids.size(), params);
+  for (auto row : tx.query("SELECT innovation_id, snapshot_json FROM innovation_published WHERE "
+                           "innovation_id IN (" +
+                               placeholders + ")",
+                           params)) {
+    auto snapshot = nlohmann::json::parse(row.text(1), nullptr, false);
+    if (snapshot.is_object()) texts[row.integer(0)] = joined_texts(snapshot);
   }
   return texts;
 }
@@ -150,12 +164,8 @@ std::vector<ExportRow> export_rows(db::Transaction& tx, const std::vector<std::i
   constexpr std::size_t kChunk = 500;  // bound parameters per statement
   for (std::size_t start = 0; start < ids.size(); start += kChunk) {
     std::size_t end = std::min(ids.size(), start + kChunk);
-    std::string placeholders;
     db::Params params;
-    for (std::size_t i = start; i < end; ++i) {
-      placeholders += (placeholders.empty() ? "$" : ", $") + std::to_string(params.size() + 1);
-      params.push_back(ids[i]);
-    }
+    std::string placeholders = id_list(ids, start, end, params);
     std::map<std::int64_t, ExportRow> found;
     for (auto row :
          tx.query("SELECT p.innovation_id, p.snapshot_json, a.name, COALESCE(pr.name, ''), "

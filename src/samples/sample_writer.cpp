@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/view/i18n.hpp"
 #include "innovations/model.hpp"
 
 namespace simpul::samples {
@@ -60,22 +61,10 @@ std::string upper(std::string text) {
   return text;
 }
 
-// Fills {slot} with its value; a slot the template names but the draw has not is left as typed,
-// so a fault in the file shows on the page instead of vanishing.
-std::string fill(const std::string& text, const json& slots) {
-  std::string out;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    auto open = text.find('{', at);
-    auto close = open == std::string::npos ? open : text.find('}', open);
-    if (close == std::string::npos) break;
-    out.append(text, at, open - at);
-    auto slot = slots.find(text.substr(open + 1, close - open - 1));
-    out += slot != slots.end() && slot->is_string() ? slot->get<std::string>()
-                                                    : text.substr(open, close - open + 1);
-    at = close + 1;
-  }
-  out.append(text, at);
+// A template filled from the slots (a slot not drawn stays as typed, so a fault in the file shows
+// on the page), as a sentence: its first letter in capitals.
+std::string fill(const std::string& text, const MessageArgs& slots) {
+  std::string out = view::substitute(text, slots);
   if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
   return out;
 }
@@ -97,14 +86,16 @@ int SampleWriter::between(int low, int high) {
 }
 
 // count different sentences of the list, in the list's order, each filled from the slots.
-std::string SampleWriter::sentences(const json& templates, std::size_t count, const json& slots) {
+std::string SampleWriter::sentences(const json& templates, std::size_t count,
+                                    const MessageArgs& slots) {
   std::vector<std::size_t> order(templates.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::shuffle(order.begin(), order.end(), random_);
   order.resize(std::min(count, order.size()));
   std::sort(order.begin(), order.end());
   std::string out;
-  for (auto i : order) out += (out.empty() ? "" : " ") + fill(templates.at(i), slots);
+  for (auto i : order)
+    out += (out.empty() ? "" : " ") + fill(templates.at(i).get<std::string>(), slots);
   return out;
 }
 
@@ -145,7 +136,7 @@ synthetic::SyntheticInnovation SampleWriter::next(std::string_view form) {
     f.name = approach->at("name").get<std::string>() + " " + service->at("name").get<std::string>();
   }
   std::string place = pick(texts_.at("places")).get<std::string>();
-  if (names_.contains(f.name)) f.name += " di " + fill(place, json::object());
+  if (names_.contains(f.name)) f.name += " di " + place;
   names_.insert(f.name);
   f.short_name = initials(approach->at("name").get<std::string>()) + "-" +
                  upper(service->at("short").get<std::string>());
@@ -162,23 +153,21 @@ synthetic::SyntheticInnovation SampleWriter::next(std::string_view form) {
   };
   int before = draw(result.at("before"));
   int after = draw(result.at("after"));
-  json slots = {{"name", f.name},
-                {"short", f.short_name},
-                {"object", service->at("object")},
-                {"people", pick(theme->at("people"))},
-                {"place", place},
-                {"approach", approach->at("name").get<std::string>()},
-                {"how", fill(approach->at("how").get<std::string>(), {{"place", place}})},
-                {"unit", out.unit_name},
-                {"year", f.trial_date.substr(0, 4)},
-                {"n", std::to_string(between(4, 120) * 25)},
-                {"before", std::to_string(before)},
-                {"after", std::to_string(after)},
-                {"result_unit", result.at("unit")}};
-  // "how" was filled as a sentence start; inside a sentence it stays in lower case.
-  auto how = slots["how"].get<std::string>();
-  how[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(how[0])));
-  slots["how"] = how;
+  // "how" is a clause inside a sentence: its place filled in, its first letter kept small.
+  std::string how = view::substitute(approach->at("how").get<std::string>(), {{"place", place}});
+  MessageArgs slots{{"name", f.name},
+                    {"short", f.short_name},
+                    {"object", service->at("object").get<std::string>()},
+                    {"people", pick(theme->at("people")).get<std::string>()},
+                    {"place", place},
+                    {"approach", approach->at("name").get<std::string>()},
+                    {"how", how},
+                    {"unit", out.unit_name},
+                    {"year", f.trial_date.substr(0, 4)},
+                    {"n", std::to_string(between(4, 120) * 25)},
+                    {"before", std::to_string(before)},
+                    {"after", std::to_string(after)},
+                    {"result_unit", result.at("unit").get<std::string>()}};
   f.problem = sentences(theme->at("problems"), 2, slots);
   f.design = sentences(theme->at("designs"), 3, slots);
   f.goals = sentences(theme->at("goals"), 1, slots);

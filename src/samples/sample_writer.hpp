@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/util/errors.hpp"
 #include "synthetic/corpus.hpp"
 
 namespace simpul::samples {
@@ -29,7 +30,7 @@ class SampleWriter {
   const nlohmann::json& pick(const nlohmann::json& list);
   int between(int low, int high);
   std::string sentences(const nlohmann::json& templates, std::size_t count,
-                        const nlohmann::json& slots);
+                        const MessageArgs& slots);
   void set_dates_and_kind(innovations::Fields& fields, bool digital);
 
   nlohmann::json texts_;

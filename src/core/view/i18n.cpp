@@ -30,31 +30,6 @@ const std::string* find_arg(const MessageArgs& args, std::string_view name) {
   return nullptr;
 }
 
-// Replaces {name} with the matching argument; an unknown {name} is kept as written so that a
-// forgotten argument shows up in the page instead of silently disappearing.
-std::string substitute(std::string_view message, const MessageArgs& args) {
-  if (args.empty()) return std::string(message);
-  std::string out;
-  out.reserve(message.size());
-  std::size_t pos = 0;
-  while (pos < message.size()) {
-    std::size_t open = message.find('{', pos);
-    std::size_t close = open == std::string_view::npos ? open : message.find('}', open + 1);
-    if (close == std::string_view::npos) break;
-    open = message.rfind('{', close);  // "{a {b}" names b, not "a {b"
-    out.append(message.substr(pos, open - pos));
-    std::string_view name = message.substr(open + 1, close - open - 1);
-    if (const std::string* value = find_arg(args, name)) {
-      out.append(*value);
-    } else {
-      out.append(message.substr(open, close - open + 1));
-    }
-    pos = close + 1;
-  }
-  out.append(message.substr(pos));
-  return out;
-}
-
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
@@ -119,6 +94,29 @@ void load_file(Catalog& catalog, Lang lang, const std::string& path) {
 }
 
 }  // namespace
+
+std::string substitute(std::string_view message, const MessageArgs& args) {
+  if (args.empty()) return std::string(message);
+  std::string out;
+  out.reserve(message.size());
+  std::size_t pos = 0;
+  while (pos < message.size()) {
+    std::size_t open = message.find('{', pos);
+    std::size_t close = open == std::string_view::npos ? open : message.find('}', open + 1);
+    if (close == std::string_view::npos) break;
+    open = message.rfind('{', close);  // "{a {b}" names b, not "a {b"
+    out.append(message.substr(pos, open - pos));
+    std::string_view name = message.substr(open + 1, close - open - 1);
+    if (const std::string* value = find_arg(args, name)) {
+      out.append(*value);
+    } else {
+      out.append(message.substr(open, close - open + 1));
+    }
+    pos = close + 1;
+  }
+  out.append(message.substr(pos));
+  return out;
+}
 
 Catalog Catalog::load(const std::string& dir) {
   Catalog catalog;

@@ -11,6 +11,10 @@
 
 namespace simpul::view {
 
+// Replaces {name} with the matching argument; an unknown {name} is kept as written so that a
+// forgotten argument shows up in the page instead of silently disappearing.
+std::string substitute(std::string_view message, const MessageArgs& args);
+
 enum class Lang { id, en };
 std::string_view lang_code(Lang lang);   // "id" / "en"
 Lang parse_lang(std::string_view code);  // unknown -> id

@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/view/template.hpp"
+
 namespace simpul::view {
 namespace {
 
@@ -14,30 +16,6 @@ constexpr int kQuietZone = 4;  // modules of white around the code, as the stand
 struct FreeCode {
   void operator()(QRcode* code) const { QRcode_free(code); }
 };
-
-// Escapes the few characters an attribute value may not hold as they are.
-std::string attribute(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -58,7 +36,7 @@ std::string qr_svg(std::string_view text, std::string_view label) {
     }
   }
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(size) + " " +
-         std::to_string(size) + "\" role=\"img\" aria-label=\"" + attribute(label) +
+         std::to_string(size) + "\" role=\"img\" aria-label=\"" + escape_html(label) +
          "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
          "<path fill=\"#000\" d=\"" +
          path + "\"/></svg>";
