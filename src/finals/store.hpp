@@ -18,6 +18,8 @@ void insert_stage(db::Transaction& tx, std::int64_t edition_id, const std::strin
 void mark_stale(db::Transaction& tx, std::int64_t edition_id);
 void write_shortlist_run(db::Transaction& tx, std::int64_t edition_id, const std::string& status,
                          const std::string& problem_json, std::int64_t now);
+// objection_ends_at is the window as announced at publication, kept as its record; find_stage
+// derives the window in force from the edition's "Uji publik" stage as it is now.
 void write_finalists_published(db::Transaction& tx, std::int64_t edition_id,
                                std::optional<std::int64_t> by, std::int64_t now,
                                std::int64_t objection_ends_at);
