@@ -169,7 +169,8 @@ http::Response api_update(Context& context) {
   return answer(context, 200, [&] {
     Change change = read_change(read_body(context), false);
     auto version = save_innovation(context.db(), context.actor(), editor, id, change.version,
-                                   change.fields, change.note);
+                                   change.fields, change.note)
+                       .version;
     if (change.publish) {
       publish_innovation(context.db(), context.events(), context.actor(), editor, id, version);
     }

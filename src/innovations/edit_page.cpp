@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "agencies/paths.hpp"
+#include "core/http/multipart.hpp"
 #include "core/view/format.hpp"
 #include "innovations/paths.hpp"
 #include "innovations/routes.hpp"
@@ -101,14 +102,27 @@ Json unit_choices(Context& context, const kernel::CurrentUser& me,
 Json edit_files_json(const Context& context, const Innovation& innovation, bool editable) {
   Json files = Json::array();
   for (const auto& file : innovation.files) {
-    Json json = {{"name", file.name},
-                 {"url", kernel::path(paths::kFile, {innovation.id, file.id})},
-                 {"type", file.content_type},
-                 {"size", size_text(context, file.size)}};
-    if (editable) json["remove_url"] = kernel::path(paths::kRemoveFile, {innovation.id, file.id});
-    files.push_back(std::move(json));
+    files.push_back({{"id", file.id},
+                     {"name", file.name},
+                     {"url", kernel::path(paths::kFile, {innovation.id, file.id})},
+                     {"type", file.content_type},
+                     {"size", size_text(context, file.size)},
+                     {"removable", editable}});
   }
   return files;
+}
+
+// The file chooser inside the edit form, with its limits and what became of a chosen file.
+void add_file_chooser(Context& context, const EditPage& page, Json& model) {
+  std::string size = std::to_string(kMaxFileBytes >> 20) + " MB";
+  model["can_upload"] = true;
+  model["max_file_bytes"] = kMaxFileBytes;
+  model["file_too_large"] = context.t("innovation.files.too_large", {{"size", size}});
+  model["file_limits"] =
+      context.t("innovation.files.limits",
+                {{"size", size}, {"count", std::to_string(kMaxFilesPerInnovation)}});
+  if (!page.upload_error.empty()) model["upload_error"] = page.upload_error;
+  model["files_dropped"] = page.files_dropped && page.upload_error.empty();
 }
 
 bool allowed(const Editor& editor, Action action, const Innovation& innovation) {
@@ -127,8 +141,7 @@ void add_existing(Context& context, const EditPage& page, Json& model) {
                     {"versions", kernel::path(paths::kVersions, {innovation.id})},
                     {"submit", kernel::path(paths::kSubmit, {innovation.id})},
                     {"publish", kernel::path(paths::kPublish, {innovation.id})},
-                    {"return", kernel::path(paths::kReturn, {innovation.id})},
-                    {"files", kernel::path(paths::kFiles, {innovation.id})}};
+                    {"return", kernel::path(paths::kReturn, {innovation.id})}};
   model["where"] = innovation.agency_name + " · " + innovation.unit_name;
   model["status_text"] =
       status_label(context, innovation.status, innovation.published_version.has_value());
@@ -155,11 +168,7 @@ void add_existing(Context& context, const EditPage& page, Json& model) {
   model["return_notes"] = page.return_notes;
   model["files"] = edit_files_json(context, innovation, editable);
   model["has_files"] = !innovation.files.empty();
-  model["can_upload"] = editable;
-  model["file_limits"] =
-      context.t("innovation.files.limits", {{"size", std::to_string(kMaxFileBytes >> 20) + " MB"},
-                                            {"count", std::to_string(kMaxFilesPerInnovation)}});
-  if (!page.upload_error.empty()) model["upload_error"] = page.upload_error;
+  if (editable) add_file_chooser(context, page, model);
 }
 
 void add_new(Context& context, const EditPage& page, Json& model) {
@@ -168,6 +177,7 @@ void add_new(Context& context, const EditPage& page, Json& model) {
   model["action"] = "/inovasi/baru";
   model["is_new"] = true;
   model["editable"] = true;
+  add_file_chooser(context, page, model);
   if (me.is(auth::Role::local_admin)) {
     Json units = unit_choices(context, me, page.unit_id);
     model["choose_unit"] = true;
@@ -178,6 +188,26 @@ void add_new(Context& context, const EditPage& page, Json& model) {
 }
 
 }  // namespace
+
+SentForm read_sent_form(const kernel::Context& context) {
+  const auto& request = context.request();
+  SentForm sent;
+  if (!http::is_multipart_form(request.header("content-type"))) {
+    sent.form = request.form();
+  } else {
+    http::MultipartLimits limits;
+    limits.max_parts = 256;  // every field of the form, each box ticked, and the files
+    // The request's own bound: a file over kMaxFileBytes reaches the registry's check, which
+    // refuses it with what was typed still on the page.
+    limits.max_file_bytes = context.config().server.max_body_bytes;
+    auto multipart = http::Multipart::parse(request.header("content-type"), request.body, limits);
+    sent.form = multipart.fields();
+    for (const auto* part : multipart.files("berkas"))
+      sent.files.added.push_back({*part->filename, part->body});
+  }
+  if (auto removed = parse_positive(sent.form.get("hapus"))) sent.files.removed.push_back(*removed);
+  return sent;
+}
 
 TypedForm read_typed_form(const http::Form& form) {
   TypedForm typed;
@@ -243,8 +273,9 @@ EditPage stored_page(const Innovation& innovation) {
 }
 
 // The refused form's errors at its top, in the form's order, each linking to its field (a group
-// of boxes links to its message).
-Json error_summary(Context& context, const FieldErrors& errors) {
+// of boxes links to its message); a refused or dropped file links to the file chooser.
+Json error_summary(Context& context, const EditPage& page) {
+  const FieldErrors& errors = page.errors;
   static constexpr std::pair<const char*, const char*> kFields[] = {
       {"unit_id", "unit"},
       {"name", "name"},
@@ -275,7 +306,15 @@ Json error_summary(Context& context, const FieldErrors& errors) {
   for (int i = 1; i <= 10; ++i)
     fields.push_back({"result_" + std::to_string(i), "result_" + std::to_string(i) + "_indicator",
                       context.t("innovation.field.results") + " " + std::to_string(i)});
-  return context.error_summary(errors, fields);
+  Json summary = context.error_summary(errors, fields);
+  std::string file_problem = page.upload_error;
+  if (file_problem.empty() && page.files_dropped && !errors.empty())
+    file_problem = context.t("innovation.files.dropped");
+  if (file_problem.empty()) return summary;
+  if (summary.is_null()) summary = {{"items", Json::array()}};
+  summary["items"].push_back({{"href", "#berkas-input"},
+                              {"text", context.t("innovation.field.files") + ": " + file_problem}});
+  return summary;
 }
 
 http::Response render_edit(Context& context, const EditPage& page, int status) {
@@ -293,7 +332,7 @@ http::Response render_edit(Context& context, const EditPage& page, int status) {
                                            {{"count", std::to_string(count_words(f.design))},
                                             {"min", std::to_string(kMinDesignWords)}})},
                 {"errors", context.translated(page.errors)},
-                {"error_summary", error_summary(context, page.errors)},
+                {"error_summary", error_summary(context, page)},
                 {"checklist", checklist_json(context, checklist(f))},
                 {"complete", missing_items(f).empty()}};
   if (!page.problem.empty()) model["problem"] = page.problem;

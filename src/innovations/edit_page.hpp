@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "innovations/model.hpp"
+#include "innovations/service.hpp"
 #include "kernel/context.hpp"
 
 namespace simpul::innovations {
@@ -23,6 +24,14 @@ TypedForm typed_from(const Fields& fields);
 // Fills fields.budget and fields.tags from the text and checks every field.
 FieldErrors parse_typed_form(TypedForm& typed);
 
+// The edit form as sent: url-encoded, or multipart/form-data when it carries files. A file the
+// editor chose to remove is named by the value of the "hapus" button pressed.
+struct SentForm {
+  http::Form form;
+  FileChanges files;
+};
+SentForm read_sent_form(const kernel::Context& context);
+
 struct EditPage {
   const Innovation* innovation = nullptr;  // nullptr: a new innovation
   TypedForm typed;
@@ -32,7 +41,8 @@ struct EditPage {
   std::string problem;             // a refusal shown above the form (conflict, state)
   std::vector<CheckItem> blocked;  // what submission or publication still needs
   std::string return_notes;        // the local admin's notes as typed
-  std::string upload_error;
+  std::string upload_error;        // a chosen file was refused
+  bool files_dropped = false;      // files were chosen but the form was refused for another reason
 };
 // An existing innovation's page as stored.
 EditPage stored_page(const Innovation& innovation);

@@ -55,6 +55,37 @@ Json listed_json(const Context& context, const ListedInnovation& item) {
   return json;
 }
 
+const char* saved_notice(const Saved& saved) {
+  if (saved.removed > 0) return "innovation.notice.file_removed";
+  if (saved.attached > 0) return "innovation.notice.files_attached";
+  if (saved.already_attached > 0) return "innovation.notice.files_already_attached";
+  return "innovation.notice.saved";
+}
+
+// Writes what the edit form sent, or shows the form again with everything typed and the reason
+// where it belongs: a field's error at the field, a refused file at the file chooser, a conflict
+// (another save came first) above the form, where saving again conflicts again until the editor
+// reloads and sees the other change.
+template <class Write>
+http::Response attempt_write(Context& context, EditPage& page, Write&& write) {
+  if (!page.errors.empty()) return render_edit(context, page, 422);
+  try {
+    return write();
+  } catch (const InvalidForm& error) {
+    page.errors = error.errors();
+    return render_edit(context, page, 422);
+  } catch (const UserError& error) {
+    if (is_file_refusal(error)) {
+      page.upload_error = context.t(error.key(), error.args());
+    } else if (error.failure() == Failure::conflict) {
+      page.problem = context.t(error.key(), error.args());
+    } else {
+      throw;
+    }
+    return render_edit(context, page, http_status(error.failure()));
+  }
+}
+
 // Runs a workflow action posted from the edit page; a refusal the editor can act on (an
 // incomplete profile, missing notes, a conflict) shows the page again with the reason.
 template <class Act>
@@ -134,22 +165,20 @@ http::Response new_form(Context& context) { return render_edit(context, EditPage
 
 http::Response create(Context& context) {
   const auto& me = context.signed_in_user();
-  const auto& form = context.request().form();
+  SentForm sent = read_sent_form(context);
   EditPage page;
-  page.typed = read_typed_form(form);
-  page.unit_id = me.is(Role::unit_operator) ? me.unit_id : parse_positive(form.get("unit_id"));
+  page.typed = read_typed_form(sent.form);
+  page.unit_id = me.is(Role::unit_operator) ? me.unit_id : parse_positive(sent.form.get("unit_id"));
   page.errors = parse_typed_form(page.typed);
   if (!page.unit_id) page.errors["unit_id"] = "innovation.error.unit";
-  if (!page.errors.empty()) return render_edit(context, page, 422);
-  std::int64_t id = 0;
-  try {
-    id = create_innovation(context.db(), context.actor(), editor_of(me), *page.unit_id,
-                           page.typed.fields, page.typed.note);
-  } catch (const InvalidForm& error) {
-    page.errors = error.errors();
-    return render_edit(context, page, 422);
-  }
-  return to_edit_page(context, id, "innovation.notice.created");
+  page.files_dropped = !sent.files.added.empty();
+  return attempt_write(context, page, [&] {
+    auto id = create_innovation(context.db(), context.actor(), editor_of(me), *page.unit_id,
+                                page.typed.fields, page.typed.note, false, sent.files.added);
+    return to_edit_page(context, id,
+                        sent.files.added.empty() ? "innovation.notice.created"
+                                                 : "innovation.notice.created_with_files");
+  });
 }
 
 http::Response edit_form(Context& context) {
@@ -160,25 +189,19 @@ http::Response edit_form(Context& context) {
 http::Response save(Context& context) {
   auto id = context.path_id();
   Innovation innovation = viewable_innovation(context, id);
-  const auto& form = context.request().form();
+  SentForm sent = read_sent_form(context);
   EditPage page = stored_page(innovation);
-  page.typed = read_typed_form(form);
-  page.version = form_version(form);
+  page.typed = read_typed_form(sent.form);
+  page.version = form_version(sent.form);
   page.errors = parse_typed_form(page.typed);
-  if (!page.errors.empty()) return render_edit(context, page, 422);
-  try {
-    save_innovation(context.db(), context.actor(), editor_of(context.signed_in_user()), id,
-                    page.version, page.typed.fields, page.typed.note);
-  } catch (const InvalidForm& error) {
-    page.errors = error.errors();
-    return render_edit(context, page, 422);
-  } catch (const Conflict& error) {
-    // What was typed stays on the page, with the version it started from: saving it again
-    // conflicts again until the editor reloads and sees the other change.
-    page.problem = context.t(error.key(), error.args());
-    return render_edit(context, page, 409);
-  }
-  return to_edit_page(context, id, "innovation.notice.saved");
+  page.files_dropped = !sent.files.added.empty();
+  return attempt_write(context, page, [&] {
+    auto saved = save_innovation(context.db(), context.actor(), editor_of(context.signed_in_user()),
+                                 id, page.version, page.typed.fields, page.typed.note, sent.files);
+    bool files_changed = saved.attached + saved.already_attached + saved.removed > 0;
+    return context.redirect_with_notice(
+        kernel::path(paths::kEdit, {id}) + (files_changed ? "#berkas" : ""), saved_notice(saved));
+  });
 }
 
 http::Response submit(Context& context) {

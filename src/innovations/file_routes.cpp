@@ -1,9 +1,7 @@
-// Evidence files: upload (multipart), removal, and download with the original name. A draft's
-// files are for its owners; the files of the published version are for everyone.
+// Evidence files: download with the original name (they arrive with the edit form, edit_routes).
+// A draft's files are for its owners; the files of the published version are for everyone.
 #include <algorithm>
 
-#include "core/http/multipart.hpp"
-#include "innovations/edit_page.hpp"
 #include "innovations/paths.hpp"
 #include "innovations/routes.hpp"
 #include "innovations/service.hpp"
@@ -15,17 +13,6 @@ namespace simpul::innovations {
 namespace {
 
 using kernel::Context;
-
-std::vector<Upload> uploads_of(const http::Request& request) {
-  http::MultipartLimits limits;
-  limits.max_parts = kMaxFilesPerInnovation + 10;  // the files and a few fields
-  limits.max_file_bytes = kMaxFileBytes;
-  auto multipart = http::Multipart::parse(request.header("content-type"), request.body, limits);
-  std::vector<Upload> uploads;
-  for (const auto* part : multipart.files("berkas"))
-    uploads.push_back({*part->filename, part->body});
-  return uploads;
-}
 
 bool listed_in(const std::optional<Published>& published, std::int64_t file_id) {
   if (!published) return false;
@@ -41,37 +28,6 @@ Verdict view_verdict(const Context& context, const Innovation& innovation) {
 }
 
 }  // namespace
-
-http::Response upload(Context& context) {
-  auto id = context.path_id();
-  Innovation innovation = viewable_innovation(context, id);
-  AttachResult result;
-  try {
-    result = attach_files(context.db(), context.actor(), editor_of(context.signed_in_user()), id,
-                          uploads_of(context.request()));
-  } catch (const Forbidden&) {
-    throw;
-  } catch (const NotFound&) {
-    throw;
-  } catch (const UserError& error) {
-    // A refused file (type, size, count, a broken upload) is explained next to the upload form.
-    EditPage page = stored_page(innovation);
-    page.upload_error = context.t(error.key(), error.args());
-    return render_edit(context, page, http_status(error.failure()));
-  }
-  return context.redirect_with_notice(kernel::path(paths::kEdit, {id}) + "#berkas",
-                                      result.attached > 0
-                                          ? "innovation.notice.files_attached"
-                                          : "innovation.notice.files_already_attached");
-}
-
-http::Response remove_upload(Context& context) {
-  auto id = context.path_id();
-  remove_file(context.db(), context.actor(), editor_of(context.signed_in_user()), id,
-              context.path_id("file"));
-  return context.redirect_with_notice(kernel::path(paths::kEdit, {id}) + "#berkas",
-                                      "innovation.notice.file_removed");
-}
 
 http::Response download(Context& context) {
   auto id = context.path_id();

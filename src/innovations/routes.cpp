@@ -38,8 +38,6 @@ void register_routes(kernel::Routes& routes) {
   routes.post(paths::kReturn, local_admin, send_back);
   routes.get(paths::kVersions, registry, versions);
   routes.get(paths::kPreview, registry, preview);
-  routes.post(paths::kFiles, editors, upload);
-  routes.post(paths::kRemoveFile, editors, remove_upload);
 
   // Public: the published version only.
   routes.get(paths::kInnovation, Access::anyone(), profile);

@@ -24,8 +24,6 @@ http::Response submit(kernel::Context& context);
 http::Response publish(kernel::Context& context);
 http::Response send_back(kernel::Context& context);
 
-http::Response upload(kernel::Context& context);
-http::Response remove_upload(kernel::Context& context);
 http::Response download(kernel::Context& context);
 
 http::Response versions(kernel::Context& context);

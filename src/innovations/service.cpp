@@ -119,13 +119,97 @@ json describe_files(const std::vector<Attachment>& files) {
   return list;
 }
 
+std::vector<CheckedUpload> check_uploads(const std::vector<Upload>& uploads) {
+  std::vector<CheckedUpload> checked;
+  for (const auto& upload : uploads) checked.push_back(check_upload(upload));
+  return checked;
+}
+
+// What a save changed among the evidence files.
+struct FileDelta {
+  std::vector<Attachment> added, removed;
+  int already_attached = 0;
+  bool empty() const { return added.empty() && removed.empty(); }
+};
+
+// Removes, then attaches, so that replacing a file frees its place under the limit; the same
+// bytes are never attached twice nor stored twice.
+FileDelta change_files(db::Transaction& tx, std::optional<std::int64_t> user_id,
+                       Innovation& innovation, std::vector<CheckedUpload>& uploads,
+                       const std::vector<std::int64_t>& removed, std::int64_t now) {
+  FileDelta delta;
+  for (auto file_id : removed) {
+    auto found = std::find_if(innovation.files.begin(), innovation.files.end(),
+                              [&](const Attachment& file) { return file.id == file_id; });
+    if (found == innovation.files.end()) throw not_found();
+    mark_file_removed(tx, file_id, now);
+    delta.removed.push_back(*found);
+    innovation.files.erase(found);
+  }
+  for (auto& upload : uploads) {
+    if (has_content(innovation.files, upload.file.sha256)) {
+      ++delta.already_attached;
+      continue;
+    }
+    if (innovation.files.size() >= kMaxFilesPerInnovation) {
+      throw conflict("innovation.upload.too_many",
+                     {{"limit", std::to_string(kMaxFilesPerInnovation)}});
+    }
+    store_blob(tx, upload.file.sha256, *upload.bytes, now);
+    upload.file.id = insert_file(tx, innovation.id, upload.file, user_id, now);
+    innovation.files.push_back(upload.file);
+    delta.added.push_back(upload.file);
+  }
+  return delta;
+}
+
+// The version's note: the editor's, then the files added and removed ("+ a.pdf, b.png; - c.pdf").
+std::string version_note(std::string note, const FileDelta& delta) {
+  auto listed = [](const std::vector<Attachment>& files, const char* sign) {
+    std::string names;
+    for (const auto& file : files) names += (names.empty() ? sign : ", ") + file.name;
+    return names;
+  };
+  for (const auto& part : {listed(delta.added, "+ "), listed(delta.removed, "- ")}) {
+    if (!part.empty()) note += (note.empty() ? "" : "; ") + part;
+  }
+  return note;
+}
+
+// One event per kind of file change, beside the save's own event, so the log can be searched
+// for additions and removals.
+void record_file_events(db::Transaction& tx, const kernel::Actor& actor, std::int64_t id,
+                        const json& before, const json& after, const FileDelta& delta) {
+  if (!delta.added.empty()) {
+    json added = after;
+    added["files"] = describe_files(delta.added);
+    audit::record(
+        tx, actor,
+        {"innovation.file_add", "innovation", std::to_string(id), before, std::move(added)});
+  }
+  if (!delta.removed.empty()) {
+    json removed = before;
+    removed["files"] = describe_files(delta.removed);
+    audit::record(
+        tx, actor,
+        {"innovation.file_remove", "innovation", std::to_string(id), std::move(removed), after});
+  }
+}
+
 }  // namespace
+
+bool is_file_refusal(const UserError& error) {
+  return error.key().starts_with("innovation.upload.") ||
+         error.key().starts_with("innovation.multipart.");
+}
 
 std::int64_t create_innovation(db::Database& database, const kernel::Actor& actor,
                                const Editor& editor, std::int64_t unit_id, Fields fields,
-                               const std::string& note, bool is_sample) {
+                               const std::string& note, bool is_sample,
+                               const std::vector<Upload>& uploads) {
   require_valid(fields);
   std::string checked = checked_note(note, "note", 500, false);
+  auto files = check_uploads(uploads);  // sniffing and hashing need no lock
   return database.write([&](db::Transaction& tx) {
     auto agency_id = agency_of_unit(tx, unit_id);
     if (!agency_id) throw bad_request("innovation.error.unit");
@@ -133,10 +217,13 @@ std::int64_t create_innovation(db::Database& database, const kernel::Actor& acto
     auto now = now_seconds();
     auto id = insert_innovation(tx, {*agency_id, unit_id, fields, actor.user_id, now, is_sample});
     Innovation innovation = load(tx, id);
-    insert_version(tx, id, {1, actor.user_id, actor.name, now, checked}, make_snapshot(innovation));
+    FileDelta delta = change_files(tx, actor.user_id, innovation, files, {}, now);
+    insert_version(tx, id, {1, actor.user_id, actor.name, now, version_note(checked, delta)},
+                   make_snapshot(innovation));
     json after = state(Status::draft, 1);
     after["unit_id"] = unit_id;
     after["fields"] = fields_to_json(innovation.fields);
+    if (!delta.added.empty()) after["files"] = describe_files(delta.added);
     audit::record(tx, actor,
                   {"innovation.create", "innovation", std::to_string(id), std::nullopt, after});
     return id;
@@ -178,23 +265,34 @@ std::int64_t insert_new(db::Transaction& tx, const kernel::Actor& actor, const N
   return innovation.id;
 }
 
-std::int64_t save_innovation(db::Database& database, const kernel::Actor& actor,
-                             const Editor& editor, std::int64_t id, std::int64_t based_on_version,
-                             Fields fields, const std::string& note) {
+Saved save_innovation(db::Database& database, const kernel::Actor& actor, const Editor& editor,
+                      std::int64_t id, std::int64_t based_on_version, Fields fields,
+                      const std::string& note, const FileChanges& files) {
   require_valid(fields);
   std::string checked = checked_note(note, "note", 500, false);
+  auto uploads = check_uploads(files.added);  // sniffing and hashing need no lock
   return database.write([&](db::Transaction& tx) {
     Innovation innovation = load(tx, id);
     require(editor, Action::edit, innovation);
     require_version(innovation, based_on_version);
+    auto now = now_seconds();
     auto [before, after] = field_changes(innovation.fields, fields);
-    before.update(state(innovation.status, innovation.version));
+    json old_state = state(innovation.status, innovation.version);
     innovation.fields = std::move(fields);
-    write_version(tx, actor, innovation, status_after_save(editor, innovation.status), checked,
-                  now_seconds());
-    after.update(state(innovation.status, innovation.version));
-    audit::record(tx, actor, {"innovation.save", "innovation", std::to_string(id), before, after});
-    return innovation.version;
+    FileDelta delta = change_files(tx, actor.user_id, innovation, uploads, files.removed, now);
+    write_version(tx, actor, innovation, status_after_save(editor, innovation.status),
+                  version_note(checked, delta), now);
+    json new_state = state(innovation.status, innovation.version);
+    // A save that only removed or added files is logged by its file events alone.
+    if (!before.empty() || delta.empty()) {
+      before.update(old_state);
+      after.update(new_state);
+      audit::record(tx, actor,
+                    {"innovation.save", "innovation", std::to_string(id), before, after});
+    }
+    record_file_events(tx, actor, id, old_state, new_state, delta);
+    return Saved{innovation.version, static_cast<int>(delta.added.size()), delta.already_attached,
+                 static_cast<int>(delta.removed.size())};
   });
 }
 
@@ -253,68 +351,6 @@ void return_innovation(db::Database& database, const kernel::Actor& actor, const
     audit::record(tx, actor,
                   {"innovation.return", "innovation", std::to_string(id),
                    state(innovation.status, innovation.version), after});
-  });
-}
-
-AttachResult attach_files(db::Database& database, const kernel::Actor& actor, const Editor& editor,
-                          std::int64_t id, const std::vector<Upload>& uploads) {
-  if (uploads.empty()) throw bad_request("innovation.upload.none");
-  // Sniffing and hashing need no lock: done before the transaction.
-  std::vector<CheckedUpload> checked;
-  for (const auto& upload : uploads) checked.push_back(check_upload(upload));
-  return database.write([&](db::Transaction& tx) {
-    Innovation innovation = load(tx, id);
-    require(editor, Action::edit, innovation);
-    AttachResult result;
-    std::vector<Attachment> added;
-    auto now = now_seconds();
-    for (auto& upload : checked) {
-      if (has_content(innovation.files, upload.file.sha256)) {
-        ++result.already_attached;
-        continue;
-      }
-      if (innovation.files.size() >= kMaxFilesPerInnovation) {
-        throw conflict("innovation.upload.too_many",
-                       {{"limit", std::to_string(kMaxFilesPerInnovation)}});
-      }
-      store_blob(tx, upload.file.sha256, *upload.bytes, now);
-      upload.file.id = insert_file(tx, id, upload.file, actor.user_id, now);
-      innovation.files.push_back(upload.file);
-      added.push_back(upload.file);
-    }
-    result.attached = static_cast<int>(added.size());
-    if (added.empty()) return result;
-    std::string note;
-    for (const auto& file : added) note += (note.empty() ? "+ " : ", ") + file.name;
-    auto before = state(innovation.status, innovation.version);
-    write_version(tx, actor, innovation, status_after_save(editor, innovation.status), note, now);
-    json after = state(innovation.status, innovation.version);
-    after["files"] = describe_files(added);
-    audit::record(tx, actor,
-                  {"innovation.file_add", "innovation", std::to_string(id), before, after});
-    return result;
-  });
-}
-
-void remove_file(db::Database& database, const kernel::Actor& actor, const Editor& editor,
-                 std::int64_t id, std::int64_t file_id) {
-  database.write([&](db::Transaction& tx) {
-    Innovation innovation = load(tx, id);
-    require(editor, Action::edit, innovation);
-    auto found = std::find_if(innovation.files.begin(), innovation.files.end(),
-                              [&](const Attachment& file) { return file.id == file_id; });
-    if (found == innovation.files.end()) throw not_found();
-    Attachment removed = *found;
-    innovation.files.erase(found);
-    auto now = now_seconds();
-    mark_file_removed(tx, file_id, now);
-    json before = state(innovation.status, innovation.version);
-    before["files"] = describe_files({removed});
-    write_version(tx, actor, innovation, status_after_save(editor, innovation.status),
-                  "- " + removed.name, now);
-    audit::record(tx, actor,
-                  {"innovation.file_remove", "innovation", std::to_string(id), before,
-                   state(innovation.status, innovation.version)});
   });
 }
 

@@ -33,14 +33,37 @@ class Incomplete : public Invalid {
   std::vector<CheckItem> missing_;
 };
 
-// A new draft (version 1) in the unit. The fields need only be well-formed.
+struct Upload {
+  std::string name;  // as the browser sent it
+  std::string bytes;
+};
+// The evidence changes sent with the edit form: files chosen, and the files to remove.
+struct FileChanges {
+  std::vector<Upload> added;
+  std::vector<std::int64_t> removed;
+};
+// What a save did, for the editor's notice.
+struct Saved {
+  std::int64_t version = 0;
+  int attached = 0;
+  int already_attached = 0;  // the same bytes were attached to this innovation before
+  int removed = 0;
+};
+
+// A new draft (version 1) in the unit, with the files chosen on the form. The fields need only be
+// well-formed.
 std::int64_t create_innovation(db::Database& database, const kernel::Actor& actor,
                                const Editor& editor, std::int64_t unit_id, Fields fields,
-                               const std::string& note, bool is_sample = false);
-// A new version of the working copy; returns its number.
-std::int64_t save_innovation(db::Database& database, const kernel::Actor& actor,
-                             const Editor& editor, std::int64_t id, std::int64_t based_on_version,
-                             Fields fields, const std::string& note);
+                               const std::string& note, bool is_sample = false,
+                               const std::vector<Upload>& uploads = {});
+// A new version of the working copy: the fields and the file changes together, all or nothing.
+// Files are sniffed and checked before anything is written: 415 for a type that is not allowed,
+// 413 for an empty or oversized file, 409 beyond the per-innovation limit, all with keys under
+// "innovation.upload." or "innovation.multipart." (is_file_refusal).
+Saved save_innovation(db::Database& database, const kernel::Actor& actor, const Editor& editor,
+                      std::int64_t id, std::int64_t based_on_version, Fields fields,
+                      const std::string& note, const FileChanges& files = {});
+bool is_file_refusal(const UserError& error);
 // To the local admin (unit operator).
 void submit_innovation(db::Database& database, const kernel::Actor& actor, const Editor& editor,
                        std::int64_t id, std::int64_t based_on_version);
@@ -67,20 +90,5 @@ struct NewEntry {
 // announces "innovation.published" after its commit.
 std::int64_t insert_new(db::Transaction& tx, const kernel::Actor& actor, const NewEntry& entry,
                         std::int64_t now);
-
-struct Upload {
-  std::string name;  // as the browser sent it
-  std::string bytes;
-};
-struct AttachResult {
-  int attached = 0;
-  int already_attached = 0;  // the same bytes were attached to this innovation before
-};
-// Sniffs, checks and stores the files all or nothing, as one new version. 415 for a type that
-// is not allowed, 413 for an empty or oversized file, 409 beyond the per-innovation limit.
-AttachResult attach_files(db::Database& database, const kernel::Actor& actor, const Editor& editor,
-                          std::int64_t id, const std::vector<Upload>& uploads);
-void remove_file(db::Database& database, const kernel::Actor& actor, const Editor& editor,
-                 std::int64_t id, std::int64_t file_id);
 
 }  // namespace simpul::innovations

@@ -366,7 +366,9 @@ http::Response save(Context& context) {
   std::optional<http::Multipart> multipart;
   if (context.request().header("content-type").starts_with("multipart/form-data")) {
     http::MultipartLimits limits;
-    limits.max_file_bytes = innovations::kMaxFileBytes;
+    // The request's own bound: a file over the size limit reaches the draft's check, which refuses
+    // it with what was typed still on the page.
+    limits.max_file_bytes = context.config().server.max_body_bytes;
     multipart = http::Multipart::parse(context.request().header("content-type"),
                                        context.request().body, limits);
   }

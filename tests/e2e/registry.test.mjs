@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  assertAccessible,
   fact,
   heading,
   openPage,
@@ -89,8 +90,12 @@ async function startNew(page) {
 // Saves the form; the next page says the draft was created or saved.
 const kSaved = {
   dibuat: 'Draf inovasi dibuat.',
-  tersimpan: 'Perubahan tersimpan sebagai versi baru.',
+  berkas: 'Perubahan dan berkas tersimpan sebagai versi baru.',
 };
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
+// The start of a Linux program, named "laporan.pdf" by whoever sends it.
+const EXECUTABLE = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0, 1, 0, 0, 0]);
 async function save(page, expected) {
   await pressAndLoad(page, 'Simpan draf', (url) => url.pathname.endsWith('/ubah'));
   assert.ok((await notice(page)).startsWith(kSaved[expected]));
@@ -143,11 +148,25 @@ test('an operator drafts and sends an innovation, the local admin publishes it, 
   await operator.goto(`/inovasi/${id}/ubah`);
   assert.equal(await editStatus(operator), 'Draf di unit');
 
-  // The full design, then a second save: the checklist is complete.
+  // The full design typed, and an evidence file chosen in the same form whose bytes are not what
+  // its name says: the refusal keeps every typed word and says why at the file chooser. The real
+  // report then saves with the text, as one version.
   await fillInnovation(operator, { design: data.design, note: 'rancang bangun dilengkapi' });
   assert.ok(wordCount(data.design) >= 300, `the design has ${wordCount(data.design)} words`);
-  await save(operator, 'tersimpan');
-  assert.equal(await notice(operator), 'Perubahan tersimpan sebagai versi baru.');
+  const chooser = operator.getByLabel('Pilih berkas', { exact: true });
+  await chooser.setInputFiles({ name: 'laporan.pdf', mimeType: 'application/pdf', buffer: EXECUTABLE });
+  await pressAndLoad(operator, 'Simpan draf');
+  const summary = operator.getByRole('alert').filter({ hasText: 'Ada yang perlu dibetulkan' });
+  assert.match(await summary.textContent(), /Berkas bukti: Berkas laporan\.pdf ditolak/);
+  const design = operator.getByLabel('Rancang bangun dan pokok perubahan', { exact: true });
+  assert.equal(await design.inputValue(), data.design, 'typed text survives a refused upload');
+  await screenshot(operator, 'registry-upload-refused');
+  await assertAccessible(assert, operator, 'a refused evidence file');
+  await summary.getByRole('link').first().click();
+  assert.equal(await operator.evaluate(() => document.activeElement.id), 'berkas-input');
+  await chooser.setInputFiles({ name: 'Laporan Lumbis.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await save(operator, 'berkas');
+  await operator.getByRole('link', { name: 'Laporan Lumbis.pdf', exact: true }).waitFor();
   await operator.getByText(`${wordCount(data.design)} kata; minimal 300 kata sebelum dikirim atau diterbitkan.`, { exact: true }).waitFor();
   items = await checklist(operator);
   assert.deepEqual(items.filter((item) => !item.startsWith('✓ Sudah:')), [], `all done:\n${items.join('\n')}`);

@@ -78,18 +78,23 @@ struct FilePart {
   std::string bytes;
 };
 
-// A browser's multipart upload from the edit page, the CSRF token in the form's "csrf" field.
-HttpResponse upload(Client& client, std::int64_t id, const std::vector<FilePart>& files) {
+// The edit form as a browser sends it when it carries files: multipart, the CSRF token in its
+// "csrf" field, what was typed, and the chosen files under "berkas".
+HttpResponse post_multipart(Client& client, const std::string& target, const FormFields& typed,
+                            const std::vector<FilePart>& files) {
   const std::string boundary = "----SimpulUjiBatas9f3a";
-  std::string body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" +
-                     client.csrf() + "\r\n";
+  auto part = [&](const std::string& field, const std::string& value) {
+    return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" +
+           value + "\r\n";
+  };
+  std::string body = part("csrf", client.csrf());
+  for (const auto& [field, value] : typed) body += part(field, value);
   for (const auto& file : files) {
     body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"berkas\"; filename=\"" +
             file.name + "\"\r\nContent-Type: application/pdf\r\n\r\n" + file.bytes + "\r\n";
   }
   body += "--" + boundary + "--\r\n";
-  return client.post_raw("/inovasi/" + std::to_string(id) + "/berkas", body,
-                         "multipart/form-data; boundary=" + boundary);
+  return client.post_raw(target, body, "multipart/form-data; boundary=" + boundary);
 }
 
 // Two agencies, two units in the first, and one signed-in client per role.
@@ -135,6 +140,13 @@ struct Registry {
   HttpResponse save(Client& client, std::int64_t id, const FormFields& fields) {
     auto page = client.get(edit_url(id));
     return client.post(edit_url(id), with(fields, {{"version", version_on(page)}}));
+  }
+  // The edit form saved with files chosen, and the fields as typed.
+  HttpResponse upload(Client& client, std::int64_t id, const FormFields& typed,
+                      const std::vector<FilePart>& files) {
+    auto page = client.get(edit_url(id));
+    return post_multipart(client, edit_url(id), with(typed, {{"version", version_on(page)}}),
+                          files);
   }
   // Created by the local admin and published at once.
   std::int64_t published(const FormFields& fields, std::int64_t unit_id) {
@@ -444,45 +456,54 @@ TEST_P(InnovationRegistry, InvalidUtf8AndBadValuesAreRefusedClearly) {
 
 TEST_P(InnovationRegistry, UploadsAreSniffedLimitedAndStoredOnce) {
   Registry r(GetParam());
-  auto id = r.draft(complete_form("siJempol"));
+  auto typed = complete_form("siJempol");
+  auto id = r.draft(typed);
   auto other = r.draft(complete_form("Pikobar"));
-  r.unit.get(r.edit_url(id));
-  auto uploaded = upload(r.unit, id, {{"laporan akhir.pdf", kPdf}, {"foto.png", kPng}});
+  auto uploaded = r.upload(r.unit, id, typed, {{"laporan akhir.pdf", kPdf}, {"foto.png", kPng}});
   ASSERT_EQ(uploaded.status, 303) << uploaded.body;
   std::string location = uploaded.header("location");
+  EXPECT_EQ(location, r.edit_url(id) + "#berkas");
   auto page = r.unit.get(location.substr(0, location.find('#')));  // browsers keep the fragment
-  EXPECT_TRUE(page.contains("Berkas tersimpan"));
+  EXPECT_TRUE(page.contains("Perubahan dan berkas tersimpan"));
   EXPECT_TRUE(page.contains("laporan akhir.pdf"));
   EXPECT_TRUE(page.contains("application/pdf"));
   EXPECT_TRUE(page.contains("image/png"));
   EXPECT_EQ(r.count("SELECT COUNT(*) FROM innovation_blobs"), 2);
+  // One save, one version: the files' names in its note.
+  EXPECT_EQ(r.count("SELECT COUNT(*) FROM innovation_versions WHERE innovation_id = $1 AND "
+                    "note = '+ laporan akhir.pdf, foto.png'",
+                    {id}),
+            1);
 
   // The same bytes again: not attached twice, not stored twice, even for another innovation.
-  auto again = upload(r.unit, id, {{"salinan.pdf", kPdf}});
+  auto again = r.upload(r.unit, id, typed, {{"salinan.pdf", kPdf}});
   EXPECT_EQ(again.header("location"), r.edit_url(id) + "#berkas");
   // The next page says so, once (the notice travels in a one-time cookie, not in the address).
-  EXPECT_TRUE(r.unit.get(r.edit_url(id)).contains("Berkas itu sudah terlampir"));
-  EXPECT_FALSE(r.unit.get(r.edit_url(id)).contains("Berkas itu sudah terlampir"));
-  r.unit.get(r.edit_url(other));
-  EXPECT_EQ(upload(r.unit, other, {{"laporan.pdf", kPdf}}).status, 303);
+  EXPECT_TRUE(r.unit.get(r.edit_url(id)).contains("sudah terlampir pada inovasi ini"));
+  EXPECT_FALSE(r.unit.get(r.edit_url(id)).contains("sudah terlampir pada inovasi ini"));
+  EXPECT_EQ(r.upload(r.unit, other, complete_form("Pikobar"), {{"laporan.pdf", kPdf}}).status, 303);
   EXPECT_EQ(r.count("SELECT COUNT(*) FROM innovation_blobs"), 2);
   EXPECT_EQ(r.count("SELECT COUNT(*) FROM innovation_files"), 3);
 
-  // An executable renamed .pdf is refused, and so is anything past the limits.
-  r.unit.get(r.edit_url(id));
-  auto executable = upload(r.unit, id, {{"laporan.pdf", own_executable()}});
+  // An executable renamed .pdf is refused, and so is anything past the limits; what was typed
+  // with it comes back, and nothing is saved.
+  auto executable = r.upload(r.unit, id, with(typed, {{"goals", "Tujuan yang baru diketik"}}),
+                             {{"laporan.pdf", own_executable()}});
   EXPECT_EQ(executable.status, 415);
   EXPECT_TRUE(executable.contains("Berkas laporan.pdf ditolak"));
   EXPECT_TRUE(executable.contains("aria-invalid=\"true\""));
+  EXPECT_TRUE(executable.contains("href=\"#berkas-input\""));  // in the error summary
+  EXPECT_TRUE(executable.contains("Tujuan yang baru diketik"));
+  EXPECT_FALSE(r.unit.get(r.edit_url(id)).contains("Tujuan yang baru diketik"));
   std::vector<FilePart> many;
   for (int i = 0; i < 19; ++i)
     many.push_back({"catatan" + std::to_string(i) + ".txt",
                     "Catatan lapangan nomor " + std::to_string(i) + "\n"});
-  auto too_many = upload(r.unit, id, many);
+  auto too_many = r.upload(r.unit, id, typed, many);
   EXPECT_EQ(too_many.status, 409);
   EXPECT_TRUE(too_many.contains("paling banyak memiliki 20 berkas"));
   // A broken body (the token in the header, as htmx sends it, so the parser is reached).
-  auto broken = r.unit.send("POST", r.action(id, "berkas"), "--tidakada\r\nrusak",
+  auto broken = r.unit.send("POST", r.edit_url(id), "--tidakada\r\nrusak",
                             "multipart/form-data; boundary=tidakada",
                             "X-CSRF-Token: " + r.unit.csrf() + "\r\n");
   EXPECT_EQ(broken.status, 400);
@@ -513,12 +534,63 @@ TEST_P(InnovationRegistry, UploadsAreSniffedLimitedAndStoredOnce) {
   EXPECT_EQ(public_download.status, 200);
   EXPECT_EQ(public_download.body, kPdf);
   EXPECT_TRUE(visitor.get("/inovasi/" + std::to_string(id)).contains(url));
-  // Removing it from a revision keeps it in the published version.
-  r.unit.get(r.edit_url(id));
-  EXPECT_EQ(r.unit.post(url + "/hapus", {}).status, 303);
+  // Removing it from a revision (its button sends the form, with what was typed) keeps it in the
+  // published version.
+  std::string remove_button = "name=\"hapus\" value=\"" + std::to_string(file_id) + "\"";
+  EXPECT_TRUE(r.unit.get(r.edit_url(id)).contains(remove_button));
+  auto removed = r.save(
+      r.unit, id,
+      with(typed, {{"hapus", std::to_string(file_id)}, {"benefits", "Manfaat yang diperbarui"}}));
+  EXPECT_EQ(removed.status, 303);
   EXPECT_EQ(visitor.get(url).status, 200);
-  EXPECT_FALSE(r.unit.get(r.edit_url(id)).contains(url + "/hapus"));
+  auto revision = r.unit.get(r.edit_url(id));
+  EXPECT_FALSE(revision.contains(remove_button));
+  EXPECT_TRUE(revision.contains("Berkas dihapus dari draf"));
+  EXPECT_TRUE(revision.contains("Manfaat yang diperbarui"));
   EXPECT_GT(r.count("SELECT COUNT(*) FROM audit_events WHERE action = 'innovation.file_add'"), 0);
+  EXPECT_EQ(r.count("SELECT COUNT(*) FROM audit_events WHERE action = 'innovation.file_remove'"),
+            1);
+}
+
+TEST_P(InnovationRegistry, ChosenFilesNeverCostWhatWasTyped) {
+  Registry r(GetParam());
+  // A new innovation takes its files with its first save.
+  r.unit.get("/inovasi/baru");
+  auto created =
+      post_multipart(r.unit, "/inovasi/baru", complete_form("Sipelandukilat"), {{"SK.pdf", kPdf}});
+  ASSERT_EQ(created.status, 303) << created.body;
+  auto id = id_from_location(created);
+  auto page = r.unit.get(r.edit_url(id));
+  EXPECT_TRUE(page.contains("berkasnya terlampir"));
+  EXPECT_TRUE(page.contains("SK.pdf"));
+  EXPECT_EQ(r.count("SELECT COUNT(*) FROM innovation_versions WHERE innovation_id = $1", {id}), 1);
+
+  // A field refused while a file is chosen: the typed text comes back, the page says the file
+  // was not kept and links to the chooser; nothing is written.
+  auto typed = with(complete_form("Sipelandukilat"),
+                    {{"goals", "Tujuan panjang yang baru saja diketik"}, {"video_url", "bukan"}});
+  auto refused = r.upload(r.unit, id, typed, {{"laporan.png", kPng}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(refused.contains("Tujuan panjang yang baru saja diketik"));
+  EXPECT_TRUE(refused.contains("pilih berkasnya lagi"));
+  EXPECT_TRUE(refused.contains("href=\"#berkas-input\""));
+  EXPECT_TRUE(refused.contains("href=\"#video_url\""));
+  EXPECT_EQ(r.count("SELECT COUNT(*) FROM innovation_files WHERE innovation_id = $1", {id}), 1);
+  EXPECT_EQ(r.count("SELECT COUNT(*) FROM innovation_versions WHERE innovation_id = $1", {id}), 1);
+
+  // Removing a file another tab removed first: the version moved on, so the save is refused as
+  // stale with what was typed kept.
+  auto file_id = r.count("SELECT id FROM innovation_files WHERE innovation_id = $1", {id});
+  auto stale_page = r.unit.get(r.edit_url(id));
+  EXPECT_EQ(r.save(r.unit, id,
+                   with(complete_form("Sipelandukilat"), {{"hapus", std::to_string(file_id)}}))
+                .status,
+            303);
+  auto stale = r.unit.post(r.edit_url(id), with(typed, {{"video_url", ""},
+                                                        {"hapus", std::to_string(file_id)},
+                                                        {"version", version_on(stale_page)}}));
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_TRUE(stale.contains("Tujuan panjang yang baru saja diketik"));
 }
 
 TEST_P(InnovationRegistry, OversizedUploadsAreRefused) {
@@ -526,8 +598,11 @@ TEST_P(InnovationRegistry, OversizedUploadsAreRefused) {
   auto id = r.draft(complete_form("Dokter Terbang"));
   r.unit.get(r.edit_url(id));
   std::string big = kPdf + std::string((10 << 20) - kPdf.size() + 1, 'x');
-  auto refused = upload(r.unit, id, {{"video.pdf", big}});
+  auto refused = r.upload(r.unit, id,
+                          with(complete_form("Dokter Terbang"), {{"goals", "Tujuan yang diketik"}}),
+                          {{"video.pdf", big}});
   EXPECT_EQ(refused.status, 413);
+  EXPECT_TRUE(refused.contains("Tujuan yang diketik")) << "typed text survives an oversized file";
   EXPECT_TRUE(refused.contains("Berkas video.pdf melebihi batas ukuran 10 MB"));
   EXPECT_EQ(r.count("SELECT COUNT(*) FROM innovation_blobs"), 0);
   EXPECT_EQ(r.unit.get("/").status, 200);
