@@ -112,4 +112,19 @@ std::vector<DemoAccount> seed_demo_accounts(db::Database& database,
   return accounts;
 }
 
+std::optional<kernel::CurrentUser> acting_as(db::Transaction& tx, const std::string& username) {
+  auto user = find_user_by_username(tx, username);
+  if (!user || !user->active) return std::nullopt;
+  kernel::CurrentUser current;
+  current.id = user->id;
+  current.username = user->username;
+  current.full_name = user->full_name;
+  current.role = user->role;
+  current.agency_id = user->agency_id;
+  current.unit_id = user->unit_id;
+  current.must_complete_profile = user->must_complete_profile;
+  current.must_change_password = user->must_change_password;
+  return current;
+}
+
 }  // namespace simpul::accounts

@@ -2,6 +2,7 @@
 // Account operations shared by the web pages, the CLI and demo seeding: each validates, writes
 // and records its audit event in one transaction.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,5 +25,10 @@ std::int64_t create_account(db::Database& database, const kernel::Actor& actor, 
 // and unit operator belong to Pemerintah Provinsi Kalimantan Utara, whose innovations the seed
 // articles describe.
 std::vector<DemoAccount> seed_demo_accounts(db::Database& database, const auth::PasswordCost& cost);
+
+// An active account as a request carries it once signed in, for the paths that act in a named
+// person's place without a request (the sample edition played through the services); nullopt
+// when no active account has that username.
+std::optional<kernel::CurrentUser> acting_as(db::Transaction& tx, const std::string& username);
 
 }  // namespace simpul::accounts

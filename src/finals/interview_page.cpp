@@ -84,12 +84,17 @@ http::Response render_check(Context& context, std::int64_t edition_id, std::int6
                        {"value", value}});
   }
   Json model = {{"title", context.t("presentation.check.title")},
-                {"finalist", l.seat.finalist.title},
+                {"subject", l.seat.finalist.title},
                 {"aspects", aspects},
                 {"comment", l.sheet ? l.sheet->comment : ""},
                 {"complete", complete},
-                {"action", kernel::path(paths::kInterview, {edition_id, proposal_id})}};
-  return context.page("finals/interview_check", std::move(model));
+                {"action", kernel::path(paths::kInterview, {edition_id, proposal_id})},
+                {"words",
+                 {{"comment", context.t("presentation.interview.comment")},
+                  {"submit_hint", context.t("presentation.interview.submit_hint")},
+                  {"submit", context.t("presentation.interview.submit")},
+                  {"back", context.t("presentation.check.back")}}}};
+  return context.page("score_check", std::move(model));
 }
 
 std::int64_t edition_param(Context& context) { return context.path_id("id"); }

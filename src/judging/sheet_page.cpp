@@ -233,14 +233,18 @@ http::Response check_page(Context& context) {
   auto values = values_of(nullptr, l.sheet);
   bool complete = total_of(l.edition.setup.rubric, values).has_value();
   Json model = {{"title", context.t("judging.check.title")},
-                {"proposal_title", l.reading.title},
+                {"subject", l.reading.title},
                 {"aspects", aspects},
                 {"comment", l.sheet->comment},
                 {"total", total_json(context, l.edition.setup, values)},
                 {"complete", complete},
                 {"action", kernel::path(paths::kSheet, {proposal_id})},
-                {"back_url", kernel::path(paths::kSheet, {proposal_id})}};
-  return context.page("judging/check", std::move(model));
+                {"words",
+                 {{"comment", context.t("judging.sheet.comment")},
+                  {"submit_hint", context.t("judging.sheet.submit_hint")},
+                  {"submit", context.t("judging.sheet.submit")},
+                  {"back", context.t("judging.check.back")}}}};
+  return context.page("score_check", std::move(model));
 }
 
 // The file's extension from its type, which was sniffed from the bytes at upload, so the name

@@ -36,21 +36,6 @@ constexpr std::size_t kWordsPerSection = 120;
 constexpr char kDecreePdf[] =
     "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n";
 
-std::optional<kernel::CurrentUser> user_named(db::Transaction& tx, const std::string& username) {
-  return tx.first(
-      "SELECT id, username, full_name, role, agency_id, unit_id FROM users WHERE username = $1",
-      {username}, [](const db::Result::Row& r) {
-        kernel::CurrentUser user;
-        user.id = r.integer(0);
-        user.username = r.text(1);
-        user.full_name = r.text(2);
-        user.role = auth::parse_role(r.text(3)).value_or(auth::Role::unit_operator);
-        if (!r.is_null(4)) user.agency_id = r.integer(4);
-        if (!r.is_null(5)) user.unit_id = r.integer(5);
-        return user;
-      });
-}
-
 struct Candidate {
   std::int64_t innovation_id = 0;
   nlohmann::json snapshot;
@@ -93,22 +78,27 @@ struct People {
 // ones nobody signs in as (their passwords are thrown away).
 std::optional<People> people(db::Database& database) {
   for (const char* name : {"contoh.penilai.satu", "contoh.penilai.dua"}) {
-    bool exists =
-        database.read([&](db::Transaction& tx) { return user_named(tx, name).has_value(); });
+    bool exists = database.read(
+        [&](db::Transaction& tx) { return accounts::acting_as(tx, name).has_value(); });
     if (exists) continue;
     accounts::NewAccount account{name, auth::Role::evaluator, std::nullopt, std::nullopt,
                                  std::string("Evaluator contoh ") + (name[15] == 's' ? "1" : "2")};
-    // A password nobody will type, so the cheapest hash will do.
-    accounts::create_account(database, kDemo, account, random_password(24),
-                             auth::PasswordCost::for_tests(), true);
+    try {
+      // A password nobody will type, so the cheapest hash will do.
+      accounts::create_account(database, kDemo, account, random_password(24),
+                               auth::PasswordCost::for_tests(), true);
+    } catch (const Conflict&) {
+      // Deactivated by an administrator: the name stays taken, the edition runs without it.
+    }
   }
   return database.read([&](db::Transaction& tx) -> std::optional<People> {
-    auto admin = user_named(tx, "demo.adminlokal"), hub = user_named(tx, "demo.hub"),
-         panelist = user_named(tx, "demo.panelis");
+    auto admin = accounts::acting_as(tx, "demo.adminlokal"),
+         hub = accounts::acting_as(tx, "demo.hub"),
+         panelist = accounts::acting_as(tx, "demo.panelis");
     if (!admin || !hub || !panelist) return std::nullopt;
     People out{*admin, *hub, *panelist, {}};
     for (const char* name : {"demo.evaluator", "contoh.penilai.satu", "contoh.penilai.dua"})
-      if (auto evaluator = user_named(tx, name)) out.evaluators.push_back(*evaluator);
+      if (auto evaluator = accounts::acting_as(tx, name)) out.evaluators.push_back(*evaluator);
     return out;
   });
 }
