@@ -16,7 +16,6 @@ simpul_feature(notices USES accounts PUBLIC model.hpp service.hpp LIBS simpul_ma
 simpul_feature(api_tokens USES accounts PUBLIC service.hpp)
 simpul_feature(innovations USES accounts notices
                PUBLIC model.hpp paths.hpp registry.hpp rules.hpp service.hpp uploads.hpp LIBS PkgConfig::MAGIC)
-simpul_feature(catalogue USES innovations LIBS simpul_search simpul_sheet)
 simpul_feature(imports USES innovations PUBLIC layout.hpp cli.hpp service.hpp LIBS simpul_sheet)
 simpul_feature(competitions USES innovations
                PUBLIC calendar.hpp editions.hpp eligibility.hpp model.hpp paths.hpp programme.hpp rules.hpp seed.hpp
@@ -28,6 +27,9 @@ simpul_feature(judging USES proposals
                LIBS ${GLPK_LIBRARY})
 target_include_directories(simpul_judging PUBLIC ${GLPK_INCLUDE_DIR})
 simpul_feature(finals USES judging PUBLIC model.hpp service.hpp LIBS simpul_sheet)
+simpul_feature(replication USES competitions PUBLIC counts.hpp model.hpp paths.hpp service.hpp)
+# The catalogue's "most replicated" order reads the replication counts.
+simpul_feature(catalogue USES innovations replication LIBS simpul_search simpul_sheet)
 # The synthetic corpus, competition and search mix of the benchmarks, and the demo data (sample
 # innovations, a past edition run through the features' own services): loaders at the top of
 # the graph, not features.

@@ -28,6 +28,7 @@
 #include "notices/sender.hpp"
 #include "proposals/feature.hpp"
 #include "regions/feature.hpp"
+#include "replication/feature.hpp"
 #include "site/feature.hpp"
 #include "site/settings.hpp"
 
@@ -97,6 +98,8 @@ App::App(kernel::Config config) : config_(std::move(config)) {
   services_.provide<http::Metrics>(*metrics_);
   services_.provide<accounts::DemoAccounts>(demo_accounts_);
   services_.provide<competitions::LaterStages>(later_stages_);
+  replication_directory_ = std::make_unique<replication::Directory>(*database_);
+  services_.provide<innovations::ReplicationRecords>(*replication_directory_);
   load_routes();
 }
 
@@ -119,6 +122,14 @@ void App::open_catalogue() {
   spdlog::info("catalogue: {} published innovations indexed, about {} MB",
                catalogue_->index().size(), catalogue_->index().memory_bytes() >> 20);
   auto* target = catalogue_.get();
+  // A replication recorded or stopped changes its source's place in the "most replicated" order.
+  events_.subscribe("replication.changed", [target](const std::string& id) {
+    try {
+      target->refresh(std::stoll(id));
+    } catch (const std::exception& error) {
+      spdlog::error("catalogue: could not re-count the replications of {}: {}", id, error.what());
+    }
+  });
   events_.subscribe("innovation.published", [target](const std::string& id) {
     try {
       target->refresh(std::stoll(id));
@@ -143,6 +154,7 @@ void App::load_routes() {
   proposals::register_routes(routes_);
   judging::register_routes(routes_);
   finals::register_routes(routes_);
+  replication::register_routes(routes_);
   // The stages in the programme's order, which is the order of their links on an edition's page.
   proposals::register_stage(later_stages_);
   judging::register_stage(later_stages_);

@@ -27,6 +27,9 @@ namespace simpul::catalogue {
 class Catalogue;
 class Watch;
 }  // namespace simpul::catalogue
+namespace simpul::replication {
+class Directory;
+}  // namespace simpul::replication
 namespace simpul::notices {
 class Sender;
 }
@@ -97,6 +100,7 @@ class App : public kernel::Host {
   kernel::Events events_;
   kernel::Services services_;
   std::unique_ptr<catalogue::Catalogue> catalogue_;
+  std::unique_ptr<replication::Directory> replication_directory_;
   // Declared after the catalogue it refreshes, so it stops first.
   std::unique_ptr<catalogue::Watch> catalogue_watch_;
   // Sends the email outbox while serving with SMTP configured; stops before the database closes.

@@ -4,6 +4,8 @@
 
 #include <mutex>
 
+#include "replication/counts.hpp"
+
 namespace simpul::catalogue {
 namespace {
 
@@ -113,6 +115,7 @@ void Catalogue::load() {
   std::vector<PublishedRecord> page;
   std::size_t next_in_page = 0;
   std::int64_t last_id = 0;
+  auto replicated = replication::adopter_counts(tx);
   // The index pulls documents one at a time; pages of the table are read as it goes.
   index_->rebuild([&](search::Document& document) {
     if (next_in_page == page.size()) {
@@ -122,6 +125,8 @@ void Catalogue::load() {
       last_id = page.back().indexed.id;
     }
     auto& record = page[next_in_page++];
+    if (auto it = replicated.find(record.indexed.id); it != replicated.end())
+      record.indexed.replications = it->second;
     document = to_document(record.indexed, values_);
     keep(cards, std::move(record.card));
     return true;
@@ -142,6 +147,7 @@ void Catalogue::refresh(std::int64_t id) {
   {
     auto tx = database_.begin_read();
     record = find_published(tx, id);
+    if (record) record->indexed.replications = replication::adopter_count(tx, id);
     if (record && !agency_name(record->card.agency_id).size()) names = agency_names(tx);
   }
   if (!record) {

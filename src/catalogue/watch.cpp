@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "catalogue/catalogue.hpp"
+#include "replication/counts.hpp"
 
 namespace simpul::catalogue {
 
@@ -13,6 +14,7 @@ Watch::Watch(db::Database& database, Catalogue& catalogue, std::chrono::millisec
   database_.read([&](db::Transaction& tx) {
     mark_ = tx.scalar("SELECT COALESCE(MAX(published_at), 0) FROM innovation_published");
     award_mark_ = tx.scalar("SELECT COALESCE(MAX(id), 0) FROM innovation_awards");
+    replication_mark_ = replication::newest_step(tx);
     // The catalogue's load reads these; reading them again would only cost memory.
     for (auto row : tx.query(
              "SELECT innovation_id FROM innovation_published WHERE published_at = $1", {mark_})) {
@@ -34,7 +36,16 @@ void Watch::start() {
   thread_ = std::thread([this] { run(); });
 }
 
-std::size_t Watch::poll() { return poll_publications() + poll_awards(); }
+std::size_t Watch::poll() { return poll_publications() + poll_awards() + poll_replications(); }
+
+// Replications started or stopped since the last round: their sources' counts are re-read.
+std::size_t Watch::poll_replications() {
+  auto changes = database_.read(
+      [&](db::Transaction& tx) { return replication::changed_since(tx, replication_mark_); });
+  replication_mark_ = changes.mark;
+  for (auto id : changes.sources) catalogue_.refresh(id);
+  return changes.sources.size();
+}
 
 // Awards written since the last round (a competition's results, on another server): their
 // innovations are re-read, so that the award facet counts them.

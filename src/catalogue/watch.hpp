@@ -39,13 +39,15 @@ class Watch {
   void run();
   std::size_t poll_publications();
   std::size_t poll_awards();
+  std::size_t poll_replications();
 
   db::Database& database_;
   Catalogue& catalogue_;
   std::chrono::milliseconds interval_;
-  std::int64_t mark_ = 0;           // the newest published_at seen
-  std::set<std::int64_t> at_mark_;  // ids re-read with published_at == mark_
-  std::int64_t award_mark_ = 0;     // the newest innovation_awards id seen
+  std::int64_t mark_ = 0;              // the newest published_at seen
+  std::set<std::int64_t> at_mark_;     // ids re-read with published_at == mark_
+  std::int64_t award_mark_ = 0;        // the newest innovation_awards id seen
+  std::int64_t replication_mark_ = 0;  // the newest replication step seen
   std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

@@ -26,4 +26,25 @@ class SimilarInnovations {
                                                              std::uint32_t limit) const = 0;
 };
 
+// What a profile shows of replication: the regions replicating the innovation, with each record's
+// stage, and the innovation it replicates, if any. The replication feature, above the registry,
+// implements it; the app root lends it to the registry through kernel::Services.
+struct ReplicationFacts {
+  struct Adopter {
+    std::string agency;
+    std::string stage;  // the stage's code: minat, kaji_tiru, ..., berhenti
+    std::string url;    // the record's page
+  };
+  std::vector<Adopter> adopters;
+  int regions = 0;    // other regional governments replicating it, as the IID counts them
+  int iid_score = 0;  // the IID replication indicator, 0 to 3
+  std::string source_name, source_agency, source_url, record_url;  // when it replicates another
+  std::string start_url;  // where another agency starts replicating it
+};
+class ReplicationRecords {
+ public:
+  virtual ~ReplicationRecords() = default;
+  virtual ReplicationFacts replication_facts(std::int64_t innovation_id) const = 0;
+};
+
 }  // namespace simpul::innovations

@@ -86,6 +86,34 @@ Json similar_innovations(Context& context, std::int64_t id) {
   return items;
 }
 
+// Who replicates it, each record's stage, the IID indicator, and what it replicates itself; a
+// signed-in local admin or unit operator of another agency may start replicating it.
+Json replication_json(Context& context, std::int64_t id, std::int64_t agency_id) {
+  auto facts = context.service<ReplicationRecords>().replication_facts(id);
+  Json adopters = Json::array();
+  for (const auto& adopter : facts.adopters)
+    adopters.push_back({{"agency", adopter.agency},
+                        {"stage", context.t("replication.stage." + adopter.stage)},
+                        {"url", adopter.url}});
+  Json json = {{"summary", facts.regions > 0 ? context.t("innovation.profile.replicated_by",
+                                                         {{"count", std::to_string(facts.regions)}})
+                                             : context.t("innovation.none_yet")},
+               {"iid", context.t("innovation.profile.iid_replication",
+                                 {{"score", std::to_string(facts.iid_score)}})},
+               {"adopters", adopters},
+               {"has_adopters", !adopters.empty()}};
+  if (!facts.source_url.empty())
+    json["source"] = {{"name", facts.source_name},
+                      {"agency", facts.source_agency},
+                      {"url", facts.source_url},
+                      {"record_url", facts.record_url}};
+  const auto& me = context.user();
+  if (me && (me->is(auth::Role::local_admin) || me->is(auth::Role::unit_operator)) &&
+      me->agency_id != agency_id)
+    json["start_url"] = facts.start_url;
+  return json;
+}
+
 Json awards_json(Context& context, const std::vector<Award>& awards) {
   Json list = Json::array();
   for (const auto& award : awards) {
@@ -125,6 +153,7 @@ http::Response profile(Context& context) {
   }
   model["awards"] = awards_json(context, awards);
   model["has_awards"] = !awards.empty();
+  model["replication"] = replication_json(context, id, published->agency_id);
   model["similar"] = similar_innovations(context, id);
   model["has_similar"] = !model["similar"].empty();
   return context.page("innovations/profile", std::move(model));

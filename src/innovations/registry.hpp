@@ -22,6 +22,9 @@ struct Placement {
   std::string unit_name;
 };
 
+// The unit and its agency, as a new innovation records them; nullopt for an unknown unit.
+std::optional<Placement> placement_of_unit(db::Transaction& tx, std::int64_t unit_id);
+
 // The bytes go in once per SHA-256; true when they were not stored yet.
 bool store_blob(db::Transaction& tx, const std::string& sha256, const std::string& bytes,
                 std::int64_t now);

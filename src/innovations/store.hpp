@@ -109,8 +109,6 @@ struct UnitChoice {
 std::vector<UnitChoice> units_of_agency(db::Transaction& tx, std::int64_t agency_id);
 std::optional<std::int64_t> agency_of_unit(db::Transaction& tx, std::int64_t unit_id);
 
-std::optional<Placement> placement_of_unit(db::Transaction& tx, std::int64_t unit_id);
-
 std::int64_t insert_file(db::Transaction& tx, std::int64_t innovation_id, const Attachment& file,
                          std::optional<std::int64_t> uploaded_by, std::int64_t now);
 // Active or removed, as long as it belongs to the innovation.

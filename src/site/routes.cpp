@@ -80,8 +80,6 @@ void register_routes(kernel::Routes& routes) {
   routes.get("/privasi", Access::anyone(), statement("site/privacy", "site.privacy.title"));
   routes.get("/aksesibilitas", Access::anyone(),
              statement("site/accessibility", "site.accessibility.title"));
-  routes.get("/replikasi", Access::anyone(),
-             upcoming("upcoming.replication.title", "upcoming.replication.summary"));
   routes.get("/fkp", Access::anyone(), upcoming("upcoming.forum.title", "upcoming.forum.summary"));
   routes.get("/skm", Access::anyone(),
              upcoming("upcoming.survey.title", "upcoming.survey.summary"));

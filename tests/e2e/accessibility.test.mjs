@@ -86,10 +86,11 @@ for (const lang of ['id', 'en']) {
       await check(page, '/data-terbuka', `a11y-${lang}-api`);
     });
 
-    test('the competitions (/kompetisi) and an upcoming part (/replikasi)', async (t) => {
+    test('the competitions (/kompetisi), the replication network and an upcoming part (/fkp)', async (t) => {
       const { page } = await openPage(t, browser, server, { lang });
       await check(page, '/kompetisi', `a11y-${lang}-kompetisi`);
       await check(page, '/replikasi', `a11y-${lang}-replikasi`);
+      await check(page, '/fkp', `a11y-${lang}-fkp`);
     });
 
     test('the catalogue with a query and a facet ticked', async (t) => {

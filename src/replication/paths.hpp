@@ -1,0 +1,15 @@
+#pragma once
+// The replication feature's addresses.
+namespace simpul::replication::paths {
+
+inline constexpr char kNetwork[] = "/replikasi";
+inline constexpr char kNew[] = "/replikasi/baru";
+inline constexpr char kRecord[] = "/replikasi/{id}";
+inline constexpr char kStep[] = "/replikasi/{id}/tahap";
+inline constexpr char kPlan[] = "/replikasi/{id}/rencana";
+inline constexpr char kSessions[] = "/replikasi/{id}/pendampingan";
+inline constexpr char kMilestones[] = "/replikasi/{id}/target";
+inline constexpr char kMilestoneDone[] = "/replikasi/{id}/target/{milestone}";
+inline constexpr char kFile[] = "/replikasi/{id}/berkas/{stage}";
+
+}  // namespace simpul::replication::paths

@@ -1,0 +1,50 @@
+// Replication: the public network, a record's page with the adopter's forms, and the start of a
+// record from a source innovation.
+#include "replication/routes.hpp"
+
+#include <set>
+
+#include "innovations/paths.hpp"
+#include "kernel/paths.hpp"
+#include "replication/feature.hpp"
+#include "replication/paths.hpp"
+#include "replication/store.hpp"
+
+namespace simpul::replication {
+
+Editor editor_of(const kernel::CurrentUser& user) {
+  return {user.role, user.agency_id, user.unit_id};
+}
+
+void register_routes(kernel::Routes& routes) {
+  register_network_routes(routes);
+  register_start_routes(routes);
+  register_record_routes(routes);
+}
+
+innovations::ReplicationFacts Directory::replication_facts(std::int64_t innovation_id) const {
+  innovations::ReplicationFacts facts;
+  facts.start_url = kernel::path(paths::kNew, {}) + "?sumber=" + std::to_string(innovation_id);
+  std::set<std::int64_t> regions;  // a region that stopped and started again counts once
+  database_.read([&](db::Transaction& tx) {
+    for (const auto& record : replications_of_source(tx, innovation_id)) {
+      facts.adopters.push_back({record.adopter.name, std::string(stage_code(record.stage)),
+                                kernel::path(paths::kRecord, {record.id})});
+      if (counts_for_iid(record.adopter.type, record.adopter.agency_id == record.source.agency_id,
+                         record.stage, record.stopped_at))
+        regions.insert(record.adopter.agency_id);
+    }
+    if (auto adopted = replication_adopted_as(tx, innovation_id)) {
+      facts.source_name = adopted->source_name;
+      facts.source_agency = adopted->source.name;
+      facts.source_url =
+          kernel::path(innovations::paths::kInnovation, {adopted->source_innovation_id});
+      facts.record_url = kernel::path(paths::kRecord, {adopted->id});
+    }
+  });
+  facts.regions = static_cast<int>(regions.size());
+  facts.iid_score = iid_replication_score(facts.regions);
+  return facts;
+}
+
+}  // namespace simpul::replication

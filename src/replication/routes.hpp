@@ -1,0 +1,14 @@
+#pragma once
+// The replication pages, registered by page file.
+#include "kernel/routes.hpp"
+#include "replication/model.hpp"
+
+namespace simpul::replication {
+
+void register_network_routes(kernel::Routes& routes);  // network_page.cpp
+void register_start_routes(kernel::Routes& routes);    // start_page.cpp
+void register_record_routes(kernel::Routes& routes);   // record_page.cpp
+
+Editor editor_of(const kernel::CurrentUser& user);
+
+}  // namespace simpul::replication
