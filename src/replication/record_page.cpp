@@ -235,6 +235,10 @@ http::Response attempt(Context& context, const char* form_name, const SentForm& 
     return context.redirect_with_notice(kernel::path(paths::kRecord, {id}), notice);
   } catch (const InvalidForm& error) {
     refusal.errors = error.errors();
+    // A date in a message reads as every other date of the page.
+    for (auto& [field, problem] : refusal.errors)
+      for (auto& [name, value] : problem.args)
+        if (name == "date") value = day_text(context, value);
     return render_record(context, id, refusal, 422);
   } catch (const Conflict& error) {
     refusal.problem = context.t(error.key(), error.args());

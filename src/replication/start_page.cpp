@@ -22,6 +22,7 @@ struct Chosen {
   Source source;
   bool kipp_award = false;  // any award tier but "lainnya"
   std::vector<UnitChoice> units;
+  std::optional<std::int64_t> existing;  // the agency's record of it under way
 };
 
 std::optional<Chosen> chosen_source(Context& context, std::optional<std::int64_t> id) {
@@ -33,7 +34,8 @@ std::optional<Chosen> chosen_source(Context& context, std::optional<std::int64_t
     auto awards = innovations::awards_of(tx, *id);
     bool kipp = std::any_of(awards.begin(), awards.end(),
                             [](const innovations::Award& a) { return a.tier != "lainnya"; });
-    return Chosen{*source, kipp, units_of(tx, me.agency_id.value_or(0))};
+    auto agency = me.agency_id.value_or(0);
+    return Chosen{*source, kipp, units_of(tx, agency), under_way(tx, *id, agency)};
   });
 }
 
@@ -89,6 +91,7 @@ http::Response render_start(Context& context, const std::optional<Chosen>& chose
                      {"url", kernel::path(innovations::paths::kInnovation, {s.innovation_id})},
                      {"kipp_award", chosen->kipp_award}};
   model["own"] = me.agency_id == s.agency.agency_id;
+  if (chosen->existing) model["existing_url"] = kernel::path(paths::kRecord, {*chosen->existing});
   model["choose_unit"] = me.is(Role::local_admin);
   Json units = Json::array();
   auto typed_unit = typed.get("unit");
@@ -105,7 +108,7 @@ http::Response render_start(Context& context, const std::optional<Chosen>& chose
   model["errors"] = context.translated(refusal.errors);
   model["error_summary"] = start_summary(context, refusal);
   model["problem"] = refusal.problem;
-  model["file_dropped"] = refusal.file_dropped;
+  model["file_dropped"] = refusal.file_dropped && !refusal.errors.empty();
   model["max_file_bytes"] = innovations::kMaxFileBytes;
   return context.page("replication/start", std::move(model), status);
 }

@@ -171,11 +171,12 @@ std::int64_t insert_replication(db::Transaction& tx, const NewReplication& entry
        db::optional_integer(user_id), now});
 }
 
-bool under_way(db::Transaction& tx, std::int64_t source_innovation_id, std::int64_t agency_id) {
-  return tx.scalar(
-             "SELECT COUNT(*) FROM replications WHERE source_innovation_id = $1 AND "
-             "adopter_agency_id = $2 AND stage <> 'berhenti'",
-             {source_innovation_id, agency_id}) > 0;
+std::optional<std::int64_t> under_way(db::Transaction& tx, std::int64_t source_innovation_id,
+                                      std::int64_t agency_id) {
+  return tx.first(
+      "SELECT id FROM replications WHERE source_innovation_id = $1 AND adopter_agency_id = $2 "
+      "AND stage <> 'berhenti'",
+      {source_innovation_id, agency_id}, [](const Row& r) { return r.integer(0); });
 }
 
 std::optional<Replication> find_replication(db::Transaction& tx, std::int64_t id) {

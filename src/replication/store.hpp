@@ -110,8 +110,9 @@ struct NewReplication {
 };
 std::int64_t insert_replication(db::Transaction& tx, const NewReplication& entry,
                                 std::optional<std::int64_t> user_id, std::int64_t now);
-// Whether the agency already has a record of this source that has not stopped.
-bool under_way(db::Transaction& tx, std::int64_t source_innovation_id, std::int64_t agency_id);
+// The agency's record of this source that has not stopped, if any.
+std::optional<std::int64_t> under_way(db::Transaction& tx, std::int64_t source_innovation_id,
+                                      std::int64_t agency_id);
 
 std::optional<Replication> find_replication(db::Transaction& tx, std::int64_t id);
 // Moves the record to its next version; false when another write came first.

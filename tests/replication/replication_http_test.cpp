@@ -309,6 +309,8 @@ TEST_P(Replication, WhatIsRefusedChangesNothing) {
   auto twice = n.start(n.admin, World::plan(day_offset(-2)));
   EXPECT_EQ(twice.status, 409);
   EXPECT_TRUE(twice.contains("sudah mencatat replikasi inovasi ini"));
+  EXPECT_TRUE(n.admin.get(n.start_url()).contains("href=\"" + n.url(id) + "\""))
+      << "the start page leads to the record under way";
   // The wrong agency, the wrong role, nobody: refused.
   auto page = n.admin.get(n.url(id));
   FormFields step = {{"tahap", "komitmen"},
