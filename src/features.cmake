@@ -34,4 +34,5 @@ simpul_feature(catalogue USES innovations replication LIBS simpul_search simpul_
 # innovations, a past edition run through the features' own services): loaders at the top of
 # the graph, not features.
 simpul_feature(synthetic USES imports proposals PUBLIC competition.hpp corpus.hpp queries.hpp seed.hpp)
-simpul_feature(samples USES synthetic finals site PUBLIC loader.hpp past_edition.hpp)
+simpul_feature(samples USES synthetic finals replication site
+               PUBLIC loader.hpp past_edition.hpp replication_rounds.hpp)

@@ -15,6 +15,7 @@
 #include "imports/cli.hpp"
 #include "samples/loader.hpp"
 #include "samples/past_edition.hpp"
+#include "samples/replication_rounds.hpp"
 #include "synthetic/competition.hpp"
 #include "synthetic/queries.hpp"
 #include "synthetic/seed.hpp"
@@ -102,6 +103,7 @@ int serve(Config config) {
     auto accounts = simpul::accounts::seed_demo_accounts(app.db(), config.password_cost);
     // After the accounts: the past edition is run by them. Its awards reach the catalogue.
     changed |= simpul::samples::seed_past_edition(app.db(), config.home);
+    changed |= simpul::samples::seed_replication_rounds(app.db(), app.events(), config.home);
     if (changed) app.reload_catalogue();
     std::cout << "\nDemo accounts (new passwords at every start):\n";
     for (const auto& account : accounts) {
@@ -281,6 +283,8 @@ int main(int argc, char** argv) {
         std::cout << editions << " demo competition editions loaded\n";
         if (simpul::samples::seed_past_edition(app.db(), config.home))
           std::cout << "the past demo edition ran to its results\n";
+        if (simpul::samples::seed_replication_rounds(app.db(), app.events(), config.home))
+          std::cout << "the demo replication signings of 2021 recorded\n";
       }
       if (synthetic_count > 0) {
         auto start = std::chrono::steady_clock::now();

@@ -141,9 +141,7 @@ int iid_replication_score(int regions) { return std::clamp(regions, 0, 3); }
 
 bool counts_for_iid(std::string_view adopter_type, bool same_agency, Stage stage,
                     std::optional<Stage> stopped_at) {
-  bool regional = std::find(std::begin(kRegionalTypes), std::end(kRegionalTypes), adopter_type) !=
-                  std::end(kRegionalTypes);
-  if (!regional || same_agency) return false;
+  if (!is_regional(adopter_type) || same_agency) return false;
   if (stage == Stage::berhenti) return stopped_at && implemented(*stopped_at);
   return true;
 }
@@ -184,6 +182,23 @@ FieldErrors check_plan(std::string& keeps, std::string& changes) {
   check_text(errors, "tetap", keeps, kMaxPlanChars, true);
   check_text(errors, "ubah", changes, kMaxPlanChars, true);
   return errors;
+}
+
+bool may_organise_round(const Editor& editor, const std::string& editor_province,
+                        const std::string& round_province) {
+  if (editor.role == auth::Role::organiser) return true;
+  return editor.role == auth::Role::hub_coordinator && !editor_province.empty() &&
+         editor_province == round_province;
+}
+
+bool is_regional(std::string_view agency_type) {
+  return std::find(std::begin(kRegionalTypes), std::end(kRegionalTypes), agency_type) !=
+         std::end(kRegionalTypes);
+}
+
+bool may_commit(const Editor& editor, bool organises_round, std::int64_t adopter_agency_id) {
+  if (organises_round) return true;
+  return editor.role == auth::Role::local_admin && editor.agency_id == adopter_agency_id;
 }
 
 bool may_record(const Editor& editor, std::int64_t adopter_agency_id,

@@ -108,6 +108,14 @@ struct Editor {
 bool may_record(const Editor& editor, std::int64_t adopter_agency_id,
                 std::optional<std::int64_t> adopter_unit_id);
 
+// Commitment rounds: the ministry's organisers organise a round for any province, a hub
+// coordinator for its own province. A commitment is recorded by whoever organises the round or by
+// the adopting agency's local admin; the adopter is a regional government of the round's province.
+bool may_organise_round(const Editor& editor, const std::string& editor_province,
+                        const std::string& round_province);
+bool is_regional(std::string_view agency_type);
+bool may_commit(const Editor& editor, bool organises_round, std::int64_t adopter_agency_id);
+
 // Limits the forms and the checks share.
 inline constexpr std::size_t kMaxPlanChars = 5000;
 inline constexpr std::size_t kMaxNoteChars = 2000;

@@ -60,6 +60,7 @@ http::Response network(Context& context) {
                 {"provinces", provinces},
                 {"any_sample", any_sample},
                 {"start_url", kernel::path(paths::kNew, {})},
+                {"rounds_url", kernel::path(paths::kRounds, {})},
                 {"can_start", context.user() && (context.user()->is(auth::Role::local_admin) ||
                                                  context.user()->is(auth::Role::unit_operator))}};
   return context.page("replication/network", std::move(model));

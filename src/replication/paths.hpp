@@ -11,5 +11,11 @@ inline constexpr char kSessions[] = "/replikasi/{id}/pendampingan";
 inline constexpr char kMilestones[] = "/replikasi/{id}/target";
 inline constexpr char kMilestoneDone[] = "/replikasi/{id}/target/{milestone}";
 inline constexpr char kFile[] = "/replikasi/{id}/berkas/{stage}";
+inline constexpr char kRounds[] = "/replikasi/komitmen";
+inline constexpr char kNewRound[] = "/replikasi/komitmen/baru";
+inline constexpr char kRound[] = "/replikasi/komitmen/{id}";
+inline constexpr char kRoundOffer[] = "/replikasi/komitmen/{id}/tawaran";
+inline constexpr char kRoundCommit[] = "/replikasi/komitmen/{id}/komitmen";
+inline constexpr char kRoundClose[] = "/replikasi/komitmen/{id}/tutup";
 
 }  // namespace simpul::replication::paths

@@ -5,6 +5,7 @@
 
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
+#include "core/util/numbers.hpp"
 #include "innovations/paths.hpp"
 #include "innovations/registry.hpp"
 #include "innovations/uploads.hpp"

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/db/database.hpp"
 #include "innovations/service.hpp"
@@ -57,5 +58,34 @@ void add_milestone(db::Database& database, const kernel::Actor& actor, const Edi
 void complete_milestone(db::Database& database, const kernel::Actor& actor, const Editor& editor,
                         std::int64_t id, std::int64_t version, std::int64_t milestone_id,
                         const std::string& done_on, std::int64_t now);
+
+// Commitment rounds (round_service.cpp). Failures as above, and 409
+// "replication.error.round_closed" for a change to a closed round.
+struct RoundInput {
+  std::string title;
+  std::string province_code;
+  std::string signed_on;  // YYYY-MM-DD
+  std::string source_note;
+  bool is_sample = false;
+};
+std::int64_t create_round(db::Database& database, const kernel::Actor& actor, const Editor& editor,
+                          RoundInput round, std::int64_t now);
+void offer_in_round(db::Database& database, const kernel::Actor& actor, const Editor& editor,
+                    std::int64_t round_id, std::int64_t version, std::int64_t source_innovation_id,
+                    bool is_sample = false);
+// One agency's signed commitment to some of the round's offers: each starts the agency's record
+// of that source at komitmen, or moves its record under way there (from minat or kaji_tiru), or
+// names its record already further on; the signed document is the step's evidence.
+struct CommitmentInput {
+  std::int64_t agency_id = 0;
+  std::vector<std::int64_t> sources;
+  std::optional<innovations::Upload> file;
+  bool is_sample = false;
+};
+void commit_in_round(db::Database& database, const kernel::Events& events,
+                     const kernel::Actor& actor, const Editor& editor, std::int64_t round_id,
+                     std::int64_t version, CommitmentInput commitment, std::int64_t now);
+void close_round(db::Database& database, const kernel::Actor& actor, const Editor& editor,
+                 std::int64_t round_id, std::int64_t version, std::int64_t now);
 
 }  // namespace simpul::replication

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/util/clock.hpp"
+#include "core/util/numbers.hpp"
 #include "innovations/paths.hpp"
 #include "innovations/registry.hpp"
 #include "innovations/uploads.hpp"

@@ -195,4 +195,72 @@ struct ProvinceAdoption {
 // Every province, with the records of its agencies (none: zeros), in code order.
 std::vector<ProvinceAdoption> adoption_by_province(db::Transaction& tx);
 
+// Commitment rounds (round_store.cpp).
+struct Round {
+  std::int64_t id = 0;
+  std::string title;
+  std::string province_code;
+  std::string province_name;
+  std::string signed_on;
+  std::string organiser_role;
+  std::optional<std::int64_t> organiser_agency_id;
+  std::optional<std::int64_t> closed_at;
+  std::string source_note;
+  bool is_sample = false;
+  std::int64_t version = 1;
+};
+struct NewRound {
+  std::string title;
+  std::string province_code;
+  std::string signed_on;
+  std::string organiser_role;
+  std::optional<std::int64_t> organiser_agency_id;
+  std::string source_note;
+  bool is_sample = false;
+};
+std::int64_t insert_round(db::Transaction& tx, const NewRound& round,
+                          std::optional<std::int64_t> user_id, std::int64_t now);
+std::optional<Round> find_round(db::Transaction& tx, std::int64_t id);
+// Moves the round to its next version (closing it when closed_at is set); false when another
+// write came first.
+bool bump_round(db::Transaction& tx, std::int64_t id, std::int64_t from_version,
+                std::optional<std::int64_t> closed_at);
+bool province_exists(db::Transaction& tx, const std::string& code);
+
+struct ListedRound {
+  Round round;
+  std::int64_t offers = 0;
+  std::int64_t agencies = 0;     // agencies that committed
+  std::int64_t commitments = 0;  // agency x innovation
+};
+std::vector<ListedRound> list_rounds(db::Transaction& tx);
+
+struct Offer {
+  std::int64_t innovation_id = 0;
+  std::string name;
+  std::string agency;
+  bool is_sample = false;
+};
+void insert_offer(db::Transaction& tx, std::int64_t round_id, std::int64_t innovation_id,
+                  bool is_sample);
+std::vector<Offer> offers_of(db::Transaction& tx, std::int64_t round_id);
+
+struct Commitment {
+  std::int64_t agency_id = 0;
+  std::string agency;
+  std::int64_t source_innovation_id = 0;
+  std::int64_t replication_id = 0;
+  Stage stage = Stage::komitmen;
+  bool is_sample = false;
+};
+void insert_commitment(db::Transaction& tx, std::int64_t round_id, std::int64_t agency_id,
+                       std::int64_t source_innovation_id, std::int64_t replication_id,
+                       bool is_sample, std::optional<std::int64_t> user_id, std::int64_t now);
+bool commitment_exists(db::Transaction& tx, std::int64_t round_id, std::int64_t agency_id,
+                       std::int64_t source_innovation_id);
+std::vector<Commitment> commitments_of(db::Transaction& tx, std::int64_t round_id);
+// The regional governments of a province (itself, its regencies and cities), by name.
+std::vector<UnitChoice> regional_agencies(db::Transaction& tx, const std::string& province_code);
+std::vector<std::pair<std::string, std::string>> provinces(db::Transaction& tx);
+
 }  // namespace simpul::replication
