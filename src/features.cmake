@@ -9,7 +9,7 @@
 # these headers' functions.
 simpul_feature(audit PUBLIC audit.hpp)
 simpul_feature(site PUBLIC settings.hpp)
-simpul_feature(regions PUBLIC model.hpp)
+simpul_feature(regions PUBLIC model.hpp tiles.hpp)
 simpul_feature(agencies USES regions audit PUBLIC model.hpp paths.hpp)
 simpul_feature(accounts USES agencies PUBLIC model.hpp service.hpp)
 simpul_feature(notices USES accounts PUBLIC model.hpp service.hpp LIBS simpul_mail)
@@ -27,7 +27,7 @@ simpul_feature(judging USES proposals
                LIBS ${GLPK_LIBRARY})
 target_include_directories(simpul_judging PUBLIC ${GLPK_INCLUDE_DIR})
 simpul_feature(finals USES judging PUBLIC model.hpp service.hpp LIBS simpul_sheet)
-simpul_feature(replication USES competitions PUBLIC counts.hpp model.hpp paths.hpp service.hpp)
+simpul_feature(replication USES competitions regions PUBLIC counts.hpp model.hpp paths.hpp service.hpp)
 # The catalogue's "most replicated" order reads the replication counts.
 simpul_feature(catalogue USES innovations replication LIBS simpul_search simpul_sheet)
 # The synthetic corpus, competition and search mix of the benchmarks, and the demo data (sample

@@ -1,7 +1,13 @@
 // The replication network (/replikasi), public: how far replication has spread, the innovations
 // replicated most, the latest steps, and adoption per province.
+#include <map>
+
+#include "core/util/numbers.hpp"
+#include "core/view/tile_map.hpp"
+#include "innovations/model.hpp"
 #include "innovations/paths.hpp"
 #include "kernel/paths.hpp"
+#include "regions/tiles.hpp"
 #include "replication/paths.hpp"
 #include "replication/routes.hpp"
 #include "replication/store.hpp"
@@ -15,7 +21,61 @@ struct Network {
   std::vector<Replicated> most;
   std::vector<RecentStep> recent;
   std::vector<ProvinceAdoption> provinces;
+  std::vector<Flow> flows;
+  std::vector<int> years;
 };
+
+// The filter as the query gives it; what is not a known province, year or affair is ignored.
+NetworkFilter filter_of(const http::Form& query) {
+  NetworkFilter filter;
+  auto province = query.get("provinsi");
+  for (const auto& tile : regions::province_tiles())
+    if (tile.code == province) filter.province_code = province;
+  if (auto year = parse_positive(query.get("tahun")); year && *year >= 1945 && *year <= 2100)
+    filter.year = static_cast<int>(*year);
+  auto affair = query.get("urusan");
+  for (std::size_t i = 0; i < std::size(innovations::kAffairs); ++i)
+    if (innovations::kAffairs[i].code == affair) filter.affair_bit = static_cast<int>(i);
+  return filter;
+}
+
+// Adoption per province as a tile map, each tile a link that narrows the flows to it.
+std::string adoption_map(Context& context, const std::vector<ProvinceAdoption>& provinces) {
+  std::map<std::string, const ProvinceAdoption*, std::less<>> by_code;
+  for (const auto& p : provinces) by_code[p.code] = &p;
+  std::vector<view::Tile> tiles;
+  for (const auto& tile : regions::province_tiles()) {
+    auto found = by_code.find(tile.code);
+    if (found == by_code.end()) continue;
+    const auto& p = *found->second;
+    tiles.push_back(
+        {tile.column, tile.row, std::string(tile.abbreviation),
+         context.t("replication.network.tile", {{"province", p.name},
+                                                {"code", std::string(tile.abbreviation)},
+                                                {"records", std::to_string(p.records)},
+                                                {"adopters", std::to_string(p.adopters)}}),
+         p.records, kernel::path(paths::kNetwork, {}) + "?provinsi=" + p.code + "#alur"});
+  }
+  return view::tile_map_svg(tiles, context.t("replication.network.map"));
+}
+
+Json filter_json(Context& context, const NetworkFilter& filter, const Network& n) {
+  Json provinces = Json::array(), years = Json::array(), affairs = Json::array();
+  for (const auto& p : n.provinces)
+    provinces.push_back(
+        {{"value", p.code}, {"label", p.name}, {"selected", p.code == filter.province_code}});
+  for (int year : n.years) years.push_back({{"value", year}, {"selected", filter.year == year}});
+  for (std::size_t i = 0; i < std::size(innovations::kAffairs); ++i) {
+    std::string code(innovations::kAffairs[i].code);
+    affairs.push_back({{"value", code},
+                       {"label", context.t("innovation.affair." + code)},
+                       {"selected", filter.affair_bit == static_cast<int>(i)}});
+  }
+  return {{"provinces", provinces},
+          {"years", years},
+          {"affairs", affairs},
+          {"active", !filter.province_code.empty() || filter.year || filter.affair_bit}};
+}
 
 Json totals_json(Context& context, const NetworkTotals& totals) {
   auto count = [&](std::int64_t n) { return view::format_integer(n, context.lang()); };
@@ -26,9 +86,11 @@ Json totals_json(Context& context, const NetworkTotals& totals) {
 }
 
 http::Response network(Context& context) {
-  Network n = context.db().read([](db::Transaction& tx) {
-    return Network{network_totals(tx), most_replicated(tx, 10), recent_steps(tx, 10),
-                   adoption_by_province(tx)};
+  NetworkFilter filter = filter_of(context.request().query());
+  Network n = context.db().read([&](db::Transaction& tx) {
+    return Network{network_totals(tx),    most_replicated(tx, 10),
+                   recent_steps(tx, 10),  adoption_by_province(tx, filter),
+                   flows(tx, filter, 20), start_years(tx)};
   });
   Json most = Json::array(), recent = Json::array(), provinces = Json::array();
   bool any_sample = false;
@@ -51,6 +113,9 @@ http::Response network(Context& context) {
   }
   for (const auto& p : n.provinces)
     provinces.push_back({{"name", p.name}, {"records", p.records}, {"adopters", p.adopters}});
+  Json flow_rows = Json::array();
+  for (const auto& f : n.flows)
+    flow_rows.push_back({{"from", f.from}, {"to", f.to}, {"records", f.records}});
   Json model = {{"title", context.t("replication.network.title")},
                 {"totals", totals_json(context, n.totals)},
                 {"most", most},
@@ -58,6 +123,11 @@ http::Response network(Context& context) {
                 {"recent", recent},
                 {"has_recent", !recent.empty()},
                 {"provinces", provinces},
+                {"map", adoption_map(context, n.provinces)},
+                {"filter", filter_json(context, filter, n)},
+                {"flows", flow_rows},
+                {"has_flows", !flow_rows.empty()},
+                {"network_url", kernel::path(paths::kNetwork, {})},
                 {"any_sample", any_sample},
                 {"start_url", kernel::path(paths::kNew, {})},
                 {"rounds_url", kernel::path(paths::kRounds, {})},

@@ -1,5 +1,6 @@
 #include "replication/store.hpp"
 
+#include "core/util/numbers.hpp"
 #include "replication/counts.hpp"
 
 #include <algorithm>
@@ -364,14 +365,80 @@ std::vector<RecentStep> recent_steps(db::Transaction& tx, int limit) {
   return out;
 }
 
-std::vector<ProvinceAdoption> adoption_by_province(db::Transaction& tx) {
+namespace {
+
+// The first step's year of record r, as text: when it started.
+constexpr const char* kStartYear =
+    "(SELECT SUBSTR(MIN(st.happened_on), 1, 4) FROM replication_steps st "
+    "WHERE st.replication_id = r.id)";
+
+// The filter's conditions on a record r of source innovation s (innovation_published) from
+// agency sa to agency aa, and their parameters after `params`.
+std::string filter_sql(const NetworkFilter& filter, db::Params& params, bool with_province) {
+  std::string sql;
+  if (with_province && !filter.province_code.empty()) {
+    params.push_back(filter.province_code);
+    auto n = std::to_string(params.size());
+    sql += " AND (sa.province_code = $" + n + " OR aa.province_code = $" + n + ")";
+  }
+  if (filter.year) {
+    params.push_back(std::to_string(*filter.year));
+    sql += std::string(" AND ") + kStartYear + " = $" + std::to_string(params.size());
+  }
+  if (filter.affair_bit) {
+    params.push_back(std::int64_t{1} << *filter.affair_bit);
+    sql += " AND (s.affair_mask & $" + std::to_string(params.size()) + ") <> 0";
+  }
+  return sql;
+}
+
+}  // namespace
+
+std::vector<ProvinceAdoption> adoption_by_province(db::Transaction& tx,
+                                                   const NetworkFilter& filter) {
+  db::Params params;
+  std::string conditions = filter_sql(filter, params, false);
   std::vector<ProvinceAdoption> out;
   for (const auto& r :
-       tx.query("SELECT p.code, p.name, COUNT(r.id), COUNT(DISTINCT r.adopter_agency_id) "
-                "FROM provinces p LEFT JOIN agencies a ON a.province_code = p.code "
-                "LEFT JOIN replications r ON r.adopter_agency_id = a.id AND r.stage <> 'berhenti' "
-                "GROUP BY p.code, p.name ORDER BY p.code"))
+       tx.query("SELECT p.code, p.name, COUNT(x.id), COUNT(DISTINCT x.adopter_agency_id) "
+                "FROM provinces p LEFT JOIN (SELECT r.id, r.adopter_agency_id, aa.province_code "
+                "FROM replications r JOIN agencies aa ON aa.id = r.adopter_agency_id "
+                "JOIN innovation_published s ON s.innovation_id = r.source_innovation_id "
+                "JOIN agencies sa ON sa.id = s.agency_id WHERE r.stage <> 'berhenti'" +
+                    conditions +
+                    ") x ON x.province_code = p.code GROUP BY p.code, p.name ORDER BY p.code",
+                params))
     out.push_back({r.text(0), r.text(1), r.integer(2), r.integer(3)});
+  return out;
+}
+
+std::vector<Flow> flows(db::Transaction& tx, const NetworkFilter& filter, int limit) {
+  db::Params params;
+  std::string conditions = filter_sql(filter, params, true);
+  params.push_back(std::int64_t{limit});
+  std::vector<Flow> out;
+  for (const auto& r :
+       tx.query("SELECT COALESCE(sp.name, sa.name), COALESCE(ap.name, aa.name), COUNT(*) AS n "
+                "FROM replications r JOIN innovation_published s ON s.innovation_id = "
+                "r.source_innovation_id JOIN agencies sa ON sa.id = s.agency_id "
+                "LEFT JOIN provinces sp ON sp.code = sa.province_code "
+                "JOIN agencies aa ON aa.id = r.adopter_agency_id "
+                "LEFT JOIN provinces ap ON ap.code = aa.province_code WHERE r.stage <> 'berhenti'" +
+                    conditions +
+                    " GROUP BY COALESCE(sp.name, sa.name), COALESCE(ap.name, aa.name) "
+                    "ORDER BY n DESC, 1, 2 LIMIT $" +
+                    std::to_string(params.size()),
+                params))
+    out.push_back({r.text(0), r.text(1), r.integer(2)});
+  return out;
+}
+
+std::vector<int> start_years(db::Transaction& tx) {
+  std::vector<int> out;
+  for (const auto& r :
+       tx.query("SELECT DISTINCT firsts.y FROM (SELECT SUBSTR(MIN(happened_on), 1, 4) AS y FROM "
+                "replication_steps GROUP BY replication_id) firsts ORDER BY firsts.y DESC"))
+    if (auto year = parse_positive(r.text(0))) out.push_back(static_cast<int>(*year));
   return out;
 }
 

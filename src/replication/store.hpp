@@ -192,8 +192,26 @@ struct ProvinceAdoption {
   std::int64_t records = 0;
   std::int64_t adopters = 0;
 };
+// What the network page narrows to: the province a flow starts or ends in, the year a record
+// started (its first step), a government affair of the source innovation (its bit in
+// innovations' affair mask).
+struct NetworkFilter {
+  std::string province_code;
+  std::optional<int> year;
+  std::optional<int> affair_bit;
+};
 // Every province, with the records of its agencies (none: zeros), in code order.
-std::vector<ProvinceAdoption> adoption_by_province(db::Transaction& tx);
+std::vector<ProvinceAdoption> adoption_by_province(db::Transaction& tx,
+                                                   const NetworkFilter& filter);
+// Records between provinces: source's province -> adopter's province, the largest first.
+struct Flow {
+  std::string from;
+  std::string to;
+  std::int64_t records = 0;
+};
+std::vector<Flow> flows(db::Transaction& tx, const NetworkFilter& filter, int limit);
+// The years records started in, newest first, for the filter's choices.
+std::vector<int> start_years(db::Transaction& tx);
 
 // Commitment rounds (round_store.cpp).
 struct Round {

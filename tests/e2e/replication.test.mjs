@@ -2,7 +2,8 @@
 // Cegah Stunting (Kota Padang) from its profile for the demo unit's office, with the letter of
 // interest; the unit's operator records the study visit (a date before the letter is refused
 // and what was typed stays) and a mentoring session, on a phone without JavaScript; a visitor
-// reads the record, the source's profile and the network page. axe-core on each page.
+// reads the record, the source's profile, the network page with its map and the demo's 2021
+// signing in Sumatera Barat. axe-core on each page.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
@@ -103,8 +104,23 @@ test('a region records its replication and the public reads the network', async 
   await visitor.goto('/replikasi');
   assert.match(await visitor.locator('main').textContent(), /Paling banyak direplikasi/);
   await visitor.getByRole('link', { name: SOURCE }).first().waitFor();
-  const row = visitor.getByRole('row').filter({ hasText: 'Kalimantan Utara' });
+  const row = visitor.locator('.map-wrap table').getByRole('row').filter({ hasText: 'Kalimantan Utara' });
   assert.deepEqual((await row.getByRole('cell').allTextContents()).map((s) => s.trim()), ['Kalimantan Utara', '1', '1']);
+  // The map: Kalimantan Utara's square narrows the flows to its province.
+  await Promise.all([
+    visitor.waitForURL((url) => url.searchParams.get('provinsi') === '65'),
+    visitor.getByRole('link', { name: 'KU Kalimantan Utara: 1 replikasi oleh 1 instansi' }).click(),
+  ]);
+  const flow = visitor.locator('#alur ~ table').getByRole('row').filter({ hasText: 'Kalimantan Utara' });
+  assert.deepEqual((await flow.getByRole('cell').allTextContents()).map((s) => s.trim()), ['Sumatera Barat', 'Kalimantan Utara', '1']);
   await screenshot(visitor, 'replication-network');
   await assertAccessible(assert, visitor, 'the replication network');
+  // On a phone the page never scrolls sideways: the map pans inside its own box.
+  await visitor.setViewportSize({ width: 360, height: 740 });
+  assert.equal(await visitor.evaluate(() => document.documentElement.scrollWidth), 360);
+  await visitor.goto('/replikasi/komitmen');
+  await visitor.getByRole('link', { name: /Sumatera Barat 2021/ }).click();
+  assert.match(await visitor.locator('main').textContent(), /19 dari 20 pemerintah daerah/);
+  assert.equal(await visitor.evaluate(() => document.documentElement.scrollWidth), 360);
+  await assertAccessible(assert, visitor, 'a commitment signing');
 });

@@ -170,6 +170,27 @@ TEST_P(ReplicationRounds, ASigningStartsAndMovesTheRegionsRecords) {
   EXPECT_TRUE(s.visitor.get("/inovasi/" + std::to_string(s.dokter))
                   .contains("Direplikasi oleh 2 daerah lain"));
 
+  // The network page counts what the database holds, filtered as asked.
+  auto records = s.count(
+      "SELECT COUNT(*) FROM replications r JOIN agencies a ON a.id = r.adopter_agency_id WHERE "
+      "a.province_code = '13' AND r.stage <> 'berhenti'");
+  EXPECT_EQ(records, 3);
+  auto network = s.visitor.get("/replikasi");
+  EXPECT_TRUE(network.contains("aria-label=\"SB Sumatera Barat: 3 replikasi oleh 2 instansi\""));
+  EXPECT_TRUE(network.has_cells("<td>Sumatera Barat</td><td>3</td><td>2</td>"));
+  auto from_tarakan = s.visitor.get("/replikasi?provinsi=65");
+  EXPECT_TRUE(from_tarakan.has_cells("<td>Kalimantan Utara</td><td>Sumatera Barat</td><td>2</td>"))
+      << "Tarakan's innovation, to Bukittinggi and Solok";
+  EXPECT_FALSE(from_tarakan.has_cells("<td>Sumatera Barat</td><td>Sumatera Barat</td><td>1</td>"));
+  auto this_year =
+      s.visitor.get("/replikasi?tahun=" + today_in_wib().substr(0, 4) + "&urusan=kesehatan");
+  EXPECT_TRUE(this_year.contains("Tidak ada replikasi untuk saringan ini"))
+      << "the test's innovations name no affair";
+  auto hostile = s.visitor.get("/replikasi?provinsi=%27%20OR%201%3D1&tahun=abc&urusan=%3Cx%3E");
+  EXPECT_EQ(hostile.status, 200);
+  EXPECT_TRUE(hostile.has_cells("<td>Sumatera Barat</td><td>3</td><td>2</td>"))
+      << "an unknown filter is ignored";
+
   // Refused, changing nothing: the same commitment again, a region of another province, the
   // source's own region, another region's admin, no signed document, nothing chosen.
   auto version = s.count("SELECT version FROM replication_rounds WHERE id = $1", {id});
