@@ -63,6 +63,8 @@ std::string Catalogue::value_label(const view::Catalog& messages, view::Lang lan
       return code + ". " + messages.text(lang, "innovation.sdg." + code);
     case award:
       return messages.text(lang, "innovation.award_tier." + code);
+    case replicated:
+      return messages.text(lang, "catalogue.replicated." + code);
     default:
       return code;
   }

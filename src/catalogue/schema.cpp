@@ -47,6 +47,7 @@ FacetValues facet_values(const std::vector<std::string>& province_codes) {
   for (int year_value = kFirstYear; year_value < kFirstYear + kYearCount; ++year_value) {
     values.codes[year].push_back(std::to_string(year_value));
   }
+  values.codes[replicated] = codes_of(kReplicatedCodes);
   return values;
 }
 
@@ -81,6 +82,7 @@ search::Document to_document(const Published& innovation, const FacetValues& val
     int offset = std::clamp(*innovation.year, kFirstYear, kFirstYear + kYearCount - 1) - kFirstYear;
     document.facet_values[year] = static_cast<std::uint64_t>(offset);
   }
+  document.facet_values[replicated] = innovation.replications > 0 ? 0 : 1;
   document.sort_keys = {innovation.published_at, innovation.replications,
                         innovation.is_sample ? 0 : 1};
   return document;

@@ -21,16 +21,19 @@ enum Facet : std::size_t {
   affair,
   sdg,
   year,
+  replicated,  // replicated by another agency ("sudah") or not yet ("belum")
   kFacetCount
 };
 
 // The URL parameter of each facet, in Facet order: /katalog?provinsi=65&bentuk=tata_kelola.
-inline constexpr std::string_view kFacetParams[] = {
-    "provinsi", "klaster", "bentuk", "jenis", "tahap", "penghargaan", "urusan", "sdg", "tahun"};
+inline constexpr std::string_view kFacetParams[] = {"provinsi", "klaster",     "bentuk", "jenis",
+                                                    "tahap",    "penghargaan", "urusan", "sdg",
+                                                    "tahun",    "replikasi"};
 static_assert(std::size(kFacetParams) == kFacetCount);
 
 inline constexpr int kFirstYear = 2014;  // the first KIPP year; earlier years count as 2014
 inline constexpr int kYearCount = 17;    // 2014 .. 2030
+inline constexpr std::string_view kReplicatedCodes[] = {"sudah", "belum"};
 
 // real_record is no order a visitor chooses: it breaks ties of relevance, so that at equal
 // relevance a real record comes before a sample one (search::Schema::tie_key).

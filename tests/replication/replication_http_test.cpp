@@ -271,6 +271,19 @@ TEST_P(Replication, FromTheLetterOfInterestToSustained) {
   EXPECT_FALSE(n.source_admin.get("/inovasi/" + std::to_string(n.source))
                    .contains("Replikasi inovasi ini di instansi Anda"));
 
+  // The catalogue: the replication facet and the "most replicated" order see the record.
+  auto other = n.publish(n.tarakan_unit, "Layanan Antrean Balai Kota");
+  n.server.app().reload_catalogue();
+  auto replicated = n.visitor.get("/katalog?replikasi=sudah");
+  EXPECT_TRUE(replicated.contains("Sistem Antrean Puskesmas Daring"));
+  EXPECT_FALSE(replicated.contains("Layanan Antrean Balai Kota"));
+  EXPECT_TRUE(n.visitor.get("/katalog?replikasi=belum").contains("Layanan Antrean Balai Kota"));
+  auto ordered = n.visitor.get("/katalog?q=antrean&urut=replikasi").body;
+  EXPECT_LT(ordered.find("Sistem Antrean Puskesmas Daring"),
+            ordered.find("Layanan Antrean Balai Kota"))
+      << "the replicated one first, although published earlier";
+  EXPECT_GT(other, 0);
+
   // The network page counts what the database holds.
   auto network = n.visitor.get("/replikasi");
   EXPECT_TRUE(network.contains("Sistem Antrean Puskesmas Daring"));
