@@ -131,6 +131,10 @@ http::Response network(Context& context) {
                 {"any_sample", any_sample},
                 {"start_url", kernel::path(paths::kNew, {})},
                 {"rounds_url", kernel::path(paths::kRounds, {})},
+                {"links",
+                 {{"csv", kernel::path(paths::kExportCsv, {})},
+                  {"xlsx", kernel::path(paths::kExportXlsx, {})},
+                  {"api", kernel::path(paths::kApiList, {})}}},
                 {"can_start", context.user() && (context.user()->is(auth::Role::local_admin) ||
                                                  context.user()->is(auth::Role::unit_operator))}};
   return context.page("replication/network", std::move(model));

@@ -21,6 +21,7 @@ void register_routes(kernel::Routes& routes) {
   register_start_routes(routes);
   register_record_routes(routes);
   register_round_routes(routes);
+  register_export_routes(routes);
 }
 
 innovations::ReplicationFacts Directory::replication_facts(std::int64_t innovation_id) const {

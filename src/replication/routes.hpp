@@ -9,6 +9,7 @@ void register_network_routes(kernel::Routes& routes);  // network_page.cpp
 void register_start_routes(kernel::Routes& routes);    // start_page.cpp
 void register_record_routes(kernel::Routes& routes);   // record_page.cpp
 void register_round_routes(kernel::Routes& routes);    // round_page.cpp
+void register_export_routes(kernel::Routes& routes);   // export_page.cpp: files and the API
 
 Editor editor_of(const kernel::CurrentUser& user);
 

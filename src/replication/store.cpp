@@ -296,6 +296,36 @@ std::optional<Replication> replication_adopted_as(db::Transaction& tx, std::int6
   return std::move(found.front());
 }
 
+std::vector<Replication> replications_after(db::Transaction& tx, std::int64_t after_id, int limit,
+                                            std::optional<std::int64_t> source_innovation_id,
+                                            std::int64_t offset) {
+  if (source_innovation_id)
+    return replications_where(
+        tx, "WHERE r.id > $1 AND r.source_innovation_id = $2 ORDER BY r.id LIMIT $3 OFFSET $4",
+        {after_id, *source_innovation_id, std::int64_t{limit}, offset});
+  return replications_where(tx, "WHERE r.id > $1 ORDER BY r.id LIMIT $2 OFFSET $3",
+                            {after_id, std::int64_t{limit}, offset});
+}
+
+std::int64_t count_replications(db::Transaction& tx,
+                                std::optional<std::int64_t> source_innovation_id) {
+  if (source_innovation_id)
+    return tx.scalar("SELECT COUNT(*) FROM replications WHERE source_innovation_id = $1",
+                     {*source_innovation_id});
+  return tx.scalar("SELECT COUNT(*) FROM replications");
+}
+
+std::unordered_map<std::int64_t, StepDates> step_dates(db::Transaction& tx, std::int64_t from_id,
+                                                       std::int64_t to_id) {
+  std::unordered_map<std::int64_t, StepDates> dates;
+  for (const auto& r :
+       tx.query("SELECT replication_id, MIN(happened_on), MAX(happened_on) FROM replication_steps "
+                "WHERE replication_id BETWEEN $1 AND $2 GROUP BY replication_id",
+                {from_id, to_id}))
+    dates[r.integer(0)] = {r.text(1), r.text(2)};
+  return dates;
+}
+
 std::unordered_map<std::int64_t, std::int64_t> adopter_counts(db::Transaction& tx) {
   std::unordered_map<std::int64_t, std::int64_t> counts;
   for (const auto& r : tx.query("SELECT source_innovation_id, COUNT(DISTINCT adopter_agency_id) "

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/db/database.hpp"
@@ -212,6 +213,21 @@ struct Flow {
 std::vector<Flow> flows(db::Transaction& tx, const NetworkFilter& filter, int limit);
 // The years records started in, newest first, for the filter's choices.
 std::vector<int> start_years(db::Transaction& tx);
+
+// Every record, oldest first, as the export and the API list it: `limit` records after `after_id`
+// (0: from the start), skipping `offset` of them, narrowed to one source innovation when given.
+std::vector<Replication> replications_after(db::Transaction& tx, std::int64_t after_id, int limit,
+                                            std::optional<std::int64_t> source_innovation_id,
+                                            std::int64_t offset = 0);
+std::int64_t count_replications(db::Transaction& tx,
+                                std::optional<std::int64_t> source_innovation_id);
+// The date of each record's first step and of its latest, by record id.
+struct StepDates {
+  std::string first;
+  std::string last;
+};
+std::unordered_map<std::int64_t, StepDates> step_dates(db::Transaction& tx,
+                                                       std::int64_t from_id, std::int64_t to_id);
 
 // Commitment rounds (round_store.cpp).
 struct Round {

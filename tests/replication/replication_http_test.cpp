@@ -284,6 +284,36 @@ TEST_P(Replication, FromTheLetterOfInterestToSustained) {
       << "the replicated one first, although published earlier";
   EXPECT_GT(other, 0);
 
+  // Open data: the CSV and the API say the same as the page.
+  auto csv = n.visitor.get("/replikasi/ekspor.csv");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_TRUE(csv.contains("id,inovasi_sumber_id,inovasi_sumber,instansi_sumber"));
+  EXPECT_TRUE(
+      csv.contains("Sistem Antrean Puskesmas Daring,Pemerintah Kota Tarakan,"
+                   "Kalimantan Utara,Pemerintah Provinsi Kalimantan Utara"));
+  EXPECT_TRUE(csv.contains(",berlanjut,,"));
+  EXPECT_TRUE(csv.contains("SK Gubernur 188.44/2026"));
+  auto xlsx = n.visitor.get("/replikasi/ekspor.xlsx");
+  EXPECT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK") << "a zip, as an XLSX is";
+  auto list = nlohmann::json::parse(
+      n.visitor.get("/api/v1/replications?sumber=" + std::to_string(n.source)).body);
+  EXPECT_EQ(list["total"], 1);
+  EXPECT_EQ(list["items"][0]["stage"], "berlanjut");
+  EXPECT_EQ(list["items"][0]["adopter"]["province_code"], "65");
+  EXPECT_EQ(list["items"][0]["started_on"], day_offset(-60));
+  auto one =
+      nlohmann::json::parse(n.visitor.get("/api/v1/replications/" + std::to_string(id)).body);
+  EXPECT_EQ(one["steps"].size(), 6u);
+  EXPECT_EQ(one["mentoring"][0]["mentor"], "Universitas Borneo Tarakan");
+  EXPECT_FALSE(one["mentoring"][0].contains("notes")) << "the adopter's notes stay its own";
+  EXPECT_EQ(one["steps"][0]["file"]["url"], n.url(id, "/berkas/minat"));
+  EXPECT_EQ(n.visitor.get("/api/v1/replications/999999").status, 404);
+  EXPECT_EQ(
+      nlohmann::json::parse(n.visitor.get("/api/v1/replications?halaman=99").body)["items"].size(),
+      0u);
+
   // The network page counts what the database holds.
   auto network = n.visitor.get("/replikasi");
   EXPECT_TRUE(network.contains("Sistem Antrean Puskesmas Daring"));
