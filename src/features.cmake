@@ -27,7 +27,7 @@ simpul_feature(judging USES proposals
                LIBS ${GLPK_LIBRARY})
 target_include_directories(simpul_judging PUBLIC ${GLPK_INCLUDE_DIR})
 simpul_feature(finals USES judging PUBLIC model.hpp service.hpp LIBS simpul_sheet)
-simpul_feature(replication USES competitions regions PUBLIC counts.hpp model.hpp paths.hpp service.hpp
+simpul_feature(replication USES proposals regions PUBLIC counts.hpp model.hpp paths.hpp service.hpp
                LIBS simpul_sheet)
 # The catalogue's "most replicated" order reads the replication counts.
 simpul_feature(catalogue USES innovations replication LIBS simpul_search simpul_sheet)

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "innovations/model.hpp"
 #include "kernel/routes.hpp"
 
 namespace simpul::innovations {
@@ -32,8 +33,9 @@ class SimilarInnovations {
 struct ReplicationFacts {
   struct Adopter {
     std::string agency;
-    std::string stage;  // the stage's code: minat, kaji_tiru, ..., berhenti
-    std::string url;    // the record's page
+    std::string stage;          // the stage's code: minat, kaji_tiru, ..., berhenti
+    std::string url;            // the record's page
+    std::vector<Award> awards;  // what its KIPP Replikasi proposals of this innovation won
   };
   std::vector<Adopter> adopters;
   int regions = 0;    // other regional governments replicating it, as the IID counts them

@@ -86,6 +86,8 @@ Json similar_innovations(Context& context, std::int64_t id) {
   return items;
 }
 
+Json awards_json(Context& context, const std::vector<Award>& awards);
+
 // Who replicates it, each record's stage, the IID indicator, and what it replicates itself; a
 // signed-in local admin or unit operator of another agency may start replicating it.
 Json replication_json(Context& context, std::int64_t id, std::int64_t agency_id) {
@@ -94,7 +96,8 @@ Json replication_json(Context& context, std::int64_t id, std::int64_t agency_id)
   for (const auto& adopter : facts.adopters)
     adopters.push_back({{"agency", adopter.agency},
                         {"stage", context.t("replication.stage." + adopter.stage)},
-                        {"url", adopter.url}});
+                        {"url", adopter.url},
+                        {"awards", awards_json(context, adopter.awards)}});
   Json json = {{"summary", facts.regions > 0 ? context.t("innovation.profile.replicated_by",
                                                          {{"count", std::to_string(facts.regions)}})
                                              : context.t("innovation.none_yet")},

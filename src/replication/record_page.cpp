@@ -3,6 +3,7 @@
 // milestones. Every form sends the version it was shown with.
 #include <set>
 
+#include "competitions/paths.hpp"
 #include "competitions/view.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/numbers.hpp"
@@ -10,6 +11,7 @@
 #include "innovations/registry.hpp"
 #include "innovations/uploads.hpp"
 #include "kernel/paths.hpp"
+#include "proposals/paths.hpp"
 #include "replication/paths.hpp"
 #include "replication/routes.hpp"
 #include "replication/service.hpp"
@@ -25,14 +27,22 @@ struct Loaded {
   std::vector<Session> sessions;
   std::vector<Milestone> milestones;
   std::vector<UnitChoice> own_innovations;
+  std::vector<LinkedProposal> proposals;
+  std::vector<innovations::Award> awards;
 };
 
 Loaded load_record(Context& context, std::int64_t id) {
   auto loaded = context.db().read([&](db::Transaction& tx) -> std::optional<Loaded> {
     auto record = find_replication(tx, id);
     if (!record) return std::nullopt;
-    return Loaded{*record, steps_of(tx, id), sessions_of(tx, id), milestones_of(tx, id),
-                  innovations_of(tx, record->adopter.agency_id)};
+    return Loaded{
+        *record,
+        steps_of(tx, id),
+        sessions_of(tx, id),
+        milestones_of(tx, id),
+        innovations_of(tx, record->adopter.agency_id),
+        replication_proposals(tx, record->source_innovation_id, record->adopter.agency_id),
+        replication_awards(tx, *record)};
   });
   if (!loaded) throw not_found();
   return std::move(*loaded);
@@ -153,6 +163,25 @@ void add_forms(Context& context, const Loaded& d, const Refusal& refusal, Json& 
                     {"milestones", kernel::path(paths::kMilestones, {record.id})}};
 }
 
+// The agency's KIPP Replikasi proposals of this source, each with its edition and status (and,
+// for the adopter, the link to the proposal itself), and what they won.
+Json proposals_json(Context& context, const Loaded& d, bool editor) {
+  Json list = Json::array();
+  for (const auto& p : d.proposals)
+    list.push_back({{"title", p.title},
+                    {"edition", p.edition_title},
+                    {"edition_url", kernel::path(competitions::paths::kEdition, {p.edition_id})},
+                    {"status", context.t("proposal.status." + p.status)},
+                    {"url", editor ? kernel::path(proposals::paths::kProposal, {p.id}) : ""}});
+  Json awards = Json::array();
+  for (const auto& a : d.awards)
+    awards.push_back(
+        {{"title", a.title},
+         {"url", a.source.starts_with("/") ? a.source : ""},
+         {"tier", a.tier == "lainnya" ? "" : context.t("innovation.award_tier." + a.tier)}});
+  return {{"items", list}, {"awards", awards}, {"any", !list.empty()}};
+}
+
 Json adopted_json(Context& context, const Replication& record, bool editor) {
   if (!record.adopted_innovation_id) return nullptr;
   std::string url;
@@ -196,6 +225,7 @@ http::Response render_record(Context& context, std::int64_t id, const Refusal& r
       {"stopped", record.stage == Stage::berhenti},
       {"stopped_at", record.stopped_at ? stage_label(context, *record.stopped_at) : ""},
       {"adopted", adopted_json(context, record, editor)},
+      {"kipp", proposals_json(context, d, editor)},
       {"decree", record.decree},
       {"iid", context.t(counts ? "replication.record.iid_counts" : "replication.record.iid_not")},
       {"is_sample", record.is_sample},

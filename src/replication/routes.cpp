@@ -4,7 +4,9 @@
 
 #include <set>
 
+#include "competitions/paths.hpp"
 #include "innovations/paths.hpp"
+#include "innovations/registry.hpp"
 #include "kernel/paths.hpp"
 #include "replication/feature.hpp"
 #include "replication/paths.hpp"
@@ -24,6 +26,17 @@ void register_routes(kernel::Routes& routes) {
   register_export_routes(routes);
 }
 
+std::vector<innovations::Award> replication_awards(db::Transaction& tx, const Replication& record) {
+  std::vector<innovations::Award> awards;
+  for (const auto& proposal :
+       replication_proposals(tx, record.source_innovation_id, record.adopter.agency_id)) {
+    std::string results = kernel::path(competitions::paths::kEdition, {proposal.edition_id}) + "/";
+    for (auto& award : innovations::awards_of(tx, proposal.innovation_id))
+      if (award.source.starts_with(results)) awards.push_back(std::move(award));
+  }
+  return awards;
+}
+
 innovations::ReplicationFacts Directory::replication_facts(std::int64_t innovation_id) const {
   innovations::ReplicationFacts facts;
   facts.start_url = kernel::path(paths::kNew, {}) + "?sumber=" + std::to_string(innovation_id);
@@ -31,7 +44,8 @@ innovations::ReplicationFacts Directory::replication_facts(std::int64_t innovati
   database_.read([&](db::Transaction& tx) {
     for (const auto& record : replications_of_source(tx, innovation_id)) {
       facts.adopters.push_back({record.adopter.name, std::string(stage_code(record.stage)),
-                                kernel::path(paths::kRecord, {record.id})});
+                                kernel::path(paths::kRecord, {record.id}),
+                                replication_awards(tx, record)});
       if (counts_for_iid(record.adopter.type, record.adopter.agency_id == record.source.agency_id,
                          record.stage, record.stopped_at))
         regions.insert(record.adopter.agency_id);

@@ -326,6 +326,20 @@ std::unordered_map<std::int64_t, StepDates> step_dates(db::Transaction& tx, std:
   return dates;
 }
 
+std::vector<LinkedProposal> replication_proposals(db::Transaction& tx,
+                                                  std::int64_t source_innovation_id,
+                                                  std::int64_t agency_id) {
+  std::vector<LinkedProposal> out;
+  for (const auto& r :
+       tx.query("SELECT p.id, p.title, p.edition_id, e.title, p.status, p.innovation_id "
+                "FROM proposals p JOIN competition_editions e ON e.id = p.edition_id "
+                "WHERE p.group_code = 'replikasi' AND p.source_innovation_id = $1 AND "
+                "p.agency_id = $2 AND p.status <> 'withdrawn' ORDER BY p.created_at, p.id",
+                {source_innovation_id, agency_id}))
+    out.push_back({r.integer(0), r.text(1), r.integer(2), r.text(3), r.text(4), r.integer(5)});
+  return out;
+}
+
 std::unordered_map<std::int64_t, std::int64_t> adopter_counts(db::Transaction& tx) {
   std::unordered_map<std::int64_t, std::int64_t> counts;
   for (const auto& r : tx.query("SELECT source_innovation_id, COUNT(DISTINCT adopter_agency_id) "

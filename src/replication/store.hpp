@@ -226,8 +226,22 @@ struct StepDates {
   std::string first;
   std::string last;
 };
-std::unordered_map<std::int64_t, StepDates> step_dates(db::Transaction& tx,
-                                                       std::int64_t from_id, std::int64_t to_id);
+std::unordered_map<std::int64_t, StepDates> step_dates(db::Transaction& tx, std::int64_t from_id,
+                                                       std::int64_t to_id);
+
+// The adopter's KIPP proposals in the Replikasi group that name this source (withdrawn ones
+// aside): a proposal attaches to the record of its agency and source.
+struct LinkedProposal {
+  std::int64_t id = 0;
+  std::string title;
+  std::int64_t edition_id = 0;
+  std::string edition_title;
+  std::string status;
+  std::int64_t innovation_id = 0;
+};
+std::vector<LinkedProposal> replication_proposals(db::Transaction& tx,
+                                                  std::int64_t source_innovation_id,
+                                                  std::int64_t agency_id);
 
 // Commitment rounds (round_store.cpp).
 struct Round {

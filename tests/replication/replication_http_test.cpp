@@ -6,9 +6,11 @@
 #include <regex>
 
 #include "competitions/calendar.hpp"
+#include "competitions/model.hpp"
 #include "core/util/clock.hpp"
 #include "innovations/registry.hpp"
 #include "innovations/service.hpp"
+#include "support/competition_setup.hpp"
 #include "support/harness.hpp"
 
 namespace simpul::test {
@@ -319,6 +321,47 @@ TEST_P(Replication, FromTheLetterOfInterestToSustained) {
   EXPECT_TRUE(network.contains("Sistem Antrean Puskesmas Daring"));
   EXPECT_TRUE(network.has_cells("<td>Kalimantan Utara</td><td>1</td><td>1</td>"));
   EXPECT_EQ(n.count("SELECT COUNT(*) FROM replications WHERE stage <> 'berhenti'"), 1);
+}
+
+// A KIPP proposal in the Replikasi group names its source: it shows on the record of its agency
+// and source, and what it wins shows on the source's profile beside the adopter.
+TEST_P(Replication, AReplicationProposalAndItsAwardShowOnBothSides) {
+  World n(GetParam());
+  auto started = n.start(n.admin, with_unit(World::plan(day_offset(-60)), n.dinkes));
+  auto id = record_id_of(started);
+  Client organiser = n.sign_in("kemenpan", Role::organiser);
+  auto edition = create_edition(organiser, general(2026, "KIPP 2026"));
+  ASSERT_EQ(save_part(organiser, edition, "kelompok", kGroups).status, 303);
+  auto adopted = n.publish(n.dinkes, "Antrean Puskesmas Kaltara");
+  auto proposal = n.server.app().db().write([&](db::Transaction& tx) {
+    auto proposal_id = tx.scalar(
+        "INSERT INTO proposals (edition_id, innovation_id, agency_id, unit_id, province_code, "
+        "cluster, group_code, title, title_key, source_innovation_id, status, created_at, "
+        "updated_at) VALUES ($1, $2, $3, $4, '65', 'provinsi', 'replikasi', $5, $6, $7, "
+        "'passed', 0, 0) RETURNING id",
+        {edition, adopted, n.kaltara, n.dinkes, "Antrean Puskesmas Kaltara",
+         competitions::title_key("Antrean Puskesmas Kaltara"), n.source});
+    innovations::insert_award(tx, adopted,
+                              {2026, "replikasi", "Top 5 Replikasi · KIPP 2026",
+                               "/kompetisi/" + std::to_string(edition) + "/hasil"},
+                              now_seconds());
+    return proposal_id;
+  });
+  auto record = n.visitor.get(n.url(id));
+  EXPECT_TRUE(record.contains("Usulan KIPP Kelompok Replikasi"));
+  EXPECT_TRUE(record.contains("Antrean Puskesmas Kaltara"));
+  EXPECT_TRUE(record.contains("Top 5 Replikasi · KIPP 2026"));
+  EXPECT_FALSE(record.contains("/usulan/" + std::to_string(proposal))) << "the proposal is private";
+  EXPECT_TRUE(n.admin.get(n.url(id)).contains("/usulan/" + std::to_string(proposal)));
+  auto profile = n.visitor.get("/inovasi/" + std::to_string(n.source));
+  EXPECT_TRUE(profile.contains("Pemerintah Provinsi Kalimantan Utara</a> · Surat minat · "))
+      << profile.body.substr(0, 200);
+  EXPECT_TRUE(profile.contains("Top 5 Replikasi · KIPP 2026"));
+  // A proposal of another source, or withdrawn, is not this record's.
+  n.server.app().db().write([&](db::Transaction& tx) {
+    tx.execute("UPDATE proposals SET status = 'withdrawn' WHERE id = $1", {proposal});
+  });
+  EXPECT_FALSE(n.visitor.get(n.url(id)).contains("Usulan KIPP Kelompok Replikasi"));
 }
 
 TEST_P(Replication, WhatIsRefusedChangesNothing) {
