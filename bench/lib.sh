@@ -3,7 +3,7 @@
 
 bench_install() {
   source scripts/lib/deps.sh
-  simpul_apt_install "${SIMPUL_BUILD_PACKAGES[@]}" wrk nginx-light
+  simpul_apt_install "${SIMPUL_BUILD_PACKAGES[@]}" wrk nginx-light sqlite3
   simpul_npm_install
   simpul_build build/release -DSIMPUL_TESTS=OFF
 }

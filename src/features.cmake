@@ -27,13 +27,15 @@ simpul_feature(judging USES proposals
                LIBS ${GLPK_LIBRARY})
 target_include_directories(simpul_judging PUBLIC ${GLPK_INCLUDE_DIR})
 simpul_feature(finals USES judging PUBLIC model.hpp service.hpp LIBS simpul_sheet)
-simpul_feature(replication USES proposals regions PUBLIC counts.hpp model.hpp paths.hpp service.hpp
+simpul_feature(replication USES proposals regions
+               PUBLIC counts.hpp loading.hpp model.hpp paths.hpp service.hpp
                LIBS simpul_sheet)
 # The catalogue's "most replicated" order reads the replication counts.
 simpul_feature(catalogue USES innovations replication LIBS simpul_search simpul_sheet)
 # The synthetic corpus, competition and search mix of the benchmarks, and the demo data (sample
 # innovations, a past edition run through the features' own services): loaders at the top of
 # the graph, not features.
-simpul_feature(synthetic USES imports proposals PUBLIC competition.hpp corpus.hpp queries.hpp seed.hpp)
+simpul_feature(synthetic USES imports replication
+               PUBLIC competition.hpp corpus.hpp queries.hpp replications.hpp seed.hpp)
 simpul_feature(samples USES synthetic finals replication site
                PUBLIC loader.hpp past_edition.hpp replication_rounds.hpp)

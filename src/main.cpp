@@ -18,6 +18,7 @@
 #include "samples/replication_rounds.hpp"
 #include "synthetic/competition.hpp"
 #include "synthetic/queries.hpp"
+#include "synthetic/replications.hpp"
 #include "synthetic/seed.hpp"
 
 namespace {
@@ -213,6 +214,11 @@ int main(int argc, char** argv) {
           ->expected(0, 1)
           ->default_str("3500")
           ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000}));
+  std::int64_t replication_count = 0;
+  seed_cmd
+      ->add_option("--synthetic-replications", replication_count,
+                   "Generate this many replication records over the published innovations")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000}));
   std::size_t query_count = 0;
   seed_cmd->add_option("--queries", query_count,
                        "Print this many catalogue search paths of the benchmark mix and stop");
@@ -296,6 +302,15 @@ int main(int argc, char** argv) {
                   << " s (seed " << synthetic_seed << ")\n";
       }
       if (competition_opt->count()) seed_competition(app, competition_size, synthetic_seed);
+      if (replication_count > 0) {
+        auto start = std::chrono::steady_clock::now();
+        auto written =
+            simpul::synthetic::seed_replications(app.db(), replication_count, synthetic_seed);
+        auto seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        std::cout << written << " synthetic replication records written in " << seconds
+                  << " s (seed " << synthetic_seed << ")\n";
+      }
       return 0;
     }
   } catch (const std::exception& error) {

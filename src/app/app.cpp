@@ -29,6 +29,7 @@
 #include "proposals/feature.hpp"
 #include "regions/feature.hpp"
 #include "replication/feature.hpp"
+#include "replication/network.hpp"
 #include "site/feature.hpp"
 #include "site/settings.hpp"
 
@@ -100,6 +101,8 @@ App::App(kernel::Config config) : config_(std::move(config)) {
   services_.provide<competitions::LaterStages>(later_stages_);
   replication_directory_ = std::make_unique<replication::Directory>(*database_);
   services_.provide<innovations::ReplicationRecords>(*replication_directory_);
+  replication_network_ = std::make_unique<replication::NetworkIndex>(*database_);
+  services_.provide<replication::NetworkIndex>(*replication_network_);
   load_routes();
 }
 

@@ -29,6 +29,7 @@ class Watch;
 }  // namespace simpul::catalogue
 namespace simpul::replication {
 class Directory;
+class NetworkIndex;
 }  // namespace simpul::replication
 namespace simpul::notices {
 class Sender;
@@ -101,6 +102,7 @@ class App : public kernel::Host {
   kernel::Services services_;
   std::unique_ptr<catalogue::Catalogue> catalogue_;
   std::unique_ptr<replication::Directory> replication_directory_;
+  std::unique_ptr<replication::NetworkIndex> replication_network_;
   // Declared after the catalogue it refreshes, so it stops first.
   std::unique_ptr<catalogue::Watch> catalogue_watch_;
   // Sends the email outbox while serving with SMTP configured; stops before the database closes.

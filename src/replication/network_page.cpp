@@ -8,6 +8,7 @@
 #include "innovations/paths.hpp"
 #include "kernel/paths.hpp"
 #include "regions/tiles.hpp"
+#include "replication/network.hpp"
 #include "replication/paths.hpp"
 #include "replication/routes.hpp"
 #include "replication/store.hpp"
@@ -87,11 +88,13 @@ Json totals_json(Context& context, const NetworkTotals& totals) {
 
 http::Response network(Context& context) {
   NetworkFilter filter = filter_of(context.request().query());
-  Network n = context.db().read([&](db::Transaction& tx) {
-    return Network{network_totals(tx),    most_replicated(tx, 10),
-                   recent_steps(tx, 10),  adoption_by_province(tx, filter),
-                   flows(tx, filter, 20), start_years(tx)};
-  });
+  auto view = context.service<NetworkIndex>().view(filter, 10, 20);
+  Network n{view.totals,
+            std::move(view.most),
+            context.db().read([](db::Transaction& tx) { return recent_steps(tx, 10); }),
+            std::move(view.provinces),
+            std::move(view.flows),
+            std::move(view.years)};
   Json most = Json::array(), recent = Json::array(), provinces = Json::array();
   bool any_sample = false;
   for (const auto& r : n.most) {

@@ -1,5 +1,7 @@
 #include "replication/record_writes.hpp"
 
+#include "replication/loading.hpp"
+
 #include "audit/audit.hpp"
 #include "core/util/crypto.hpp"
 #include "innovations/registry.hpp"
@@ -155,6 +157,31 @@ std::int64_t insert_record(db::Transaction& tx, const kernel::Actor& actor,
                  nlohmann::json{{"source_innovation_id", entry.source_innovation_id},
                                 {"adopter_agency_id", entry.adopter_agency_id},
                                 {"stage", stage_code(entry.stage)},
+                                {"version", 1}}});
+  return id;
+}
+
+std::int64_t insert_loaded(db::Transaction& tx, const kernel::Actor& actor,
+                           const LoadedRecord& loaded, std::int64_t now) {
+  Stage stage = loaded.steps.empty() ? Stage::minat : loaded.steps.back().stage;
+  std::optional<Stage> stopped_at;
+  if (stage == Stage::berhenti && loaded.steps.size() > 1)
+    stopped_at = loaded.steps[loaded.steps.size() - 2].stage;
+  auto id = insert_replication(
+      tx,
+      {loaded.source_innovation_id, loaded.adopter_agency_id, std::nullopt, stage,
+       loaded.plan_keeps, loaded.plan_changes, loaded.is_sample, loaded.decree, stopped_at},
+      actor.user_id, now);
+  for (const auto& step : loaded.steps)
+    insert_step(tx, id, {step.stage, step.happened_on, step.evidence_url, {}, step.note},
+                actor.user_id, now);
+  Replication record = load(tx, id);
+  insert_version(tx, id, 1, snapshot(tx, record), "replication.load", actor.user_id, now);
+  audit::record(tx, actor,
+                {"replication.load", "replication", std::to_string(id), std::nullopt,
+                 nlohmann::json{{"source_innovation_id", loaded.source_innovation_id},
+                                {"adopter_agency_id", loaded.adopter_agency_id},
+                                {"stage", stage_code(stage)},
                                 {"version", 1}}});
   return id;
 }

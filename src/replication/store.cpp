@@ -2,6 +2,7 @@
 
 #include "core/util/numbers.hpp"
 #include "replication/counts.hpp"
+#include "replication/network.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -164,11 +165,13 @@ std::int64_t insert_replication(db::Transaction& tx, const NewReplication& entry
                                 std::optional<std::int64_t> user_id, std::int64_t now) {
   return tx.scalar(
       "INSERT INTO replications (source_innovation_id, adopter_agency_id, adopter_unit_id, stage, "
-      "plan_keeps, plan_changes, is_sample, version, created_by, created_at, updated_at) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $9) RETURNING id",
+      "plan_keeps, plan_changes, is_sample, decree, stopped_at_stage, version, created_by, "
+      "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $11) "
+      "RETURNING id",
       {entry.source_innovation_id, entry.adopter_agency_id,
        db::optional_integer(entry.adopter_unit_id), std::string(stage_code(entry.stage)),
-       entry.plan_keeps, entry.plan_changes, std::int64_t{entry.is_sample},
+       entry.plan_keeps, entry.plan_changes, std::int64_t{entry.is_sample}, entry.decree,
+       entry.stopped_at ? db::Value{std::string(stage_code(*entry.stopped_at))} : db::null(),
        db::optional_integer(user_id), now});
 }
 
@@ -340,6 +343,47 @@ std::vector<LinkedProposal> replication_proposals(db::Transaction& tx,
   return out;
 }
 
+NetworkData load_network(db::Transaction& tx) {
+  NetworkData data;
+  data.mark = newest_step(tx);
+  std::unordered_map<std::string, std::int16_t> province_index;
+  for (const auto& r : tx.query("SELECT code, name FROM provinces ORDER BY code")) {
+    province_index[r.text(0)] = static_cast<std::int16_t>(data.provinces.size());
+    data.provinces.emplace_back(r.text(0), r.text(1));
+  }
+  auto index_of = [&](const std::string& code) -> std::int16_t {
+    auto found = province_index.find(code);
+    return found == province_index.end() ? std::int16_t{-1} : found->second;
+  };
+  std::unordered_map<std::int64_t, std::int16_t> start_years;
+  for (const auto& r : tx.query("SELECT replication_id, SUBSTR(MIN(happened_on), 1, 4) FROM "
+                                "replication_steps GROUP BY replication_id"))
+    start_years[r.integer(0)] = static_cast<std::int16_t>(parse_positive(r.text(1)).value_or(0));
+  for (const auto& r : tx.query(
+           "SELECT r.id, r.source_innovation_id, r.adopter_agency_id, "
+           "COALESCE(sa.province_code, ''), COALESCE(aa.province_code, ''), r.stage, r.is_sample, "
+           "s.affair_mask, s.name, sa.name, s.is_sample FROM replications r "
+           "JOIN innovation_published s ON s.innovation_id = r.source_innovation_id "
+           "JOIN agencies sa ON sa.id = s.agency_id JOIN agencies aa ON aa.id = "
+           "r.adopter_agency_id "
+           "WHERE r.stage <> 'berhenti'")) {
+    NetworkRow row;
+    row.source_id = r.integer(1);
+    row.adopter_id = r.integer(2);
+    row.source_province = index_of(r.text(3));
+    row.adopter_province = index_of(r.text(4));
+    row.stage = stage_from(r.text(5));
+    row.is_sample = r.integer(6) != 0;
+    row.affair_mask = r.integer(7);
+    row.start_year = start_years[r.integer(0)];
+    data.rows.push_back(row);
+    if (!data.sources.count(row.source_id))
+      data.sources[row.source_id] = {r.text(8), r.text(9), r.integer(10) != 0};
+  }
+  summarise(data);
+  return data;
+}
+
 std::unordered_map<std::int64_t, std::int64_t> adopter_counts(db::Transaction& tx) {
   std::unordered_map<std::int64_t, std::int64_t> counts;
   for (const auto& r : tx.query("SELECT source_innovation_id, COUNT(DISTINCT adopter_agency_id) "
@@ -372,29 +416,6 @@ std::int64_t newest_step(db::Transaction& tx) {
   return tx.scalar("SELECT COALESCE(MAX(id), 0) FROM replication_steps");
 }
 
-NetworkTotals network_totals(db::Transaction& tx) {
-  auto row = tx.query(
-      "SELECT COUNT(*), COUNT(DISTINCT adopter_agency_id), COUNT(DISTINCT source_innovation_id), "
-      "COALESCE(SUM(CASE WHEN stage IN ('penerapan', 'evaluasi', 'berlanjut') THEN 1 ELSE 0 END), "
-      "0) FROM replications WHERE stage <> 'berhenti'");
-  const auto& r = row.front();
-  return {r.integer(0), r.integer(1), r.integer(2), r.integer(3)};
-}
-
-std::vector<Replicated> most_replicated(db::Transaction& tx, int limit) {
-  std::vector<Replicated> out;
-  for (const auto& r : tx.query(
-           "SELECT r.source_innovation_id, s.name, a.name, COUNT(DISTINCT r.adopter_agency_id) "
-           "AS adopters, MAX(s.is_sample) FROM replications r "
-           "JOIN innovations s ON s.id = r.source_innovation_id "
-           "JOIN agencies a ON a.id = s.agency_id WHERE r.stage <> 'berhenti' "
-           "GROUP BY r.source_innovation_id, s.name, a.name "
-           "ORDER BY adopters DESC, s.name, r.source_innovation_id LIMIT $1",
-           {std::int64_t{limit}}))
-    out.push_back({r.integer(0), r.text(1), r.text(2), r.integer(3), r.integer(4) != 0});
-  return out;
-}
-
 std::vector<RecentStep> recent_steps(db::Transaction& tx, int limit) {
   std::vector<RecentStep> out;
   for (const auto& r :
@@ -406,83 +427,6 @@ std::vector<RecentStep> recent_steps(db::Transaction& tx, int limit) {
                 {std::int64_t{limit}}))
     out.push_back(
         {r.integer(0), stage_from(r.text(1)), r.text(2), r.text(3), r.text(4), r.integer(5) != 0});
-  return out;
-}
-
-namespace {
-
-// The first step's year of record r, as text: when it started.
-constexpr const char* kStartYear =
-    "(SELECT SUBSTR(MIN(st.happened_on), 1, 4) FROM replication_steps st "
-    "WHERE st.replication_id = r.id)";
-
-// The filter's conditions on a record r of source innovation s (innovation_published) from
-// agency sa to agency aa, and their parameters after `params`.
-std::string filter_sql(const NetworkFilter& filter, db::Params& params, bool with_province) {
-  std::string sql;
-  if (with_province && !filter.province_code.empty()) {
-    params.push_back(filter.province_code);
-    auto n = std::to_string(params.size());
-    sql += " AND (sa.province_code = $" + n + " OR aa.province_code = $" + n + ")";
-  }
-  if (filter.year) {
-    params.push_back(std::to_string(*filter.year));
-    sql += std::string(" AND ") + kStartYear + " = $" + std::to_string(params.size());
-  }
-  if (filter.affair_bit) {
-    params.push_back(std::int64_t{1} << *filter.affair_bit);
-    sql += " AND (s.affair_mask & $" + std::to_string(params.size()) + ") <> 0";
-  }
-  return sql;
-}
-
-}  // namespace
-
-std::vector<ProvinceAdoption> adoption_by_province(db::Transaction& tx,
-                                                   const NetworkFilter& filter) {
-  db::Params params;
-  std::string conditions = filter_sql(filter, params, false);
-  std::vector<ProvinceAdoption> out;
-  for (const auto& r :
-       tx.query("SELECT p.code, p.name, COUNT(x.id), COUNT(DISTINCT x.adopter_agency_id) "
-                "FROM provinces p LEFT JOIN (SELECT r.id, r.adopter_agency_id, aa.province_code "
-                "FROM replications r JOIN agencies aa ON aa.id = r.adopter_agency_id "
-                "JOIN innovation_published s ON s.innovation_id = r.source_innovation_id "
-                "JOIN agencies sa ON sa.id = s.agency_id WHERE r.stage <> 'berhenti'" +
-                    conditions +
-                    ") x ON x.province_code = p.code GROUP BY p.code, p.name ORDER BY p.code",
-                params))
-    out.push_back({r.text(0), r.text(1), r.integer(2), r.integer(3)});
-  return out;
-}
-
-std::vector<Flow> flows(db::Transaction& tx, const NetworkFilter& filter, int limit) {
-  db::Params params;
-  std::string conditions = filter_sql(filter, params, true);
-  params.push_back(std::int64_t{limit});
-  std::vector<Flow> out;
-  for (const auto& r :
-       tx.query("SELECT COALESCE(sp.name, sa.name), COALESCE(ap.name, aa.name), COUNT(*) AS n "
-                "FROM replications r JOIN innovation_published s ON s.innovation_id = "
-                "r.source_innovation_id JOIN agencies sa ON sa.id = s.agency_id "
-                "LEFT JOIN provinces sp ON sp.code = sa.province_code "
-                "JOIN agencies aa ON aa.id = r.adopter_agency_id "
-                "LEFT JOIN provinces ap ON ap.code = aa.province_code WHERE r.stage <> 'berhenti'" +
-                    conditions +
-                    " GROUP BY COALESCE(sp.name, sa.name), COALESCE(ap.name, aa.name) "
-                    "ORDER BY n DESC, 1, 2 LIMIT $" +
-                    std::to_string(params.size()),
-                params))
-    out.push_back({r.text(0), r.text(1), r.integer(2)});
-  return out;
-}
-
-std::vector<int> start_years(db::Transaction& tx) {
-  std::vector<int> out;
-  for (const auto& r :
-       tx.query("SELECT DISTINCT firsts.y FROM (SELECT SUBSTR(MIN(happened_on), 1, 4) AS y FROM "
-                "replication_steps GROUP BY replication_id) firsts ORDER BY firsts.y DESC"))
-    if (auto year = parse_positive(r.text(0))) out.push_back(static_cast<int>(*year));
   return out;
 }
 

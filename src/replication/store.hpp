@@ -108,6 +108,8 @@ struct NewReplication {
   std::string plan_keeps;
   std::string plan_changes;
   bool is_sample = false;
+  std::string decree;               // loaded records only
+  std::optional<Stage> stopped_at;  // loaded records only
 };
 std::int64_t insert_replication(db::Transaction& tx, const NewReplication& entry,
                                 std::optional<std::int64_t> user_id, std::int64_t now);
@@ -162,14 +164,13 @@ bool mark_milestone_done(db::Transaction& tx, std::int64_t replication_id,
 std::vector<Replication> replications_of_source(db::Transaction& tx, std::int64_t innovation_id);
 std::optional<Replication> replication_adopted_as(db::Transaction& tx, std::int64_t innovation_id);
 
-// The network: how far replication has spread.
+// The network: how far replication has spread (network.hpp computes these from memory).
 struct NetworkTotals {
   std::int64_t records = 0;      // under way or sustained (not stopped)
   std::int64_t adopters = 0;     // agencies with such a record
   std::int64_t sources = 0;      // innovations replicated
   std::int64_t implemented = 0;  // records at penerapan or later
 };
-NetworkTotals network_totals(db::Transaction& tx);
 struct Replicated {
   std::int64_t innovation_id = 0;
   std::string name;
@@ -177,7 +178,6 @@ struct Replicated {
   std::int64_t adopters = 0;
   bool is_sample = false;
 };
-std::vector<Replicated> most_replicated(db::Transaction& tx, int limit);
 struct RecentStep {
   std::int64_t replication_id = 0;
   Stage stage = Stage::minat;
@@ -201,18 +201,12 @@ struct NetworkFilter {
   std::optional<int> year;
   std::optional<int> affair_bit;
 };
-// Every province, with the records of its agencies (none: zeros), in code order.
-std::vector<ProvinceAdoption> adoption_by_province(db::Transaction& tx,
-                                                   const NetworkFilter& filter);
-// Records between provinces: source's province -> adopter's province, the largest first.
+// Records between provinces: source's province -> adopter's province.
 struct Flow {
   std::string from;
   std::string to;
   std::int64_t records = 0;
 };
-std::vector<Flow> flows(db::Transaction& tx, const NetworkFilter& filter, int limit);
-// The years records started in, newest first, for the filter's choices.
-std::vector<int> start_years(db::Transaction& tx);
 
 // Every record, oldest first, as the export and the API list it: `limit` records after `after_id`
 // (0: from the start), skipping `offset` of them, narrowed to one source innovation when given.
@@ -242,6 +236,10 @@ struct LinkedProposal {
 std::vector<LinkedProposal> replication_proposals(db::Transaction& tx,
                                                   std::int64_t source_innovation_id,
                                                   std::int64_t agency_id);
+
+// The network's rows, read whole (network.hpp), with the newest step as its mark.
+struct NetworkData;
+NetworkData load_network(db::Transaction& tx);
 
 // Commitment rounds (round_store.cpp).
 struct Round {

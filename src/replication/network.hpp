@@ -1,0 +1,75 @@
+#pragma once
+// The replication network in memory: one compact row per record not stopped, read again only
+// when a step was recorded since (every change of where records stand is a step: a start, a
+// stage, a commitment, a stop), so the network page answers from memory whatever its filters.
+// Measured: at 20,000 records its five GROUP BY statements took 260 ms a page on SQLite; the
+// rows take about 1 MB and a filtered aggregate well under a millisecond (docs/benchmarks.md).
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/db/database.hpp"
+#include "replication/store.hpp"
+
+namespace simpul::replication {
+
+struct NetworkRow {
+  std::int64_t source_id = 0;
+  std::int64_t adopter_id = 0;
+  std::int16_t source_province = -1;  // index into the provinces, -1 for none (a ministry)
+  std::int16_t adopter_province = -1;
+  std::int16_t start_year = 0;
+  Stage stage = Stage::minat;
+  bool is_sample = false;
+  std::int64_t affair_mask = 0;
+};
+
+struct NetworkData {
+  std::vector<NetworkRow> rows;
+  std::vector<std::pair<std::string, std::string>> provinces;  // code, name, by code
+  struct SourceName {
+    std::string name;
+    std::string agency;
+    bool is_sample = false;
+  };
+  std::unordered_map<std::int64_t, SourceName> sources;
+  std::int64_t mark = -1;  // the newest step when read
+  // What no filter changes, counted once when read: the totals, the sources by adopters, the
+  // years records started in.
+  NetworkTotals totals;
+  std::vector<Replicated> by_adopters;
+  std::vector<int> years;
+};
+// Counts what no filter changes (call once the rows are read).
+void summarise(NetworkData& data);
+
+// What the page shows, for a filter.
+struct NetworkView {
+  NetworkTotals totals;
+  std::vector<Replicated> most;
+  std::vector<ProvinceAdoption> provinces;
+  std::vector<Flow> flows;
+  std::vector<int> years;
+};
+
+class NetworkIndex {
+ public:
+  explicit NetworkIndex(db::Database& database) : database_(database) {}
+  NetworkView view(const NetworkFilter& filter, int most_limit, int flow_limit);
+
+ private:
+  std::shared_ptr<const NetworkData> current();
+  db::Database& database_;
+  std::shared_mutex mutex_;
+  std::shared_ptr<const NetworkData> data_;
+};
+
+// The pure part: the view of the rows for a filter (unit-tested on a worked example).
+NetworkView network_view(const NetworkData& data, const NetworkFilter& filter, int most_limit,
+                         int flow_limit);
+
+}  // namespace simpul::replication
