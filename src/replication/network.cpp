@@ -61,6 +61,7 @@ NetworkView network_view(const NetworkData& data, const NetworkFilter& filter, i
       data.by_adopters.begin(),
       data.by_adopters.begin() + std::min<std::size_t>(data.by_adopters.size(), most_limit));
   view.years = data.years;
+  view.recent = data.recent;
   std::int16_t province = -1;
   for (std::size_t i = 0; i < data.provinces.size(); ++i)
     if (data.provinces[i].first == filter.province_code) province = static_cast<std::int16_t>(i);
@@ -119,13 +120,29 @@ std::shared_ptr<const NetworkData> NetworkIndex::current() {
   auto fresh = std::make_shared<NetworkData>(
       database_.read([](db::Transaction& tx) { return load_network(tx); }));
   std::unique_lock lock(mutex_);
-  if (!data_ || data_->mark < fresh->mark) data_ = std::move(fresh);
+  if (!data_ || data_->mark < fresh->mark) {
+    data_ = std::move(fresh);
+    views_.clear();
+  }
   return data_;
 }
 
-NetworkView NetworkIndex::view(const NetworkFilter& filter, int most_limit, int flow_limit) {
+std::shared_ptr<const NetworkView> NetworkIndex::view(const NetworkFilter& filter) {
   auto data = current();
-  return network_view(*data, filter, most_limit, flow_limit);
+  std::string key = filter.province_code + "|" + (filter.year ? std::to_string(*filter.year) : "") +
+                    "|" + (filter.affair_bit ? std::to_string(*filter.affair_bit) : "");
+  {
+    std::shared_lock lock(mutex_);
+    if (data == data_)
+      if (auto found = views_.find(key); found != views_.end()) return found->second;
+  }
+  auto computed = std::make_shared<const NetworkView>(network_view(*data, filter, kMost, kFlows));
+  std::unique_lock lock(mutex_);
+  if (data == data_) {
+    if (views_.size() >= kCachedViews) views_.clear();
+    views_.emplace(key, computed);
+  }
+  return computed;
 }
 
 }  // namespace simpul::replication

@@ -43,6 +43,7 @@ struct NetworkData {
   NetworkTotals totals;
   std::vector<Replicated> by_adopters;
   std::vector<int> years;
+  std::vector<RecentStep> recent;  // the latest steps: they change only with a new step too
 };
 // Counts what no filter changes (call once the rows are read).
 void summarise(NetworkData& data);
@@ -54,18 +55,26 @@ struct NetworkView {
   std::vector<ProvinceAdoption> provinces;
   std::vector<Flow> flows;
   std::vector<int> years;
+  std::vector<RecentStep> recent;
 };
 
+// The network of the newest read, and the views already asked of it: a view depends only on
+// the rows and its filter, so each filter is computed once per read (at most kCachedViews kept).
 class NetworkIndex {
  public:
   explicit NetworkIndex(db::Database& database) : database_(database) {}
-  NetworkView view(const NetworkFilter& filter, int most_limit, int flow_limit);
+  std::shared_ptr<const NetworkView> view(const NetworkFilter& filter);
+
+  static constexpr int kMost = 10;
+  static constexpr int kFlows = 20;
+  static constexpr std::size_t kCachedViews = 512;
 
  private:
   std::shared_ptr<const NetworkData> current();
   db::Database& database_;
   std::shared_mutex mutex_;
   std::shared_ptr<const NetworkData> data_;
+  std::unordered_map<std::string, std::shared_ptr<const NetworkView>> views_;  // of data_
 };
 
 // The pure part: the view of the rows for a filter (unit-tested on a worked example).

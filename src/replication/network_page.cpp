@@ -17,15 +17,6 @@
 namespace simpul::replication {
 namespace {
 
-struct Network {
-  NetworkTotals totals;
-  std::vector<Replicated> most;
-  std::vector<RecentStep> recent;
-  std::vector<ProvinceAdoption> provinces;
-  std::vector<Flow> flows;
-  std::vector<int> years;
-};
-
 // The filter as the query gives it; what is not a known province, year or affair is ignored.
 NetworkFilter filter_of(const http::Form& query) {
   NetworkFilter filter;
@@ -60,7 +51,7 @@ std::string adoption_map(Context& context, const std::vector<ProvinceAdoption>& 
   return view::tile_map_svg(tiles, context.t("replication.network.map"));
 }
 
-Json filter_json(Context& context, const NetworkFilter& filter, const Network& n) {
+Json filter_json(Context& context, const NetworkFilter& filter, const NetworkView& n) {
   Json provinces = Json::array(), years = Json::array(), affairs = Json::array();
   for (const auto& p : n.provinces)
     provinces.push_back(
@@ -88,13 +79,8 @@ Json totals_json(Context& context, const NetworkTotals& totals) {
 
 http::Response network(Context& context) {
   NetworkFilter filter = filter_of(context.request().query());
-  auto view = context.service<NetworkIndex>().view(filter, 10, 20);
-  Network n{view.totals,
-            std::move(view.most),
-            context.db().read([](db::Transaction& tx) { return recent_steps(tx, 10); }),
-            std::move(view.provinces),
-            std::move(view.flows),
-            std::move(view.years)};
+  auto shared = context.service<NetworkIndex>().view(filter);
+  const NetworkView& n = *shared;
   Json most = Json::array(), recent = Json::array(), provinces = Json::array();
   bool any_sample = false;
   for (const auto& r : n.most) {

@@ -31,26 +31,26 @@ struct Loaded {
   std::vector<innovations::Award> awards;
 };
 
+bool recorder(const Context& context, const Replication& record) {
+  return context.user() &&
+         may_record(editor_of(*context.user()), record.adopter.agency_id, record.adopter_unit_id);
+}
+
 Loaded load_record(Context& context, std::int64_t id) {
   auto loaded = context.db().read([&](db::Transaction& tx) -> std::optional<Loaded> {
     auto record = find_replication(tx, id);
     if (!record) return std::nullopt;
-    return Loaded{
-        *record,
-        steps_of(tx, id),
-        sessions_of(tx, id),
-        milestones_of(tx, id),
-        innovations_of(tx, record->adopter.agency_id),
-        replication_proposals(tx, record->source_innovation_id, record->adopter.agency_id),
-        replication_awards(tx, *record)};
+    auto proposals =
+        replication_proposals(tx, record->source_innovation_id, record->adopter.agency_id);
+    auto awards = awards_won(tx, proposals);
+    // The adopter's innovations are for its recorders' step form only.
+    auto own = recorder(context, *record) ? innovations_of(tx, record->adopter.agency_id)
+                                          : std::vector<UnitChoice>{};
+    return Loaded{*record,        steps_of(tx, id),     sessions_of(tx, id), milestones_of(tx, id),
+                  std::move(own), std::move(proposals), std::move(awards)};
   });
   if (!loaded) throw not_found();
   return std::move(*loaded);
-}
-
-bool recorder(const Context& context, const Replication& record) {
-  return context.user() &&
-         may_record(editor_of(*context.user()), record.adopter.agency_id, record.adopter_unit_id);
 }
 
 competitions::LocalDate adopter_today(const Replication& record) {

@@ -2,6 +2,7 @@
 // record from a source innovation.
 #include "replication/routes.hpp"
 
+#include <map>
 #include <set>
 
 #include "competitions/paths.hpp"
@@ -26,10 +27,10 @@ void register_routes(kernel::Routes& routes) {
   register_export_routes(routes);
 }
 
-std::vector<innovations::Award> replication_awards(db::Transaction& tx, const Replication& record) {
+std::vector<innovations::Award> awards_won(db::Transaction& tx,
+                                           const std::vector<LinkedProposal>& proposals) {
   std::vector<innovations::Award> awards;
-  for (const auto& proposal :
-       replication_proposals(tx, record.source_innovation_id, record.adopter.agency_id)) {
+  for (const auto& proposal : proposals) {
     std::string results = kernel::path(competitions::paths::kEdition, {proposal.edition_id}) + "/";
     for (auto& award : innovations::awards_of(tx, proposal.innovation_id))
       if (award.source.starts_with(results)) awards.push_back(std::move(award));
@@ -42,13 +43,22 @@ innovations::ReplicationFacts Directory::replication_facts(std::int64_t innovati
   facts.start_url = kernel::path(paths::kNew, {}) + "?sumber=" + std::to_string(innovation_id);
   std::set<std::int64_t> regions;  // a region that stopped and started again counts once
   database_.read([&](db::Transaction& tx) {
-    for (const auto& record : replications_of_source(tx, innovation_id)) {
-      facts.adopters.push_back({record.adopter.name, std::string(stage_code(record.stage)),
-                                kernel::path(paths::kRecord, {record.id}),
-                                replication_awards(tx, record)});
-      if (counts_for_iid(record.adopter.type, record.adopter.agency_id == record.source.agency_id,
-                         record.stage, record.stopped_at))
-        regions.insert(record.adopter.agency_id);
+    auto source_agency = innovation_agency(tx, innovation_id);
+    // What each agency's Replikasi proposals of this innovation won, read only where one exists.
+    std::map<std::int64_t, std::vector<innovations::Award>> won;
+    for (const auto& proposal : proposals_naming(tx, innovation_id)) {
+      std::string results =
+          kernel::path(competitions::paths::kEdition, {proposal.edition_id}) + "/";
+      for (auto& award : innovations::awards_of(tx, proposal.innovation_id))
+        if (award.source.starts_with(results)) won[proposal.agency_id].push_back(std::move(award));
+    }
+    for (const auto& adoption : adoptions_of(tx, innovation_id)) {
+      facts.adopters.push_back({adoption.agency, std::string(stage_code(adoption.stage)),
+                                kernel::path(paths::kRecord, {adoption.replication_id}),
+                                won[adoption.agency_id]});
+      if (counts_for_iid(adoption.agency_type, adoption.agency_id == source_agency, adoption.stage,
+                         adoption.stopped_at))
+        regions.insert(adoption.agency_id);
     }
     if (auto adopted = replication_adopted_as(tx, innovation_id)) {
       facts.source_name = adopted->source_name;

@@ -14,8 +14,8 @@ void register_round_routes(kernel::Routes& routes);    // round_page.cpp
 void register_export_routes(kernel::Routes& routes);   // export_page.cpp: files and the API
 
 Editor editor_of(const kernel::CurrentUser& user);
-// The awards the adopter's KIPP Replikasi proposals of the record's source won (their results'
-// awards on the proposals' innovations).
-std::vector<innovations::Award> replication_awards(db::Transaction& tx, const Replication& record);
+// The awards these KIPP Replikasi proposals won (their results' awards on their innovations).
+std::vector<innovations::Award> awards_won(db::Transaction& tx,
+                                           const std::vector<LinkedProposal>& proposals);
 
 }  // namespace simpul::replication

@@ -287,9 +287,30 @@ bool mark_milestone_done(db::Transaction& tx, std::int64_t replication_id,
              {done_on, milestone_id, replication_id}) == 1;
 }
 
-std::vector<Replication> replications_of_source(db::Transaction& tx, std::int64_t innovation_id) {
-  return replications_where(tx, "WHERE r.source_innovation_id = $1 ORDER BY r.created_at, r.id",
-                            {innovation_id});
+std::vector<Adoption> adoptions_of(db::Transaction& tx, std::int64_t source_innovation_id) {
+  std::vector<Adoption> out;
+  for (const auto& r :
+       tx.query("SELECT r.id, r.adopter_agency_id, a.name, a.type, r.stage, r.stopped_at_stage "
+                "FROM replications r JOIN agencies a ON a.id = r.adopter_agency_id "
+                "WHERE r.source_innovation_id = $1 ORDER BY r.created_at, r.id",
+                {source_innovation_id})) {
+    Adoption adoption{r.integer(0), r.integer(1),          r.text(2),
+                      r.text(3),    stage_from(r.text(4)), std::nullopt};
+    if (auto stopped = r.optional_text(5)) adoption.stopped_at = parse_stage(*stopped);
+    out.push_back(std::move(adoption));
+  }
+  return out;
+}
+
+std::vector<SourceProposal> proposals_naming(db::Transaction& tx,
+                                             std::int64_t source_innovation_id) {
+  std::vector<SourceProposal> out;
+  for (const auto& r :
+       tx.query("SELECT agency_id, innovation_id, edition_id FROM proposals WHERE group_code = "
+                "'replikasi' AND source_innovation_id = $1 AND status <> 'withdrawn'",
+                {source_innovation_id}))
+    out.push_back({r.integer(0), r.integer(1), r.integer(2)});
+  return out;
 }
 
 std::optional<Replication> replication_adopted_as(db::Transaction& tx, std::int64_t innovation_id) {
@@ -381,6 +402,7 @@ NetworkData load_network(db::Transaction& tx) {
       data.sources[row.source_id] = {r.text(8), r.text(9), r.integer(10) != 0};
   }
   summarise(data);
+  data.recent = recent_steps(tx, 10);
   return data;
 }
 
