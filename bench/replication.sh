@@ -3,7 +3,8 @@
 # synthetic innovations and 20,000 replication records on SQLite and on PostgreSQL; under wrk,
 # the network page (its filters rotating), the profiles of replicated innovations and the
 # records' pages, each against p99 <= 50 ms; peak memory; free and pinned.
-# Usage: bench/replication.sh   (BENCH_SIZE=100000 BENCH_RECORDS=20000 BENCH_SECONDS=20)
+# Usage: bench/replication.sh   (BENCH_SIZE=100000 BENCH_RECORDS=20000 BENCH_SECONDS=20
+#                               BENCH_ENGINES="sqlite postgresql")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -64,7 +65,7 @@ measure() {  # ENGINE URL LABEL
 
 echo "replication benchmark: $size innovations, $records records; $(bench_machine)"
 pg_start
-for engine in sqlite postgresql; do
+for engine in ${BENCH_ENGINES:-sqlite postgresql}; do
   url=$(seed "$engine")
   mixes "$engine" "$url"
   measure "$engine" "$url" free

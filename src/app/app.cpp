@@ -99,10 +99,11 @@ App::App(kernel::Config config) : config_(std::move(config)) {
   services_.provide<http::Metrics>(*metrics_);
   services_.provide<accounts::DemoAccounts>(demo_accounts_);
   services_.provide<competitions::LaterStages>(later_stages_);
-  replication_directory_ = std::make_unique<replication::Directory>(*database_);
-  services_.provide<innovations::ReplicationRecords>(*replication_directory_);
   replication_network_ = std::make_unique<replication::NetworkIndex>(*database_);
   services_.provide<replication::NetworkIndex>(*replication_network_);
+  replication_directory_ =
+      std::make_unique<replication::Directory>(*database_, *replication_network_);
+  services_.provide<innovations::ReplicationRecords>(*replication_directory_);
   load_routes();
 }
 

@@ -11,14 +11,19 @@ namespace simpul::replication {
 
 void register_routes(kernel::Routes& routes);
 
-// Reads an innovation's replication records for its profile.
+class NetworkIndex;
+
+// An innovation's replication records for its profile, from the network in memory (read again
+// after a new step) and its KIPP Replikasi proposals' awards.
 class Directory : public innovations::ReplicationRecords {
  public:
-  explicit Directory(db::Database& database) : database_(database) {}
+  Directory(db::Database& database, NetworkIndex& network)
+      : database_(database), network_(network) {}
   innovations::ReplicationFacts replication_facts(std::int64_t innovation_id) const override;
 
  private:
   db::Database& database_;
+  NetworkIndex& network_;
 };
 
 }  // namespace simpul::replication

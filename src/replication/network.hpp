@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
@@ -44,6 +45,25 @@ struct NetworkData {
   std::vector<Replicated> by_adopters;
   std::vector<int> years;
   std::vector<RecentStep> recent;  // the latest steps: they change only with a new step too
+  // For the profiles, every record (stopped ones too): by source in the order they started, and
+  // the record naming each adopter's own innovation.
+  struct Adopting {
+    std::int64_t record_id = 0;
+    std::int64_t agency_id = 0;
+    std::string agency;
+    std::string agency_type;
+    Stage stage = Stage::minat;
+    std::optional<Stage> stopped_at;
+  };
+  struct Adopted {
+    std::int64_t record_id = 0;
+    std::int64_t source_id = 0;
+    std::string source_name;
+    std::string source_agency;
+  };
+  std::unordered_map<std::int64_t, std::vector<Adopting>> by_source;
+  std::unordered_map<std::int64_t, Adopted> by_adopted;
+  std::unordered_map<std::int64_t, std::int64_t> source_agency;  // source innovation -> agency
 };
 // Counts what no filter changes (call once the rows are read).
 void summarise(NetworkData& data);
@@ -64,13 +84,14 @@ class NetworkIndex {
  public:
   explicit NetworkIndex(db::Database& database) : database_(database) {}
   std::shared_ptr<const NetworkView> view(const NetworkFilter& filter);
+  // The network as the newest step leaves it (read again when a step was recorded since).
+  std::shared_ptr<const NetworkData> current();
 
   static constexpr int kMost = 10;
   static constexpr int kFlows = 20;
   static constexpr std::size_t kCachedViews = 512;
 
  private:
-  std::shared_ptr<const NetworkData> current();
   db::Database& database_;
   std::shared_mutex mutex_;
   std::shared_ptr<const NetworkData> data_;

@@ -287,21 +287,6 @@ bool mark_milestone_done(db::Transaction& tx, std::int64_t replication_id,
              {done_on, milestone_id, replication_id}) == 1;
 }
 
-std::vector<Adoption> adoptions_of(db::Transaction& tx, std::int64_t source_innovation_id) {
-  std::vector<Adoption> out;
-  for (const auto& r :
-       tx.query("SELECT r.id, r.adopter_agency_id, a.name, a.type, r.stage, r.stopped_at_stage "
-                "FROM replications r JOIN agencies a ON a.id = r.adopter_agency_id "
-                "WHERE r.source_innovation_id = $1 ORDER BY r.created_at, r.id",
-                {source_innovation_id})) {
-    Adoption adoption{r.integer(0), r.integer(1),          r.text(2),
-                      r.text(3),    stage_from(r.text(4)), std::nullopt};
-    if (auto stopped = r.optional_text(5)) adoption.stopped_at = parse_stage(*stopped);
-    out.push_back(std::move(adoption));
-  }
-  return out;
-}
-
 std::vector<SourceProposal> proposals_naming(db::Transaction& tx,
                                              std::int64_t source_innovation_id) {
   std::vector<SourceProposal> out;
@@ -311,13 +296,6 @@ std::vector<SourceProposal> proposals_naming(db::Transaction& tx,
                 {source_innovation_id}))
     out.push_back({r.integer(0), r.integer(1), r.integer(2)});
   return out;
-}
-
-std::optional<Replication> replication_adopted_as(db::Transaction& tx, std::int64_t innovation_id) {
-  auto found = replications_where(
-      tx, "WHERE r.adopted_innovation_id = $1 ORDER BY r.created_at DESC LIMIT 1", {innovation_id});
-  if (found.empty()) return std::nullopt;
-  return std::move(found.front());
 }
 
 std::vector<Replication> replications_after(db::Transaction& tx, std::int64_t after_id, int limit,
@@ -403,6 +381,20 @@ NetworkData load_network(db::Transaction& tx) {
   }
   summarise(data);
   data.recent = recent_steps(tx, 10);
+  for (const auto& r : tx.query(
+           "SELECT r.id, r.source_innovation_id, r.adopter_agency_id, aa.name, aa.type, r.stage, "
+           "r.stopped_at_stage, r.adopted_innovation_id, s.name, sa.id, sa.name "
+           "FROM replications r JOIN innovations s ON s.id = r.source_innovation_id "
+           "JOIN agencies sa ON sa.id = s.agency_id JOIN agencies aa ON aa.id = "
+           "r.adopter_agency_id ORDER BY r.created_at, r.id")) {
+    NetworkData::Adopting adopting{r.integer(0), r.integer(2),          r.text(3),
+                                   r.text(4),    stage_from(r.text(5)), std::nullopt};
+    if (auto stopped = r.optional_text(6)) adopting.stopped_at = parse_stage(*stopped);
+    data.by_source[r.integer(1)].push_back(std::move(adopting));
+    data.source_agency[r.integer(1)] = r.integer(9);
+    if (auto adopted = r.optional_integer(7))
+      data.by_adopted[*adopted] = {r.integer(0), r.integer(1), r.text(8), r.text(10)};
+  }
   return data;
 }
 

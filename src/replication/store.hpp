@@ -160,16 +160,6 @@ std::vector<Milestone> milestones_of(db::Transaction& tx, std::int64_t replicati
 bool mark_milestone_done(db::Transaction& tx, std::int64_t replication_id,
                          std::int64_t milestone_id, const std::string& done_on);
 
-// A profile's view of the records of its innovation: who, at which stage (one light query).
-struct Adoption {
-  std::int64_t replication_id = 0;
-  std::int64_t agency_id = 0;
-  std::string agency;
-  std::string agency_type;
-  Stage stage = Stage::minat;
-  std::optional<Stage> stopped_at;
-};
-std::vector<Adoption> adoptions_of(db::Transaction& tx, std::int64_t source_innovation_id);
 // The KIPP Replikasi proposals naming a source, of every agency (withdrawn ones aside).
 struct SourceProposal {
   std::int64_t agency_id = 0;
@@ -178,9 +168,6 @@ struct SourceProposal {
 };
 std::vector<SourceProposal> proposals_naming(db::Transaction& tx,
                                              std::int64_t source_innovation_id);
-
-// The record naming an innovation as the adopter's own implementation.
-std::optional<Replication> replication_adopted_as(db::Transaction& tx, std::int64_t innovation_id);
 
 // The network: how far replication has spread (network.hpp computes these from memory).
 struct NetworkTotals {
