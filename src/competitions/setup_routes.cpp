@@ -15,12 +15,6 @@
 namespace simpul::competitions {
 namespace {
 
-std::int64_t form_version(const http::Form& form) {
-  auto version = parse_positive(form.get("version"));
-  if (!version) throw bad_request("error.bad_form");
-  return *version;
-}
-
 int this_year(const Context& context) { return local_date(now_seconds(), context.zone()).year; }
 
 http::Response render_new(Context& context, const http::Form& values, const FieldErrors& errors,
@@ -152,7 +146,7 @@ http::Response save(Context& context) {
   if (!part) throw not_found();
   Edition edition = managed_edition(context, id);
   const auto& form = context.request().form();
-  SetupPage page{&edition, form_version(form), *part};
+  SetupPage page{&edition, Context::form_version(form), *part};
   Setup typed = edition.setup;
   ReadPart read = read_part(form, *part, typed, edition.setup.general.zone);
   page.typed = read.values;
@@ -171,7 +165,7 @@ http::Response save(Context& context) {
 http::Response publish(Context& context) {
   auto id = context.path_id();
   Edition edition = managed_edition(context, id);
-  SetupPage page{&edition, form_version(context.request().form())};
+  SetupPage page{&edition, Context::form_version(context.request().form())};
   auto refused = refusal(context, page, [&] {
     publish_edition(context.db(), context.actor(), manager_of(context.signed_in_user()), id,
                     page.version);
@@ -190,7 +184,7 @@ http::Response extend(Context& context) {
   auto id = context.path_id();
   Edition edition = managed_edition(context, id);
   const auto& form = context.request().form();
-  auto version = form_version(form);
+  auto version = Context::form_version(form);
   std::string typed_end = form.get("new_ends_at");
   auto new_end = parse_local_datetime(typed_end, edition.setup.general.zone, true);
   try {

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "agencies/paths.hpp"
-#include "core/http/multipart.hpp"
 #include "core/view/format.hpp"
 #include "innovations/paths.hpp"
 #include "innovations/routes.hpp"
@@ -190,21 +189,12 @@ void add_new(Context& context, const EditPage& page, Json& model) {
 }  // namespace
 
 SentForm read_sent_form(const kernel::Context& context) {
-  const auto& request = context.request();
-  SentForm sent;
-  if (!http::is_multipart_form(request.header("content-type"))) {
-    sent.form = request.form();
-  } else {
-    http::MultipartLimits limits;
-    limits.max_parts = 256;  // every field of the form, each box ticked, and the files
-    // The request's own bound: a file over kMaxFileBytes reaches the registry's check, which
-    // refuses it with what was typed still on the page.
-    limits.max_file_bytes = context.config().server.max_body_bytes;
-    auto multipart = http::Multipart::parse(request.header("content-type"), request.body, limits);
-    sent.form = multipart.fields();
-    for (const auto* part : multipart.files("berkas"))
+  // Every field of the form, each box ticked, and the files.
+  auto body = context.form_body(256);
+  SentForm sent{std::move(body.fields), {}};
+  if (body.multipart)
+    for (const auto* part : body.multipart->files("berkas"))
       sent.files.added.push_back({*part->filename, part->body});
-  }
   if (auto removed = parse_positive(sent.form.get("hapus"))) sent.files.removed.push_back(*removed);
   return sent;
 }

@@ -17,12 +17,6 @@ namespace {
 
 using auth::Role;
 
-std::int64_t form_version(const http::Form& form) {
-  auto version = parse_positive(form.get("version"));
-  if (!version) throw bad_request("error.bad_form");
-  return *version;
-}
-
 http::Response to_edit_page(Context& context, std::int64_t id, const char* notice_key) {
   return context.redirect_with_notice(kernel::path(paths::kEdit, {id}), notice_key);
 }
@@ -93,7 +87,7 @@ http::Response run_action(Context& context, const char* done, Act&& act) {
   auto id = context.path_id();
   viewable_innovation(context, id);
   const auto& form = context.request().form();
-  auto version = form_version(form);
+  auto version = Context::form_version(form);
   EditPage refused;
   int status = 0;
   try {
@@ -192,7 +186,7 @@ http::Response save(Context& context) {
   SentForm sent = read_sent_form(context);
   EditPage page = stored_page(innovation);
   page.typed = read_typed_form(sent.form);
-  page.version = form_version(sent.form);
+  page.version = Context::form_version(sent.form);
   page.errors = parse_typed_form(page.typed);
   page.files_dropped = !sent.files.added.empty();
   return attempt_write(context, page, [&] {

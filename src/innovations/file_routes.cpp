@@ -46,14 +46,8 @@ http::Response download(Context& context) {
     return Found{*file, is_public, blob_bytes(tx, file->sha256).value_or("")};
   });
   if (!found) throw not_found();
-  auto response = http::Response::html(std::move(found->bytes));
-  response.content_type = found->file.content_type;
-  response.set_header("Content-Disposition", attachment_disposition(found->file.name));
-  response.set_header("X-Content-Type-Options", "nosniff");
-  // A file id always names the same bytes, so a public file may be cached anywhere.
-  response.set_header("Cache-Control",
-                      found->is_public ? "public, max-age=86400" : "private, no-store");
-  return response;
+  return file_download(std::move(found->bytes), found->file.content_type, found->file.name,
+                       found->is_public ? std::optional<int>(86400) : std::nullopt);
 }
 
 }  // namespace simpul::innovations

@@ -93,4 +93,16 @@ std::string attachment_disposition(std::string_view name) {
   return "attachment; filename=\"" + fallback + "\"; filename*=UTF-8''" + http::url_encode(name);
 }
 
+http::Response file_download(std::string bytes, const std::string& content_type,
+                             std::string_view name, std::optional<int> public_max_age) {
+  auto response = http::Response::html(std::move(bytes));
+  response.content_type = content_type;
+  response.set_header("Content-Disposition", attachment_disposition(name));
+  response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("Cache-Control", public_max_age
+                                           ? "public, max-age=" + std::to_string(*public_max_age)
+                                           : "private, no-store");
+  return response;
+}
+
 }  // namespace simpul::innovations

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/http/message.hpp"
+
 namespace simpul::innovations {
 
 inline constexpr std::size_t kMaxFileBytes = 10 << 20;
@@ -23,5 +25,11 @@ std::string clean_file_name(std::string_view name);
 // A Content-Disposition header value that offers the original name to every browser:
 // an ASCII fallback in filename="..." and the exact UTF-8 name in filename*=.
 std::string attachment_disposition(std::string_view name);
+// A stored file as a download (the registry's evidence, a proposal's attachments, a replication
+// step's evidence): the bytes under their sniffed type, offered under `name`, never sniffed by the
+// browser; cached anywhere for `public_max_age` seconds when given (a public file's id always names
+// the same bytes), else never stored.
+http::Response file_download(std::string bytes, const std::string& content_type,
+                             std::string_view name, std::optional<int> public_max_age);
 
 }  // namespace simpul::innovations

@@ -281,15 +281,11 @@ http::Response download(Context& context) {
       });
   if (!found) throw not_found();
   const ProposalFile& file = found->first;
-  auto response = http::Response::html(std::move(found->second));
-  response.content_type = file.content_type;
-  response.set_header("Content-Disposition",
-                      innovations::attachment_disposition("usulan-" + std::to_string(proposal_id) +
-                                                          "-" + file.attachment_code + "." +
-                                                          extension_of(file.content_type)));
-  response.set_header("X-Content-Type-Options", "nosniff");
-  response.set_header("Cache-Control", "private, no-store");
-  return response;
+  return innovations::file_download(std::move(found->second), file.content_type,
+                                    "usulan-" + std::to_string(proposal_id) + "-" +
+                                        file.attachment_code + "." +
+                                        extension_of(file.content_type),
+                                    std::nullopt);
 }
 
 }  // namespace

@@ -39,6 +39,22 @@ std::int64_t Context::path_id(std::string_view name) const {
   return found(parse_positive(request_.param(name)));
 }
 
+std::int64_t Context::form_version(const http::Form& form) {
+  auto version = parse_positive(form.get("version"));
+  if (!version) throw bad_request("form.bad_version");
+  return *version;
+}
+
+Context::FormBody Context::form_body(std::size_t max_parts) const {
+  if (!http::is_multipart_form(request_.header("content-type"))) return {request_.form(), {}};
+  http::MultipartLimits limits;
+  limits.max_parts = max_parts;
+  limits.max_file_bytes = config().server.max_body_bytes;
+  auto multipart = http::Multipart::parse(request_.header("content-type"), request_.body, limits);
+  auto fields = multipart.fields();
+  return {std::move(fields), std::move(multipart)};
+}
+
 Json Context::translated(const FieldErrors& errors) const {
   Json out = Json::object();
   for (const auto& [field, problem] : errors) out[field] = explain(problem);

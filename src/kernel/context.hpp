@@ -11,6 +11,7 @@
 #include "core/auth/roles.hpp"
 #include "core/db/database.hpp"
 #include "core/http/message.hpp"
+#include "core/http/multipart.hpp"
 #include "core/util/errors.hpp"
 #include "core/view/format.hpp"
 #include "core/view/template.hpp"
@@ -82,6 +83,18 @@ class Context {
   // The path parameter (`{id}`, `{proposal}`) as an id: NotFound when it is not a positive
   // whole number, as for an id that names nothing.
   std::int64_t path_id(std::string_view name = "id") const;
+  // The version a form was shown with (its hidden "version" field, for optimistic locking): 400
+  // when missing or not a positive whole number.
+  static std::int64_t form_version(const http::Form& form);
+
+  // The request's form: url-encoded, or multipart/form-data with its files. Files are bounded by
+  // the request's own limit only, so that the feature's check refuses an oversized file with
+  // what was typed still on the page instead of a bare 413.
+  struct FormBody {
+    http::Form fields;
+    std::optional<http::Multipart> multipart;
+  };
+  FormBody form_body(std::size_t max_parts = 64) const;
 
   std::string t(std::string_view key, const MessageArgs& args = {}) const;
   std::string explain(const Problem& problem) const { return t(problem.key, problem.args); }

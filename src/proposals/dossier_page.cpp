@@ -258,12 +258,6 @@ Dossier dossier(Context& context) {
   return load_dossier(context.db(), context.signed_in_user(), context.path_id("id"), now_seconds());
 }
 
-std::int64_t version_of(const http::Form& form) {
-  auto version = parse_positive(form.get("version"));
-  if (!version) throw bad_request("proposal.error.bad_version");
-  return *version;
-}
-
 // Runs a change; a refusal the person can act on re-renders the page with its reason.
 template <class Change>
 http::Response attempt(Context& context, std::string_view done, Feedback feedback, Change change) {
@@ -363,25 +357,17 @@ std::string_view saved_notice(const Draft& draft) {
 // client that sends no file.
 http::Response save(Context& context) {
   Dossier d = dossier(context);
-  std::optional<http::Multipart> multipart;
-  if (context.request().header("content-type").starts_with("multipart/form-data")) {
-    http::MultipartLimits limits;
-    // The request's own bound: a file over the size limit reaches the draft's check, which refuses
-    // it with what was typed still on the page.
-    limits.max_file_bytes = context.config().server.max_body_bytes;
-    multipart = http::Multipart::parse(context.request().header("content-type"),
-                                       context.request().body, limits);
-  }
-  http::Form fields = multipart ? multipart->fields() : context.request().form();
+  auto body = context.form_body();
+  const http::Form& fields = body.fields;
   Feedback feedback;
-  Draft draft = draft_of(d, fields, multipart ? &*multipart : nullptr, feedback);
+  Draft draft = draft_of(d, fields, body.multipart ? &*body.multipart : nullptr, feedback);
   feedback.typed = draft;
   feedback.typed->files.clear();  // the bytes are not needed to show the page again
   feedback.files_dropped = !draft.files.empty();
   auto notice = saved_notice(draft);
   return attempt(context, notice, std::move(feedback), [&](std::int64_t id) {
-    save_draft(context.db(), context.actor(), context.signed_in_user(), id, version_of(fields),
-               std::move(draft), now_seconds());
+    save_draft(context.db(), context.actor(), context.signed_in_user(), id,
+               Context::form_version(fields), std::move(draft), now_seconds());
   });
 }
 
@@ -395,20 +381,15 @@ http::Response download(Context& context) {
         return std::make_pair(file->first, innovations::blob_bytes(tx, file->second).value_or(""));
       });
   if (!found) throw not_found();
-  auto response = http::Response::html(std::move(found->second));
-  response.content_type = found->first.content_type;
-  response.set_header("Content-Disposition",
-                      innovations::attachment_disposition(found->first.name));
-  response.set_header("X-Content-Type-Options", "nosniff");
-  response.set_header("Cache-Control", "private, no-store");
-  return response;
+  return innovations::file_download(std::move(found->second), found->first.content_type,
+                                    found->first.name, std::nullopt);
 }
 
 http::Response send_page(Context& context) {
   const auto& form = context.request().form();
   return attempt(context, "proposal.notice_page.sent", {}, [&](std::int64_t id) {
-    send_to_admin(context.db(), context.actor(), context.signed_in_user(), id, version_of(form),
-                  now_seconds());
+    send_to_admin(context.db(), context.actor(), context.signed_in_user(), id,
+                  Context::form_version(form), now_seconds());
   });
 }
 
@@ -416,15 +397,15 @@ http::Response send_back_page(Context& context) {
   const auto& form = context.request().form();
   return attempt(context, "proposal.notice_page.returned", {}, [&](std::int64_t id) {
     proposals::send_back(context.db(), context.actor(), context.signed_in_user(), id,
-                         version_of(form), form.get("catatan"), now_seconds());
+                         Context::form_version(form), form.get("catatan"), now_seconds());
   });
 }
 
 http::Response submit_page(Context& context) {
   const auto& form = context.request().form();
   return attempt(context, "proposal.notice_page.submitted", {}, [&](std::int64_t id) {
-    proposals::submit(context.db(), context.actor(), context.signed_in_user(), id, version_of(form),
-                      now_seconds());
+    proposals::submit(context.db(), context.actor(), context.signed_in_user(), id,
+                      Context::form_version(form), now_seconds());
   });
 }
 
@@ -434,7 +415,7 @@ http::Response withdraw_page(Context& context) {
     if (form.get("yakin") != "1")
       throw InvalidForm(FieldErrors{{"yakin", "proposal.error.confirm_withdraw"}});
     proposals::withdraw(context.db(), context.actor(), context.signed_in_user(), id,
-                        version_of(form), now_seconds());
+                        Context::form_version(form), now_seconds());
   });
 }
 

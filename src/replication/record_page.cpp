@@ -248,33 +248,18 @@ http::Response render_record(Context& context, std::int64_t id, const Refusal& r
   return context.page("replication/record", std::move(model), status);
 }
 
-std::int64_t version_of(const http::Form& form) {
-  auto version = parse_positive(form.get("version"));
-  if (!version) throw bad_request("error.bad_form");
-  return *version;
-}
-
 // Runs one of the record's forms: back to the record with a notice, or the page again with the
 // form's errors and what was typed.
 template <class Act>
 http::Response attempt(Context& context, const char* form_name, const SentForm& sent,
                        const char* notice, Act&& act) {
   auto id = context.path_id();
-  Refusal refusal{form_name, {}, "", sent.form, sent.file.has_value()};
-  try {
-    act(id, version_of(sent.form));
-    return context.redirect_with_notice(kernel::path(paths::kRecord, {id}), notice);
-  } catch (const InvalidForm& error) {
-    refusal.errors = error.errors();
-    // A date in a message reads as every other date of the page.
-    for (auto& [field, problem] : refusal.errors)
-      for (auto& [name, value] : problem.args)
-        if (name == "date") value = day_text(context, value);
-    return render_record(context, id, refusal, 422);
-  } catch (const Conflict& error) {
-    refusal.problem = context.t(error.key(), error.args());
-    return render_record(context, id, refusal, 409);
-  }
+  return attempt_form(
+      context, {form_name, {}, "", sent.form, sent.file.has_value()},
+      kernel::path(paths::kRecord, {id}), notice, [&](std::int64_t version) { act(id, version); },
+      [&](const Refusal& refusal, int status) {
+        return render_record(context, id, refusal, status);
+      });
 }
 
 http::Response show(Context& context) { return render_record(context, context.path_id(), {}, 200); }
@@ -341,13 +326,9 @@ http::Response download(Context& context) {
         return std::pair{step->file, innovations::blob_bytes(tx, step->file.sha256).value_or("")};
       });
   if (!found) throw not_found();
-  auto response = http::Response::html(std::move(found->second));
-  response.content_type = found->first.type;
-  response.set_header("Content-Disposition",
-                      innovations::attachment_disposition(found->first.name));
-  response.set_header("X-Content-Type-Options", "nosniff");
-  response.set_header("Cache-Control", "public, max-age=3600");
-  return response;
+  // Public as the record is; a step's evidence never changes once recorded.
+  return innovations::file_download(std::move(found->second), found->first.type, found->first.name,
+                                    86400);
 }
 
 }  // namespace

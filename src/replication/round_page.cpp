@@ -232,27 +232,16 @@ http::Response render_round(Context& context, std::int64_t id, const Refusal& re
   return context.page("replication/round", std::move(model), status);
 }
 
-std::int64_t round_version_of(const http::Form& form) {
-  auto version = parse_positive(form.get("version"));
-  if (!version) throw bad_request("error.bad_form");
-  return *version;
-}
-
 template <class Act>
 http::Response attempt_round(Context& context, const SentForm& sent, const char* notice,
                              Act&& act) {
   auto id = context.path_id();
-  Refusal refusal{"", {}, "", sent.form, sent.file.has_value()};
-  try {
-    act(id, round_version_of(sent.form));
-    return context.redirect_with_notice(kernel::path(paths::kRound, {id}), notice);
-  } catch (const InvalidForm& error) {
-    refusal.errors = error.errors();
-    return render_round(context, id, refusal, 422);
-  } catch (const Conflict& error) {
-    refusal.problem = context.t(error.key(), error.args());
-    return render_round(context, id, refusal, 409);
-  }
+  return attempt_form(
+      context, {"", {}, "", sent.form, sent.file.has_value()}, kernel::path(paths::kRound, {id}),
+      notice, [&](std::int64_t version) { act(id, version); },
+      [&](const Refusal& refusal, int status) {
+        return render_round(context, id, refusal, status);
+      });
 }
 
 http::Response show_round(Context& context) {

@@ -2,7 +2,6 @@
 
 #include "competitions/calendar.hpp"
 #include "competitions/view.hpp"
-#include "core/http/multipart.hpp"
 
 namespace simpul::replication {
 
@@ -19,20 +18,10 @@ std::string day_text(const Context& context, const std::string& iso_date) {
 }
 
 SentForm read_sent_form(const Context& context) {
-  const auto& request = context.request();
-  SentForm sent;
-  if (!http::is_multipart_form(request.header("content-type"))) {
-    sent.form = request.form();
-    return sent;
-  }
-  http::MultipartLimits limits;
-  limits.max_parts = 32;
-  // The request's own bound: an oversized file reaches the record's check, which refuses it with
-  // what was typed still on the page.
-  limits.max_file_bytes = context.config().server.max_body_bytes;
-  auto multipart = http::Multipart::parse(request.header("content-type"), request.body, limits);
-  sent.form = multipart.fields();
-  auto files = multipart.files("berkas");
+  auto body = context.form_body(32);
+  SentForm sent{std::move(body.fields), std::nullopt};
+  if (!body.multipart) return sent;
+  auto files = body.multipart->files("berkas");
   if (!files.empty() && !files.front()->body.empty())
     sent.file = innovations::Upload{*files.front()->filename, files.front()->body};
   return sent;

@@ -34,4 +34,25 @@ struct Refusal {
   bool file_dropped = false;
 };
 
+// Runs one form of a page (a record's, a signing's) with the version it was shown with: back to
+// `page` with the notice, or the page again (render(refusal, status)) with the form's field
+// errors (dates in them as the page writes dates) or the conflict above it, and what was typed.
+template <class Act, class Render>
+http::Response attempt_form(Context& context, Refusal refusal, const std::string& page,
+                            const char* notice, Act&& act, Render&& render) {
+  try {
+    act(Context::form_version(refusal.typed));
+    return context.redirect_with_notice(page, notice);
+  } catch (const InvalidForm& error) {
+    refusal.errors = error.errors();
+    for (auto& [field, problem] : refusal.errors)
+      for (auto& [name, value] : problem.args)
+        if (name == "date") value = day_text(context, value);
+    return render(refusal, 422);
+  } catch (const Conflict& error) {
+    refusal.problem = context.t(error.key(), error.args());
+    return render(refusal, 409);
+  }
+}
+
 }  // namespace simpul::replication
