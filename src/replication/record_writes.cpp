@@ -143,6 +143,23 @@ void store_file(db::Transaction& tx, const std::optional<StoredFile>& file,
   if (file && upload) innovations::store_blob(tx, file->sha256, upload->bytes, now);
 }
 
+namespace {
+
+// A new record's version 1 and its audit event ("replication.start" or "replication.load").
+void first_version(db::Transaction& tx, const kernel::Actor& actor, std::int64_t id,
+                   const std::string& action, std::int64_t now) {
+  Replication record = load(tx, id);
+  insert_version(tx, id, 1, snapshot(tx, record), action, actor.user_id, now);
+  audit::record(tx, actor,
+                {action, "replication", std::to_string(id), std::nullopt,
+                 nlohmann::json{{"source_innovation_id", record.source_innovation_id},
+                                {"adopter_agency_id", record.adopter.agency_id},
+                                {"stage", stage_code(record.stage)},
+                                {"version", 1}}});
+}
+
+}  // namespace
+
 std::int64_t insert_record(db::Transaction& tx, const kernel::Actor& actor,
                            const NewReplication& entry, const StepInput& first,
                            const std::optional<StoredFile>& file,
@@ -150,14 +167,7 @@ std::int64_t insert_record(db::Transaction& tx, const kernel::Actor& actor,
   auto id = insert_replication(tx, entry, actor.user_id, now);
   store_file(tx, file, upload, now);
   insert_step(tx, id, new_step(first, file), actor.user_id, now);
-  Replication record = load(tx, id);
-  insert_version(tx, id, 1, snapshot(tx, record), "replication.start", actor.user_id, now);
-  audit::record(tx, actor,
-                {"replication.start", "replication", std::to_string(id), std::nullopt,
-                 nlohmann::json{{"source_innovation_id", entry.source_innovation_id},
-                                {"adopter_agency_id", entry.adopter_agency_id},
-                                {"stage", stage_code(entry.stage)},
-                                {"version", 1}}});
+  first_version(tx, actor, id, "replication.start", now);
   return id;
 }
 
@@ -175,14 +185,7 @@ std::int64_t insert_loaded(db::Transaction& tx, const kernel::Actor& actor,
   for (const auto& step : loaded.steps)
     insert_step(tx, id, {step.stage, step.happened_on, step.evidence_url, {}, step.note},
                 actor.user_id, now);
-  Replication record = load(tx, id);
-  insert_version(tx, id, 1, snapshot(tx, record), "replication.load", actor.user_id, now);
-  audit::record(tx, actor,
-                {"replication.load", "replication", std::to_string(id), std::nullopt,
-                 nlohmann::json{{"source_innovation_id", loaded.source_innovation_id},
-                                {"adopter_agency_id", loaded.adopter_agency_id},
-                                {"stage", stage_code(stage)},
-                                {"version", 1}}});
+  first_version(tx, actor, id, "replication.load", now);
   return id;
 }
 

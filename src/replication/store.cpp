@@ -235,11 +235,6 @@ void insert_version(db::Transaction& tx, std::int64_t replication_id, std::int64
       {replication_id, version, snapshot.dump(), note, db::optional_integer(user_id), now});
 }
 
-std::int64_t count_versions(db::Transaction& tx, std::int64_t replication_id) {
-  return tx.scalar("SELECT COUNT(*) FROM replication_versions WHERE replication_id = $1",
-                   {replication_id});
-}
-
 void insert_session(db::Transaction& tx, std::int64_t replication_id, const SessionInput& session,
                     std::int64_t attendance, std::optional<std::int64_t> user_id,
                     std::int64_t now) {

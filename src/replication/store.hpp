@@ -147,7 +147,6 @@ std::optional<Step> find_step(db::Transaction& tx, std::int64_t replication_id, 
 void insert_version(db::Transaction& tx, std::int64_t replication_id, std::int64_t version,
                     const nlohmann::json& snapshot, const std::string& note,
                     std::optional<std::int64_t> user_id, std::int64_t now);
-std::int64_t count_versions(db::Transaction& tx, std::int64_t replication_id);
 
 void insert_session(db::Transaction& tx, std::int64_t replication_id, const SessionInput& session,
                     std::int64_t attendance, std::optional<std::int64_t> user_id, std::int64_t now);

@@ -411,6 +411,12 @@ TEST_P(Replication, WhatIsRefusedChangesNothing) {
   EXPECT_EQ(post_with_file(n.unit, n.url(id, "/tahap"), step).status, 403);
   n.visitor.get(n.url(id));
   EXPECT_EQ(n.visitor.post(n.url(id, "/rencana"), {{"tetap", "x"}, {"ubah", "y"}}).status, 401);
+  // A form without the version it was shown with, evidence of a stage never recorded.
+  auto versionless = n.admin.post(n.url(id, "/rencana"), {{"tetap", "x"}, {"ubah", "y"}});
+  EXPECT_EQ(versionless.status, 400);
+  EXPECT_TRUE(versionless.contains("Muat ulang halaman"));
+  EXPECT_EQ(n.visitor.get(n.url(id, "/berkas/kaji_tiru")).status, 404);
+  EXPECT_EQ(n.visitor.get(n.url(id, "/berkas/..%2Fminat")).status, 404);
   // A stale page: refused with what was typed.
   EXPECT_EQ(post_with_file(n.admin, n.url(id, "/tahap"), step).status, 303);
   auto stale = n.admin.post(
